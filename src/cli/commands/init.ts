@@ -1,0 +1,41 @@
+// `dutykit init [file]`: a blank assessment listing every question.
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../model/atomic-write.js';
+import { blankAssessment } from '../../model/blank.js';
+import { isIsoDate } from '../../model/dates.js';
+import { chosenFramework } from '../open.js';
+import { err, out, type GlobalOptions } from '../output.js';
+import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { today } from '../clock.js';
+
+export interface InitOptions extends GlobalOptions {
+  authority?: string;
+  period?: string;
+  date?: string;
+  marking: string;
+  force?: boolean;
+}
+
+export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
+  if (opts.date && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`);
+  const date = opts.date ?? today();
+  const target = file ?? join('assessments', `${date}-self-assessment.yaml`);
+  if (existsSync(target) && !opts.force) {
+    throw new UsageError(`${target} already exists; choose another name, or add --force to overwrite it`);
+  }
+  const fw = chosenFramework(opts.framework);
+  // A bundled framework is named by id; any other folder by its path from the file.
+  const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
+  const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';
+  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, period: opts.period, date, marking: opts.marking, frameworkRef }));
+  const questions = fw.benchmarks.reduce((n, b) => n + b.questions.filter((q) => !q.retired).length, 0);
+  if (opts.json) out(JSON.stringify({ written: target, framework: fw.id, benchmarks: fw.benchmarks.length, questions }));
+  else {
+    err(`wrote ${target}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
+    const todo = [!opts.authority && 'authority', !opts.period && 'period'].filter(Boolean);
+    if (todo.length) err(`Fill in ${todo.join(' and ')} at the top, then answer the questions.`);
+    err(`Check it with: dutykit validate ${target}`);
+  }
+}

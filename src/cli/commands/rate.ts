@@ -1,0 +1,31 @@
+// `dutykit rate <file>`: the RAG table with reasons.
+import { buildReport } from '../../report/model.js';
+import { renderRateTable } from '../../report/terminal.js';
+import { openAssessment } from '../open.js';
+import { out, painter, useColour, type GlobalOptions } from '../output.js';
+
+export type RateOptions = GlobalOptions;
+
+export async function runRate(file: string, opts: RateOptions): Promise<void> {
+  const { framework, assessment, ratings } = openAssessment(file);
+  const model = buildReport(framework, assessment, ratings, { audience: 'board' });
+  if (opts.json) {
+    const rows = model.benchmarks.map((b) => ({
+      number: b.number,
+      id: b.id,
+      title: b.title,
+      rating: b.rating,
+      basis: b.ratingBasis,
+      computed: b.computed,
+      rule: ratings.find((r) => r.benchmark.id === b.id)!.rule,
+      reason: b.reason,
+      cited: ratings.find((r) => r.benchmark.id === b.id)!.cited,
+      answered: b.answered,
+      questions: b.total,
+    }));
+    out(JSON.stringify({ file, authority: model.authority, period: model.period, date: model.date, counts: model.counts, benchmarks: rows }, null, 2));
+    return;
+  }
+  const paint = await painter(useColour(opts), Object.fromEntries(framework.ratings.map((r) => [r.id, r.colour])));
+  out(renderRateTable(model, paint, process.stdout.columns ?? 120));
+}

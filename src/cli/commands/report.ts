@@ -1,0 +1,66 @@
+// `dutykit report <file>`: the dated report files, or one on stdout.
+import { join } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../model/atomic-write.js';
+import { buildReport, type Audience, type ReportModel } from '../../report/model.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { slug } from '../../report/text.js';
+import { openAssessment } from '../open.js';
+import { err, out, type GlobalOptions } from '../output.js';
+
+export interface ReportOptions extends GlobalOptions {
+  format: string;
+  out: string;
+  stdout?: boolean;
+  previous?: string;
+  audience: Audience;
+}
+
+const FORMATS = ['md', 'json', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formats(list: string): Format[] {
+  const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  for (const f of asked) {
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; expected md, json or pdf (comma list)`);
+  }
+  if (!asked.length) throw new UsageError('--format: give at least one of md, json, pdf');
+  return [...new Set(asked)] as Format[];
+}
+
+async function render(m: ReportModel, f: Format): Promise<string | Uint8Array> {
+  if (f === 'md') return renderMarkdown(m);
+  if (f === 'json') return `${JSON.stringify(m, null, 2)}\n`;
+  throw new UsageError('--format pdf: the PDF report is not available in this version yet; use md or json');
+}
+
+export function reportFileName(m: ReportModel, f: Format): string {
+  const who = m.audience === 'public' ? '-public' : '';
+  return `${m.date}-${slug(m.authority)}-prevent-self-assessment${who}.${f}`;
+}
+
+export async function runReport(file: string, opts: ReportOptions): Promise<void> {
+  const fmts = formats(opts.format);
+  if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
+  const { framework, assessment, ratings } = openAssessment(file);
+  const previous = opts.previous ? openAssessment(opts.previous) : undefined;
+  const model = buildReport(framework, assessment, ratings, {
+    audience: opts.audience,
+    previous: previous && { assessment: previous.assessment, framework: previous.framework, ratings: previous.ratings },
+  });
+  const rendered = await Promise.all(fmts.map(async (f) => [f, await render(model, f)] as const));
+  if (opts.stdout) {
+    const body = rendered[0]![1];
+    if (typeof body === 'string') out(body);
+    else process.stdout.write(body);
+    return;
+  }
+  const written: string[] = [];
+  for (const [f, body] of rendered) {
+    const path = join(opts.out, reportFileName(model, f));
+    writeFileAtomic(path, body);
+    written.push(path);
+  }
+  if (opts.json) out(JSON.stringify({ written }, null, 2));
+  else for (const p of written) err(`wrote ${p}`);
+}

@@ -1,0 +1,42 @@
+// Files in, checked model and ratings out: every command that reads an assessment starts here.
+import { InputError, type Problem } from '../errors.js';
+import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.js';
+import { loadFramework, resolveFramework } from '../model/load-framework.js';
+import type { Framework } from '../model/framework-schema.js';
+import { ratingProblems } from '../rating/check.js';
+import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
+import { err } from './output.js';
+import { BUNDLED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
+import { formatProblem } from '../errors.js';
+import { UsageError } from '../errors.js';
+
+export interface Opened extends LoadedAssessment {
+  ratings: BenchmarkRating[];
+}
+
+/** Load, check and rate one file; the problems, or null. Warnings go to stderr. */
+export function tryOpen(file: string): { opened: Opened; problems?: undefined } | { opened?: undefined; problems: Problem[] } {
+  const loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
+  if (!loaded.value) return { problems: loaded.problems };
+  const l = loaded.value;
+  const ratings = rateAssessment(l.framework, l.assessment);
+  const problems = ratingProblems(l.framework, ratings).map((p) => l.source.at(p.path, p.message));
+  if (problems.length) return { problems };
+  for (const w of l.warnings) err(formatProblem(w));
+  return { opened: { ...l, ratings } };
+}
+
+export function openAssessment(file: string): Opened {
+  const r = tryOpen(file);
+  if (!r.opened) throw new InputError(r.problems);
+  return r.opened;
+}
+
+/** The framework chosen by `--framework` (an id or a folder), or the default. */
+export function chosenFramework(ref: string | undefined): Framework {
+  const where = resolveFramework(ref ?? DEFAULT_FRAMEWORK, process.cwd(), BUNDLED_FRAMEWORKS);
+  if ('error' in where) throw new UsageError(`--framework: ${where.error}`);
+  const fw = loadFramework(where.dir);
+  if (!fw.value) throw new InputError(fw.problems);
+  return fw.value;
+}

@@ -1,0 +1,100 @@
+// Commander declarations only: each action lazy-imports its command module,
+// so `--help` loads none of yaml, zod, pdfkit or the prompts.
+import { Command, Option } from 'commander';
+import type { GlobalOptions } from './output.js';
+
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export function buildProgram(version: string): Command {
+  const program = new Command('dutykit')
+    .description('Prevent duty self-assessment: benchmarks, explained RAG ratings and board-ready reports.')
+    .version(version, '-V, --version')
+    .option('--framework <id|path>', 'framework for benchmarks, init and a new assess (default: home-office-2018)')
+    .option('--json', 'machine-readable output on stdout, no colour')
+    .option('--no-color', 'no colour, even on a terminal')
+    .option('--no-input', 'never prompt')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      examples([
+        'dutykit benchmarks',
+        'dutykit init assessments/2025.yaml --authority "Northbridge Borough Council" --period 2024/25',
+        'dutykit validate assessments/2025.yaml',
+        'dutykit rate examples/northbridge-2025.yaml',
+        'dutykit report examples/northbridge-2025.yaml --format md',
+      ]) + '\nExit codes: 0 ok, 1 a check failed, 2 usage or input error, 70 internal error, 130 interrupted.\n',
+    );
+
+  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
+
+  program
+    .command('benchmarks')
+    .argument('[id]', 'a benchmark id or number to show with its questions')
+    .description("list the framework's benchmarks, or show one with its questions")
+    .addHelpText('after', examples(['dutykit benchmarks', 'dutykit benchmarks training-programme', 'dutykit benchmarks 7 --json']))
+    .action(async (id: string | undefined, _o, cmd: Command) => {
+      const { runBenchmarks } = await import('./commands/benchmarks.js');
+      await runBenchmarks(id, globals(cmd));
+    });
+
+  program
+    .command('init')
+    .argument('[file]', 'where to write it (default: assessments/<date>-self-assessment.yaml)')
+    .description('write a blank assessment listing every question, then exit')
+    .option('--authority <name>', "the council's name")
+    .option('--period <text>', 'the period covered, e.g. 2024/25')
+    .option('--date <YYYY-MM-DD>', 'the date the group meets to agree the ratings (default: today)')
+    .option('--marking <text>', 'protective marking', 'OFFICIAL')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', examples(['dutykit init', 'dutykit init assessments/2025.yaml --authority "Ynys Môn" --period 2024/25']))
+    .action(async (file: string | undefined, o, cmd: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      await runInit(file, { ...globals(cmd), ...o });
+    });
+
+  program
+    .command('validate')
+    .argument('<file...>', 'assessment files, or framework folders')
+    .description('check assessment files or framework folders; list every problem')
+    .addHelpText('after', examples(['dutykit validate assessments/*.yaml', 'dutykit validate benchmarks/home-office-2018']))
+    .action(async (files: string[], _o, cmd: Command) => {
+      const { runValidate } = await import('./commands/validate.js');
+      await runValidate(files, globals(cmd));
+    });
+
+  program
+    .command('rate')
+    .argument('<file>', 'an assessment file')
+    .description('the RAG table with reasons, in the terminal')
+    .addHelpText('after', examples(['dutykit rate examples/northbridge-2025.yaml', 'dutykit rate examples/northbridge-2025.yaml --json']))
+    .action(async (file: string, _o, cmd: Command) => {
+      const { runRate } = await import('./commands/rate.js');
+      await runRate(file, globals(cmd));
+    });
+
+  program
+    .command('report')
+    .argument('<file>', 'an assessment file')
+    .description('write the dated report(s)')
+    .option('--format <list>', 'md, json (comma list)', 'md')
+    .option('--out <dir>', 'folder for the report files', 'reports')
+    .option('--stdout', 'print the report instead of writing a file (one format)')
+    .option('--previous <file>', "last year's assessment: adds the change since then")
+    .addOption(new Option('--audience <who>', 'board (everything) or public (no evidence, notes or names)').choices(['board', 'public']).default('board'))
+    .addHelpText(
+      'after',
+      examples([
+        'dutykit report examples/northbridge-2025.yaml',
+        'dutykit report examples/northbridge-2025.yaml --format md,json --out board-pack',
+        'dutykit report examples/northbridge-2025.yaml --audience public --stdout',
+        'dutykit report examples/northbridge-2025.yaml --previous examples/northbridge-2024.yaml',
+      ]),
+    )
+    .action(async (file: string, o, cmd: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      await runReport(file, { ...globals(cmd), ...o });
+    });
+
+  return program;
+}

@@ -1,0 +1,39 @@
+// The one error vocabulary. The CLI maps each class to an exit code (spec §8);
+// anything else that escapes is a bug.
+
+/** One problem in an input file, reported as `file:line:col: path: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  path: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.col}`;
+  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** Wrong command line: exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Bad input files: exit 2 (1 for `validate`). Carries every problem found. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+/** A check ran and failed (`validate`, `diff --fail-on`): exit 1. */
+export class CheckFailed extends Error {
+  override name = 'CheckFailed';
+}
+
+/** The user stopped the program; progress is saved: exit 130. */
+export class Cancelled extends Error {
+  override name = 'Cancelled';
+}

@@ -1,0 +1,74 @@
+// The shape of an assessment file (spec §4), built for one framework so that
+// benchmark and question ids are checked, and editors can complete them.
+import * as z from 'zod';
+import { isIsoDate } from './dates.js';
+import type { Framework } from './framework-schema.js';
+
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+const word = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(lower, z.enum(values));
+const text = z.string().trim().min(1, 'must not be empty');
+/** Free text that YAML may have read as a number (`period: 2024`). */
+const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
+export const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD' })
+  .refine(isIsoDate, { error: (i) => `"${String(i.input)}" is not a date; write it as YYYY-MM-DD` })
+  .meta({ format: 'date' });
+
+const person = z.strictObject({ name: text, role: text.optional() });
+
+export function assessmentSchema(fw: Framework) {
+  const answerWords = fw.answers.map((a) => a.id) as [string, ...string[]];
+  const ratingWords = fw.ratings.map((r) => r.id) as [string, ...string[]];
+  const notApplicable = new Set(fw.answers.filter((a) => !a.applicable).map((a) => a.id));
+
+  const answer = z
+    .strictObject({
+      answer: word(answerWords).nullish().describe(`One of ${answerWords.join(', ')}; leave empty while unanswered`),
+      evidence: text.nullish().describe('What shows it: documents, minutes, data'),
+      links: z.array(text).optional().describe('Evidence documents: paths or web addresses'),
+      reviewed: isoDate.nullish().describe('When the evidence was last checked (YYYY-MM-DD)'),
+      justification: text.nullish().describe('Why the question does not apply (required for n/a)'),
+    })
+    .superRefine((a, ctx) => {
+      if (a.answer && notApplicable.has(a.answer) && !a.justification) {
+        ctx.addIssue({ code: 'custom', path: ['justification'], message: `required when the answer is ${a.answer}: say why the question does not apply` });
+      }
+    });
+
+  const action = z.strictObject({
+    action: text,
+    owner: text.optional(),
+    due: isoDate.optional(),
+    status: word(['open', 'done']).default('open'),
+  });
+
+  const benchmarks = Object.fromEntries(
+    fw.benchmarks.map((b) => {
+      const answers = Object.fromEntries(b.questions.map((q) => [q.id, answer.nullish().describe(q.title)]));
+      const entry = z
+        .strictObject({
+          answers: z.strictObject(answers).nullish(),
+          rating: word(ratingWords).nullish().describe("The group's agreed rating"),
+          rationale: text.nullish().describe('Why the agreed rating differs from the computed one'),
+          notes: text.nullish().describe('Internal notes (left out of the public report)'),
+          actions: z.array(action).nullish(),
+        })
+        .describe(`${b.number}. ${b.title}`);
+      return [b.id, entry.nullish()];
+    }),
+  );
+
+  return z.strictObject({
+    framework: text.describe('Id of a bundled framework, or a path relative to this file'),
+    framework_version: looseText.optional().describe('Framework version the file was written against'),
+    authority: looseText.describe("The council's name"),
+    period: looseText.describe('The period the assessment covers, e.g. 2024/25'),
+    date: isoDate.describe('The date the group agreed the ratings (YYYY-MM-DD)'),
+    marking: looseText.default('OFFICIAL').describe('Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE'),
+    assessors: z.array(person).nullish(),
+    benchmarks: z.strictObject(benchmarks).nullish(),
+    sign_off: z.array(z.strictObject({ name: text, role: text, date: isoDate.optional() })).nullish(),
+  });
+}
+
+export type AssessmentFile = z.output<ReturnType<typeof assessmentSchema>>;

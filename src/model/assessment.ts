@@ -1,0 +1,47 @@
+// The assessment as the program uses it: defaults filled, nothing null.
+export interface Person {
+  name: string;
+  role?: string;
+}
+
+export interface Answer {
+  answer?: string;
+  evidence?: string;
+  links: string[];
+  reviewed?: string;
+  justification?: string;
+}
+
+export interface Action {
+  action: string;
+  owner?: string;
+  due?: string;
+  status: 'open' | 'done';
+}
+
+export interface BenchmarkEntry {
+  answers: Record<string, Answer>;
+  rating?: string;
+  rationale?: string;
+  notes?: string;
+  actions: Action[];
+}
+
+export interface SignOff {
+  name: string;
+  role: string;
+  date?: string;
+}
+
+export interface Assessment {
+  framework: string;
+  framework_version?: string;
+  authority: string;
+  period: string;
+  date: string;
+  marking: string;
+  assessors: Person[];
+  /** Every benchmark of the framework has an entry, empty when the file has none. */
+  benchmarks: Record<string, BenchmarkEntry>;
+  sign_off: SignOff[];
+}

@@ -1,0 +1,77 @@
+// A blank assessment for a framework: every question listed, ready to fill in by hand.
+import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
+import type { Framework } from './framework-schema.js';
+
+export interface BlankMeta {
+  authority?: string;
+  period?: string;
+  date: string;
+  marking: string;
+  /** What `framework:` says: the bundled id, or a path relative to the file. */
+  frameworkRef: string;
+}
+
+function commentKey(map: unknown, key: string, comment: string): void {
+  if (!isMap(map)) return;
+  const pair = (map as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
+}
+
+const wrap = (text: string, width = 90): string[] => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (line && line.length + word.length + 1 > width) [lines[lines.length], line] = [line, word];
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+};
+
+export function blankAssessment(fw: Framework, meta: BlankMeta): string {
+  const answerWords = fw.answers.map((a) => a.id).join(' | ');
+  const data = {
+    framework: meta.frameworkRef,
+    framework_version: fw.version,
+    authority: meta.authority ?? null,
+    period: meta.period ?? null,
+    date: meta.date,
+    marking: meta.marking,
+    assessors: [],
+    benchmarks: Object.fromEntries(
+      fw.benchmarks.map((b) => [
+        b.id,
+        {
+          answers: Object.fromEntries(b.questions.filter((q) => !q.retired).map((q) => [q.id, { answer: null, evidence: null }])),
+          rating: null,
+          actions: [],
+        },
+      ]),
+    ),
+    sign_off: [],
+  };
+  const doc = new Document(data);
+  doc.commentBefore = [
+    ` PREVENT duty self-assessment: ${fw.title}, version ${fw.version}.`,
+    ` For each question give answer: ${answerWords}, and the evidence that shows it.`,
+    ' Optional per answer: links: [documents], reviewed: YYYY-MM-DD; n/a needs justification: text.',
+    ' Optional per benchmark: rating: green|amber|red (agreed; rationale: when it differs), notes,',
+    '   actions: - { action: text, owner: name, due: YYYY-MM-DD, status: open }',
+    ' Check it any time with: dutykit validate <this file>',
+  ].join('\n');
+  commentKey(doc.contents, 'authority', " the council's name");
+  commentKey(doc.contents, 'period', ' the period the assessment covers, e.g. 2024/25');
+  commentKey(doc.contents, 'date', ' the date the group agrees the ratings');
+  commentKey(doc.contents, 'assessors', ' - { name: Jo Bloggs, role: Prevent Lead }');
+  commentKey(doc.contents, 'sign_off', ' - { name: ..., role: Chair of the Prevent Board, date: YYYY-MM-DD }');
+  const benchmarks = doc.getIn(['benchmarks'], true);
+  for (const b of fw.benchmarks) {
+    commentKey(benchmarks, b.id, ` ${'-'.repeat(76)}\n ${b.number}. ${b.title}`);
+    const answers = doc.getIn(['benchmarks', b.id, 'answers'], true);
+    for (const q of b.questions.filter((x) => !x.retired)) {
+      const head = `${q.title}${q.essential ? ' (essential)' : ''}: ${q.text}`;
+      commentKey(answers, q.id, wrap(head).map((l) => ` ${l}`).join('\n'));
+    }
+  }
+  return doc.toString({ lineWidth: 100, nullStr: '' });
+}

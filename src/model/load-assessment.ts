@@ -1,0 +1,85 @@
+// Load an assessment file against the framework it names.
+import { dirname } from 'node:path';
+import type { Problem } from '../errors.js';
+import type { Action, Answer, Assessment, BenchmarkEntry } from './assessment.js';
+import { assessmentSchema, type AssessmentFile } from './assessment-schema.js';
+import type { Framework } from './framework-schema.js';
+import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
+import { readSource, type Source } from './source.js';
+import { zodProblems } from './zod-problems.js';
+
+export interface LoadedAssessment {
+  file: string;
+  assessment: Assessment;
+  framework: Framework;
+  source: Source;
+  warnings: Problem[];
+}
+
+export function loadAssessment(file: string, bundledDir: string): Loaded<LoadedAssessment> {
+  const read = readSource(file);
+  if (!read.source) return read;
+  const source = read.source;
+  const data = source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { problems: [source.at([], 'expected a mapping of keys (framework, authority, period, date, benchmarks, ...)')] };
+  }
+  const ref = (data as Record<string, unknown>).framework;
+  if (typeof ref !== 'string' || ref.trim() === '') {
+    return { problems: [source.at(['framework'], 'required: the framework id (e.g. home-office-2018) or a folder path')] };
+  }
+  const where = resolveFramework(ref.trim(), dirname(file), bundledDir);
+  if ('error' in where) return { problems: [source.at(['framework'], where.error)] };
+  const fw = loadFramework(where.dir);
+  if (!fw.value) return fw;
+  return checkAssessment(source, fw.value, file);
+}
+
+export function checkAssessment(source: Source, framework: Framework, file = source.file): Loaded<LoadedAssessment> {
+  const schema = assessmentSchema(framework);
+  const parsed = schema.safeParse(source.data);
+  if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
+  const assessment = normalise(parsed.data, framework);
+  const warnings: Problem[] = [];
+  const v = assessment.framework_version;
+  if (v !== undefined && v !== framework.version) {
+    warnings.push(source.at(['framework_version'], `warning: written against ${framework.id} ${v}, read with version ${framework.version}`));
+  }
+  return { value: { file, assessment, framework, source, warnings } };
+}
+
+function normalise(f: AssessmentFile, fw: Framework): Assessment {
+  const benchmarks: Record<string, BenchmarkEntry> = {};
+  for (const b of fw.benchmarks) {
+    const e = f.benchmarks?.[b.id];
+    const answers: Record<string, Answer> = {};
+    for (const [id, a] of Object.entries(e?.answers ?? {})) {
+      if (!a) continue;
+      answers[id] = {
+        answer: a.answer ?? undefined,
+        evidence: a.evidence ?? undefined,
+        links: a.links ?? [],
+        reviewed: a.reviewed ?? undefined,
+        justification: a.justification ?? undefined,
+      };
+    }
+    benchmarks[b.id] = {
+      answers,
+      rating: e?.rating ?? undefined,
+      rationale: e?.rationale ?? undefined,
+      notes: e?.notes ?? undefined,
+      actions: (e?.actions ?? []) as Action[],
+    };
+  }
+  return {
+    framework: f.framework,
+    framework_version: f.framework_version,
+    authority: f.authority,
+    period: f.period,
+    date: f.date,
+    marking: f.marking,
+    assessors: f.assessors ?? [],
+    benchmarks,
+    sign_off: f.sign_off ?? [],
+  };
+}

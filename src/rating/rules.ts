@@ -1,0 +1,82 @@
+// First-match rules from framework.yaml, each match explained by the questions behind it.
+import type { Condition, Framework, Rule } from '../model/framework-schema.js';
+import { UNANSWERED, type QuestionState } from './questions.js';
+
+export interface RuleMatch {
+  rule: Rule;
+  /** Plain-English clauses, one per condition or cited answer. */
+  clauses: string[];
+  /** Questions the clauses name. */
+  cited: string[];
+}
+
+interface Tally {
+  pool: QuestionState[];
+  hits: QuestionState[];
+  holds: boolean;
+}
+
+function tally(c: Condition, states: QuestionState[]): Tally {
+  const pool = states.filter((s) => s.applicable && (c.questions === 'any' || s.question.essential));
+  const hits = pool.filter((s) => c.answer.includes(s.effective));
+  const share = pool.length ? hits.length / pool.length : 0;
+  let holds: boolean;
+  if (c.at_least !== undefined) holds = hits.length >= c.at_least;
+  else if (c.none) holds = hits.length === 0;
+  else if (c.all) holds = hits.length === pool.length;
+  else if (c.share_below !== undefined) holds = pool.length > 0 && share < c.share_below;
+  else holds = pool.length > 0 && share >= c.share_at_least!;
+  return { pool, hits, holds };
+}
+
+export function phrase(fw: Framework, word: string): string {
+  if (word === UNANSWERED) return 'is not yet answered';
+  return fw.answers.find((a) => a.id === word)?.phrase ?? `is ${word}`;
+}
+
+function words(fw: Framework, answers: string[]): string {
+  const labels = answers.map((w) => (w === UNANSWERED ? 'unanswered' : (fw.answers.find((a) => a.id === w)?.label ?? w).toLowerCase()));
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels[0]!;
+}
+
+const quote = (s: QuestionState) => `'${s.question.title}'${s.question.essential ? ' (essential)' : ''}`;
+const pct = (n: number, d: number) => `${Math.floor((100 * n) / d)}%`;
+
+/** What a condition that held says; `none` says nothing, as the rule's explanation covers it. */
+function describe(fw: Framework, c: Condition, t: Tally): { text: string; cited: string[] } {
+  const scope = c.questions === 'essential' ? 'essential questions' : 'applicable questions';
+  const named = (list: QuestionState[]) => ({
+    text: list.map((s) => `${quote(s)} ${phrase(fw, s.effective)}`).join('; '),
+    cited: list.map((s) => s.question.id),
+  });
+  if (c.at_least !== undefined) return named(t.hits);
+  if (c.none) return { text: '', cited: [] };
+  if (c.all) return { text: `all ${t.pool.length} ${scope} are ${words(fw, c.answer)}`, cited: [] };
+  const share = `${t.hits.length} of ${t.pool.length} ${scope} are ${words(fw, c.answer)} (${pct(t.hits.length, t.pool.length)})`;
+  return { text: c.share_below !== undefined ? `only ${share}` : share, cited: [] };
+}
+
+export function firstMatch(fw: Framework, states: QuestionState[]): RuleMatch {
+  for (const rule of fw.rules) {
+    const conds = rule.when ? ('any' in rule.when ? rule.when.any : rule.when.all) : [];
+    const tallies = conds.map((c) => tally(c, states));
+    const matched = !rule.when || ('any' in rule.when ? tallies.some((t) => t.holds) : tallies.every((t) => t.holds));
+    if (!matched) continue;
+    const clauses: string[] = [];
+    const cited: string[] = [];
+    conds.forEach((c, i) => {
+      if (!tallies[i]!.holds) return;
+      const d = describe(fw, c, tallies[i]!);
+      if (d.text) clauses.push(d.text);
+      cited.push(...d.cited);
+    });
+    for (const s of states) {
+      if (rule.cite?.includes(s.effective) && s.applicable && !cited.includes(s.question.id)) {
+        clauses.push(`${quote(s)} ${phrase(fw, s.effective)}`);
+        cited.push(s.question.id);
+      }
+    }
+    return { rule, clauses, cited };
+  }
+  throw new Error(`framework ${fw.id}: no rule matched; the last rule must have no \`when\``);
+}

@@ -1,0 +1,172 @@
+// What a report says, once: Markdown, JSON and PDF all render this model.
+import type { Assessment, Person } from '../model/assessment.js';
+import type { Framework, RatingDef } from '../model/framework-schema.js';
+import { countRatings, ratingLabel, type BenchmarkRating } from '../rating/rate.js';
+
+export type Audience = 'board' | 'public';
+
+export interface ReportAnswer {
+  id: string;
+  title: string;
+  text: string;
+  essential: boolean;
+  answer?: string;
+  answerLabel: string;
+  evidence?: string;
+  links: string[];
+  reviewed?: string;
+  justification?: string;
+  stale: boolean;
+}
+
+export interface ReportAction {
+  action: string;
+  benchmark: { number: number; title: string };
+  owner?: string;
+  due?: string;
+  status: 'open' | 'done';
+  overdue: boolean;
+}
+
+export interface ReportBenchmark {
+  id: string;
+  number: number;
+  title: string;
+  statement: string;
+  basis: string;
+  rating: string;
+  ratingLabel: string;
+  ratingBasis: 'agreed' | 'computed';
+  reason: string;
+  computed: string;
+  computedLabel: string;
+  computedReason: string;
+  rationale?: string;
+  evidenceRecorded: boolean;
+  answered: number;
+  total: number;
+  answers: ReportAnswer[];
+  notes?: string;
+  actions: ReportAction[];
+  change?: Change;
+}
+
+export interface Change {
+  from: string;
+  fromLabel: string;
+  direction: 'improved' | 'declined' | 'unchanged' | 'newly rated' | 'no longer rated' | 'not comparable';
+}
+
+export interface ReportModel {
+  schema: 'dutykit/report@1';
+  title: string;
+  audience: Audience;
+  authority: string;
+  period: string;
+  date: string;
+  marking: string;
+  framework: Pick<Framework, 'id' | 'version' | 'title' | 'publisher' | 'source' | 'licence' | 'attribution'>;
+  ratings: RatingDef[];
+  assessors: Person[];
+  counts: Record<string, number>;
+  benchmarks: ReportBenchmark[];
+  actions: ReportAction[];
+  signOff: { name?: string; role: string; date?: string }[];
+  previous?: { period: string; date: string };
+}
+
+export interface ReportOptions {
+  audience: Audience;
+  previous?: { assessment: Assessment; framework: Framework; ratings: BenchmarkRating[] };
+}
+
+export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRating[], opts: ReportOptions): ReportModel {
+  const board = opts.audience === 'board';
+  const benchmarks = ratings.map((r): ReportBenchmark => {
+    const b = r.benchmark;
+    const answerLabel = (w?: string) => (w ? (fw.answers.find((d) => d.id === w)?.label ?? w) : 'Not yet answered');
+    const answers = r.questions.map((q): ReportAnswer => {
+      const given = r.entry.answers[q.question.id];
+      return {
+        id: q.question.id,
+        title: q.question.title,
+        text: q.question.text,
+        essential: q.question.essential,
+        answer: q.given,
+        answerLabel: answerLabel(q.given),
+        evidence: board ? given?.evidence : undefined,
+        links: board ? (given?.links ?? []) : [],
+        reviewed: board ? given?.reviewed : undefined,
+        justification: board ? given?.justification : undefined,
+        stale: q.stale !== undefined,
+      };
+    });
+    const actions = r.entry.actions.map(
+      (x): ReportAction => ({
+        action: x.action,
+        benchmark: { number: b.number, title: b.title },
+        owner: board ? x.owner : undefined,
+        due: x.due,
+        status: x.status,
+        overdue: x.status === 'open' && x.due !== undefined && x.due < a.date,
+      }),
+    );
+    return {
+      id: b.id,
+      number: b.number,
+      title: b.title,
+      statement: b.statement,
+      basis: b.basis,
+      rating: r.final,
+      ratingLabel: ratingLabel(fw, r.final),
+      ratingBasis: r.basis,
+      reason: board ? r.summary : r.summary.replace(/\. Rationale: [\s\S]*$/, ''),
+      computed: r.computed,
+      computedLabel: ratingLabel(fw, r.computed),
+      computedReason: r.reason,
+      rationale: board ? r.entry.rationale : undefined,
+      evidenceRecorded: r.evidenceRecorded,
+      answered: r.answered,
+      total: r.total,
+      answers: r.evidenceRecorded ? answers : [],
+      notes: board ? r.entry.notes : undefined,
+      actions,
+      change: opts.previous ? changeFor(fw, r, opts.previous) : undefined,
+    };
+  });
+  return {
+    schema: 'dutykit/report@1',
+    title: 'PREVENT duty self-assessment',
+    audience: opts.audience,
+    authority: a.authority,
+    period: a.period,
+    date: a.date,
+    marking: a.marking,
+    framework: {
+      id: fw.id,
+      version: fw.version,
+      title: fw.title,
+      publisher: fw.publisher,
+      source: fw.source,
+      licence: fw.licence,
+      attribution: fw.attribution,
+    },
+    ratings: fw.ratings,
+    assessors: board ? a.assessors : [],
+    counts: countRatings(fw, ratings),
+    benchmarks,
+    actions: benchmarks.flatMap((b) => b.actions),
+    signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date })),
+    previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
+  };
+}
+
+function changeFor(fw: Framework, r: BenchmarkRating, prev: NonNullable<ReportOptions['previous']>): Change | undefined {
+  const before = prev.ratings.find((p) => p.benchmark.id === r.benchmark.id);
+  if (!before || prev.framework.id !== fw.id) return { from: 'n/a', fromLabel: '—', direction: 'not comparable' };
+  const rank = (id: string) => fw.ratings.findIndex((x) => x.id === id);
+  const [was, now] = [rank(before.final), rank(r.final)];
+  const direction: Change['direction'] =
+    was < 0 && now < 0 ? 'unchanged' : was < 0 ? 'newly rated' : now < 0 ? 'no longer rated' : now > was ? 'improved' : now < was ? 'declined' : 'unchanged';
+  return { from: before.final, fromLabel: ratingLabel(fw, before.final), direction };
+}

@@ -37,7 +37,7 @@ export function loadAssessment(file: string, bundledDir: string): Loaded<LoadedA
 
 export function checkAssessment(source: Source, framework: Framework, file = source.file): Loaded<LoadedAssessment> {
   const schema = assessmentSchema(framework);
-  const parsed = schema.safeParse(source.data);
+  const parsed = schema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];

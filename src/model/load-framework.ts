@@ -33,7 +33,7 @@ export function bundledIds(bundledDir: string): string[] {
 }
 
 function check<S extends z.ZodType>(schema: S, source: Source): Loaded<z.output<S>> {
-  const parsed = schema.safeParse(source.data);
+  const parsed = schema.safeParse(source.data, { reportInput: true });
   return parsed.success ? { value: parsed.data } : { problems: zodProblems(parsed.error, schema, source) };
 }
 

@@ -58,10 +58,20 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   if (text.trim() === '') return fail(file, 'file is empty');
 
   const lines = new LineCounter();
+  const flow = flowTooDeep(text);
+  if (flow >= 0) {
+    const pos = new LineCounter();
+    parseDocument(text.slice(0, flow + 1), { lineCounter: pos });
+    const at = pos.linePos(flow);
+    return fail(file, `nested more than ${LIMITS.depth} levels deep`, at.line, at.col);
+  }
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    return { file, line: pos.line, col: pos.col, path: '', message: firstLine(e.message) };
+    let message = firstLine(e.message);
+    if (/call stack/i.test(e.message)) message = `nested too deeply to read (the limit is ${LIMITS.depth} levels)`;
+    if (e.code === 'DUPLICATE_KEY') message = `duplicate key "${keyAt(text, e.pos[0])}": each key may appear only once here`;
+    return { file, line: pos.line, col: pos.col, path: '', message };
   });
   if (problems.length) return { problems };
 
@@ -72,9 +82,15 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   try {
     data = doc.toJS({ maxAliasCount: LIMITS.aliases });
   } catch (e) {
-    return fail(file, `${firstLine((e as Error).message)} (aliases are limited to ${LIMITS.aliases} expansions)`);
+    const alias = /alias/i.test((e as Error).message);
+    const message = alias ? `too many alias expansions (the limit is ${LIMITS.aliases}): a YAML alias bomb is refused` : firstLine((e as Error).message);
+    return fail(file, message);
   }
   return { source: { file, doc, lines, data, at } };
+}
+
+function keyAt(text: string, offset: number): string {
+  return /^[^:\n]*/.exec(text.slice(offset))![0].trim().replace(/^["']|["']$/g, '');
 }
 
 function firstLine(s: string): string {
@@ -86,6 +102,26 @@ function lineCol(bytes: Uint8Array, offset: number): [number, number] {
   let start = 0;
   for (let i = 0; i < offset; i++) if (bytes[i] === 10) [line, start] = [line + 1, i + 1];
   return [line, offset - start + 1];
+}
+
+/** Offset of the first `[` or `{` nested past the limit, or -1. Quotes and comments are skipped. */
+function flowTooDeep(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      else if (c === '\n' && depth === 0) quote = '';
+    } else if (c === '"' || (c === "'" && depth > 0)) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') {
+      if (++depth > LIMITS.depth) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '\n' && depth === 0) quote = '';
+  }
+  return -1;
 }
 
 function tooDeep(root: unknown): PropertyKey[] | undefined {
@@ -119,7 +155,7 @@ function locator(file: string, doc: Document.Parsed, lines: LineCounter): Source
     }
     const offset = node?.range?.[0] ?? 0;
     const pos = lines.linePos(offset);
-    return { file, line: pos.line, col: pos.col, path: formatPath(path), message };
+    return { file, line: pos.line, col: pos.col, path: formatPath(opts?.key ? [...path, opts.key] : path), message };
   };
 }
 

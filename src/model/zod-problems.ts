@@ -73,7 +73,8 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
         break;
       }
       case 'invalid_union': {
-        out.push(source.at(path, `unexpected value ${received(issue.input)}`));
+        const got = issue.input;
+        out.push(source.at(path, got === undefined ? 'required: expected text' : `expected text, found ${received(got)}`));
         break;
       }
       case 'too_small':
@@ -83,5 +84,5 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
         out.push(source.at(path, issue.message));
     }
   }
-  return out;
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../src/errors.js';
+import { tryOpen } from '../src/cli/open.js';
+import { loadFramework } from '../src/model/load-framework.js';
+
+const bad = (name: string) => join('test/fixtures/bad', `${name}.yaml`);
+const problems = (file: string) => {
+  const r = tryOpen(file);
+  return r.problems ? r.problems.map(formatProblem) : [];
+};
+
+describe('one fixture per kind of bad input, with the exact message', () => {
+  it.each([
+    ['syntax', ['7:1: Flow map in block collection must be sufficiently indented and end with a }', '7:1: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    ['unknown-key', ['6:1: authorty: unknown key "authorty" (did you mean "authority"?)']],
+    ['unknown-benchmark', ['7:3: benchmarks.venue-hir: unknown benchmark "venue-hir" (did you mean "venue-hire"?)']],
+    ['unknown-question', ['9:7: benchmarks.venue-hire.answers.due-dilligence: unknown question "due-dilligence" (did you mean "due-diligence"?)']],
+    ['bad-enum', ['8:13: benchmarks.venue-hire.rating: "yellow" is not allowed; expected one of red, amber, green']],
+    ['bad-date', ['4:7: date: "12/03/2025" is not a date; write it as YYYY-MM-DD']],
+    ['bad-action', [
+      '9:40: benchmarks.venue-hire.actions[0].due: "2025-13-01" is not a date; write it as YYYY-MM-DD',
+      '9:60: benchmarks.venue-hire.actions[0].status: "started" is not allowed; expected one of open, done',
+    ]],
+    ['na-without-justification', ['10:9: benchmarks.venue-hire.answers.leased-venues-covered.justification: required when the answer is n/a: say why the question does not apply']],
+    ['override-without-rationale', ['13:13: benchmarks.training-programme.rating: agreed rating Green differs from the computed Red: add a rationale saying why']],
+    ['empty', ['1:1: file is empty']],
+    ['binary', ['3:1: binary file (contains a NUL byte); expected YAML text']],
+    ['invalid-utf8', ['1:1: not valid UTF-8 text; save the file as UTF-8']],
+    ['duplicate-key', ['6:1: duplicate key "authority": each key may appear only once here']],
+    ['alias-bomb', ['1:1: too many alias expansions (the limit is 100): a YAML alias bomb is refused']],
+    ['deep', ['2:68: nested more than 64 levels deep']],
+    ['unknown-framework', ['1:12: framework: unknown framework "home-office-2081" (did you mean "home-office-2018"?); bundled: home-office-2018, or give a folder holding framework.yaml']],
+    ['missing-authority', ['1:1: authority: required: expected text']],
+    ['wrong-type', ['8:14: benchmarks.venue-hire.actions: expected a list, found a mapping']],
+  ])('%s', (name, expected) => {
+    expect(problems(bad(name))).toEqual(expected.map((e) => `${bad(name)}:${e}`));
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'big.yaml');
+    writeFileSync(file, 'framework: home-office-2018\n' + '#'.repeat(6 * 1024 * 1024));
+    expect(problems(file)).toEqual([`${file}:1:1: file is 6.0 MB; the limit is 5 MB`]);
+  });
+
+  it('names a file that does not exist', () => {
+    expect(problems('no/such.yaml')).toEqual(['no/such.yaml:1:1: no such file']);
+  });
+
+  it('reports every problem of a file at once, in file order', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'many.yaml');
+    writeFileSync(file, 'framework: home-office-2018\nauthority: X\nperiod: 1\ndate: 2025-02-30\ncolour: red\nbenchmarks:\n  venue-hire: { rating: Purple }\n');
+    expect(problems(file).map((p) => p.slice(file.length + 1))).toEqual([
+      '4:7: date: "2025-02-30" is not a date; write it as YYYY-MM-DD',
+      '5:1: colour: unknown key "colour"',
+      '7:25: benchmarks.venue-hire.rating: "purple" is not allowed; expected one of red, amber, green',
+    ]);
+  });
+});
+
+describe('files as users save them', () => {
+  it('reads a Windows file with a byte-order mark, CRLF line ends and capitalised words', () => {
+    const r = tryOpen('test/fixtures/good/windows.yaml');
+    expect(r.problems).toBeUndefined();
+    const a = r.opened!.assessment;
+    expect(a.authority).toBe('Gŵyr Council');
+    expect(a.benchmarks['venue-hire']!.rating).toBe('green');
+    expect(a.benchmarks['training-programme']!.answers['training-needs-assessment']!.answer).toBe('met');
+  });
+
+  it('reads both examples without problems', () => {
+    expect(problems('examples/northbridge-2024.yaml')).toEqual([]);
+    expect(problems('examples/northbridge-2025.yaml')).toEqual([]);
+  });
+
+  it('warns, without failing, when a file was written against another framework version', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-'));
+    const file = join(dir, 'old.yaml');
+    writeFileSync(file, 'framework: home-office-2018\nframework_version: 0.9.0\nauthority: X\nperiod: 2024/25\ndate: 2025-03-12\n');
+    const r = tryOpen(file);
+    expect(r.opened!.warnings.map(formatProblem)).toEqual([`${file}:2:20: framework_version: warning: written against home-office-2018 0.9.0, read with version 1.0.0`]);
+  });
+});
+
+describe('framework folders', () => {
+  it('the bundled home-office-2018 framework loads with ten benchmarks in order', () => {
+    const fw = loadFramework('benchmarks/home-office-2018');
+    expect(fw.value?.benchmarks.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('a rule naming an unknown answer word is reported where it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-fw-'));
+    const text = (name: string) => readFileSync(join('benchmarks/home-office-2018', name), 'utf8');
+    writeFileSync(join(dir, 'framework.yaml'), text('framework.yaml').replace('answer: not-met, at_least: 1', 'answer: notmet, at_least: 1'));
+    for (const b of loadFramework('benchmarks/home-office-2018').value!.benchmarks) writeFileSync(join(dir, `${b.id}.yaml`), text(`${b.id}.yaml`));
+    const fw = loadFramework(dir);
+    expect(fw.problems?.map((p) => `${p.line}:${p.col}: ${p.path}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^\d+:\d+: rules\[2\]\.when\.any\[0\]\.answer: unknown answer "notmet" \(did you mean "not-met"\?\)$/),
+    ]);
+  });
+});

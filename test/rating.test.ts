@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { ratingProblems } from '../src/rating/check.js';
+import { rateBenchmark } from '../src/rating/rate.js';
+import { entry, framework } from './helpers.js';
+
+const fw = framework();
+const training = fw.benchmarks.find((b) => b.id === 'training-programme')!;
+const rate = (code: string, date = '2025-03-12') => rateBenchmark(fw, training, entry(fw, 'training-programme', code), date);
+
+// Training Programme, in file order: training-needs-assessment*, frontline-staff-trained*,
+// staff-know-how-to-refer*, completion-monitored*, elected-members-offered,
+// contractors-covered, training-kept-current (* essential).
+describe('rules of home-office-2018 on Training Programme', () => {
+  it.each([
+    ['MMMMMMM', 'green', 'green', []],
+    ['MMMMMMP', 'green', 'green', []],
+    ['MMMMPXX', 'green', 'green', []], // 4 of 5 met: exactly 80%
+    ['MMMMMPP', 'amber', 'amber', ['contractors-covered', 'training-kept-current']], // 5 of 7: 71%
+    ['PMMMMMM', 'amber', 'amber', ['training-needs-assessment']],
+    ['MMMMNMM', 'amber', 'amber', ['elected-members-offered']],
+    ['MMMM___', 'amber', 'amber', ['elected-members-offered', 'contractors-covered', 'training-kept-current']],
+    ['NMMMMMM', 'red', 'red', ['training-needs-assessment']],
+    ['PPPPNNN', 'amber', 'amber', ['training-needs-assessment', 'frontline-staff-trained', 'staff-know-how-to-refer', 'completion-monitored', 'elected-members-offered', 'contractors-covered', 'training-kept-current']],
+    // n/a is left out: 3 of 6 met or partly is exactly half, which is not below half
+    ['PPPXNNN', 'amber', 'amber', ['training-needs-assessment', 'frontline-staff-trained', 'staff-know-how-to-refer', 'elected-members-offered', 'contractors-covered', 'training-kept-current']],
+    ['MMMMMMX', 'green', 'green', []],
+    ['_MMMMMM', 'unrated', 'essential-unanswered', ['training-needs-assessment']],
+    ['XXXXXXX', 'unrated', 'no-applicable-questions', []],
+    ['SMMMMMM', 'amber', 'amber', ['training-needs-assessment']],
+  ])('%s → %s (rule %s)', (code, rating, rule, cited) => {
+    const r = rate(code);
+    expect([r.computed, r.rule]).toEqual([rating, rule]);
+    expect(r.cited).toEqual(cited);
+  });
+
+  it('counts an essential answer that is partly met as not enough for green, and says which', () => {
+    expect(rate('PMMMNMM').reason).toBe(
+      "Amber: 'Training needs assessment' (essential) is only partly met; 'Elected members offered training' is not met",
+    );
+  });
+
+  it('names the essential question that is not met in a red reason', () => {
+    expect(rate('MMMNMMM').reason).toBe("Red: 'Completion is monitored' (essential) is not met");
+  });
+
+  it('says how far below half a benchmark is when that makes it red', () => {
+    expect(rate('PXXPNNN').reason).toBe('Red: only 2 of 5 applicable questions are met or partly met (40%)');
+  });
+
+  it('explains green by the essential questions and the share met', () => {
+    expect(rate('MMMMMMP').reason).toBe('Green: all 4 essential questions are met; 6 of 7 applicable questions are met (85%)');
+  });
+
+  it('explains stale evidence and counts it as partly met', () => {
+    expect(rate('SMMMMMM').reason).toContain(
+      "'Training needs assessment' counts as partly met: its evidence was last reviewed on 2023-01-01, more than 12 months before 2025-03-12",
+    );
+  });
+
+  it.each([
+    ['2024-01-01', 'green'], // reviewed 2023-01-01 is within 12 months + 0 days
+    ['2024-01-02', 'amber'],
+  ])('evidence reviewed on 2023-01-01 is fresh until 12 months later (assessment %s → %s)', (date, rating) => {
+    expect(rate('SMMMMMM', date).computed).toBe(rating);
+  });
+
+  it('a benchmark with no applicable questions is unrated with that reason', () => {
+    expect(rate('XXXXXXX').reason).toBe('Not yet rated: no applicable questions');
+  });
+});
+
+describe('agreed ratings', () => {
+  const withRating = (code: string, rating: string, rationale?: string) =>
+    rateBenchmark(fw, training, entry(fw, 'training-programme', code, { rating, rationale }), '2025-03-12');
+
+  it('an agreed rating with no answers is final, basis agreed, and says no evidence was recorded', () => {
+    const r = withRating('', 'green');
+    expect([r.final, r.basis, r.computed]).toEqual(['green', 'agreed', 'unrated']);
+    expect(r.summary).toBe('Green: agreed by the group; no evidence was recorded');
+    expect(ratingProblems(fw, [r])).toEqual([]);
+  });
+
+  it('an agreed rating that differs from the computed one needs a rationale', () => {
+    const r = withRating('MMMMMPP', 'green');
+    expect(ratingProblems(fw, [r])).toEqual([
+      {
+        path: ['benchmarks', 'training-programme', 'rating'],
+        message: 'agreed rating Green differs from the computed Amber: add a rationale saying why',
+      },
+    ]);
+  });
+
+  it('with a rationale, the final rating is the agreed one and the reason shows both', () => {
+    const r = withRating('MMMMMPP', 'green', 'Completion data arrived after the meeting.');
+    expect(ratingProblems(fw, [r])).toEqual([]);
+    expect(r.final).toBe('green');
+    expect(r.summary).toMatch(/^Green: agreed by the group, where the rules give Amber: .*Rationale: Completion data arrived after the meeting\.$/);
+  });
+
+  it('an agreed rating equal to the computed one needs no rationale', () => {
+    const r = withRating('MMMMMMM', 'green');
+    expect(ratingProblems(fw, [r])).toEqual([]);
+    expect(r.summary).toMatch(/\(agreed by the group\)$/);
+  });
+});

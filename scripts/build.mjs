@@ -1,5 +1,5 @@
-// Build the CLI to dist/ with esbuild: our code bundled and split per command, so each
-// command loads only what it needs; dependencies stay in node_modules.
+// Build the CLI to dist/ with esbuild: bundled and split per command, so each command
+// loads only what it needs and `--help` loads no more than commander.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -12,8 +12,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // pdfkit finds its font data through package paths a bundle cannot see; it stays a package.
+  external: ['pdfkit', 'dejavu-fonts-ttf'],
+  // CommonJS dependencies inside an ESM bundle need a `require`.
+  banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
+  minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -20,6 +20,25 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** A file could not be written (no space, no permission, a file where a folder should be): exit 2. */
+export class CannotWrite extends UsageError {
+  override name = 'CannotWrite';
+  constructor(file: string, cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException)?.code;
+    const why: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the folder is read-only',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up',
+      EEXIST: 'a file is in the way of a folder on the path',
+      ENOTDIR: 'a file is in the way of a folder on the path',
+      EISDIR: 'it is a folder',
+    };
+    super(`cannot write ${file}: ${(code && why[code]) ?? (cause as Error)?.message ?? String(cause)}; nothing was changed`);
+  }
+}
+
 /** Bad input files: exit 2 (1 for `validate`). Carries every problem found. */
 export class InputError extends Error {
   override name = 'InputError';

@@ -1,8 +1,18 @@
 // Write a file so that a reader, or a crash, only ever sees the old or the new whole file.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { CannotWrite } from '../errors.js';
 
+/** Write `data` to `file` atomically; on failure the old file is untouched and CannotWrite says why. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  try {
+    write(file, data);
+  } catch (e) {
+    throw new CannotWrite(file, e);
+  }
+}
+
+function write(file: string, data: string | Uint8Array): void {
   const dir = dirname(file);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);

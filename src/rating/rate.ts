@@ -52,7 +52,8 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
   const agreed = entry.rating;
   const final = agreed ?? computed;
   let summary = reason;
-  if (agreed && !evidenceRecorded) summary = `${ratingLabel(fw, agreed)}: agreed by the group; no evidence was recorded`;
+  if (!agreed && !evidenceRecorded) summary = `${ratingLabel(fw, computed)}: no answers have been recorded yet`;
+  else if (agreed && !evidenceRecorded) summary = `${ratingLabel(fw, agreed)}: agreed by the group; no evidence was recorded`;
   else if (agreed && agreed !== computed) {
     summary = `${ratingLabel(fw, agreed)}: agreed by the group, where the rules give ${reason}${entry.rationale ? `. Rationale: ${entry.rationale}` : ''}`;
   } else if (agreed) summary = `${reason} (agreed by the group)`;

@@ -51,9 +51,7 @@ function benchmarkSection(b: ReportBenchmark, m: ReportModel): string {
   const basis = b.ratingBasis === 'agreed' ? 'agreed by the group' : 'computed from the answers';
   out.push(`**Rating: ${b.ratingLabel}** (${basis})`, '', inline(b.reason), '');
   if (b.rationale) out.push(`*Rationale for the agreed rating:* ${paragraph(b.rationale)}`, '');
-  if (!b.evidenceRecorded) {
-    out.push('No evidence was recorded for this benchmark.', '');
-  } else {
+  if (b.evidenceRecorded) {
     out.push(`${b.answered} of ${b.total} questions answered.`, '');
     const head = m.audience === 'board' ? ['Question', 'Answer', 'Evidence'] : ['Question', 'Answer'];
     const rows = b.answers.map((a) => {

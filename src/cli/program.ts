@@ -96,5 +96,41 @@ export function buildProgram(version: string): Command {
       await runReport(file, { ...globals(cmd), ...o });
     });
 
+  const formatOption = () => new Option('--format <format>', 'text (a table), md (GitHub Markdown) or json').choices(['text', 'md', 'json']).default('text');
+
+  program
+    .command('diff')
+    .argument('<old>', "last year's assessment file")
+    .argument('<new>', "this year's assessment file")
+    .description('what changed between two assessments, and why')
+    .addOption(formatOption())
+    .option('--fail-on <list>', 'exit 1 if tripped: decline, red, amber, change (comma list)')
+    .addHelpText(
+      'after',
+      examples([
+        'dutykit diff examples/northbridge-2024.yaml examples/northbridge-2025.yaml',
+        'dutykit diff last.yaml this.yaml --format md >> "$GITHUB_STEP_SUMMARY"',
+        'dutykit diff last.yaml this.yaml --fail-on decline,red',
+        'dutykit diff examples/northbridge-2025.yaml examples/northbridge-2026.yaml --format json',
+      ]) +
+        '\n--fail-on: decline = a rating fell; red = a benchmark became Red; amber = became Amber or Red;\n' +
+        'change = any rating changed. Identical files never trip. Exit codes: 0 ok, 1 tripped, 2 bad input.\n',
+    )
+    .action(async (oldFile: string, newFile: string, o, cmd: Command) => {
+      const { runDiff } = await import('./commands/diff.js');
+      await runDiff(oldFile, newFile, { ...globals(cmd), ...o });
+    });
+
+  program
+    .command('trend')
+    .argument('<file...>', 'assessment files, in any order')
+    .description('ratings across several assessments, oldest first')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['dutykit trend examples/northbridge-*.yaml', 'dutykit trend assessments/*.yaml --format md']))
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runTrend } = await import('./commands/trend.js');
+      await runTrend(files, { ...globals(cmd), ...o });
+    });
+
   return program;
 }

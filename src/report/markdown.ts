@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown from the report model. User text is escaped, so that no
 // pipe, tag or newline in evidence can break a table or inject markup.
+import type { ReportChange } from './changes.js';
 import type { ReportAction, ReportBenchmark, ReportModel } from './model.js';
 import { clean, longDate } from './text.js';
 
@@ -72,6 +73,18 @@ function benchmarkSection(b: ReportBenchmark, m: ReportModel): string {
   return out.join('\n');
 }
 
+function changesSection(period: string, changes: ReportChange[]): string {
+  const out = [`## Changes since ${inline(period)}`, ''];
+  if (!changes.length) out.push('No rating changed.', '');
+  for (const c of changes) {
+    const move = c.from === c.to ? c.to : `${c.from} → ${c.to}`;
+    out.push(`- **${inline(c.benchmark)}:** ${move} (${c.direction}${c.likeForLike ? '' : '; not like-for-like'})`);
+    out.push(...c.causes.map((x) => `  - ${inline(x)}`));
+  }
+  out.push('');
+  return out.join('\n');
+}
+
 export function renderMarkdown(m: ReportModel): string {
   const out: string[] = [];
   const marking = `**${inline(m.marking)}**`;
@@ -102,6 +115,7 @@ export function renderMarkdown(m: ReportModel): string {
   out.push(table(head, rows), '');
   const counts = [...m.ratings.map((r) => `${m.counts[r.id] ?? 0} ${r.label}`).reverse(), `${m.counts.unrated ?? 0} Not yet rated`];
   out.push(`**Ratings:** ${counts.join(' · ')}`, '');
+  if (m.previous && m.changes) out.push(changesSection(m.previous.period, m.changes));
 
   for (const b of m.benchmarks) out.push(benchmarkSection(b, m));
 

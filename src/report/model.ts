@@ -2,6 +2,8 @@
 import type { Assessment, Person } from '../model/assessment.js';
 import type { Framework, RatingDef } from '../model/framework-schema.js';
 import { countRatings, ratingLabel, type BenchmarkRating } from '../rating/rate.js';
+import { benchmarkChange } from '../diff/diff.js';
+import { reportChanges, type ReportChange } from './changes.js';
 
 export type Audience = 'board' | 'public';
 
@@ -73,6 +75,8 @@ export interface ReportModel {
   actions: ReportAction[];
   signOff: { name?: string; role: string; date?: string }[];
   previous?: { period: string; date: string };
+  /** With a previous assessment: the benchmarks that changed (or are not like-for-like), with causes. */
+  changes?: ReportChange[];
 }
 
 export interface ReportOptions {
@@ -158,15 +162,14 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     actions: benchmarks.flatMap((b) => b.actions),
     signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date })),
     previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
+    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board),
   };
 }
 
+/** Through the diff core, so a change of framework maps benchmarks (a merge shows each old rating). */
 function changeFor(fw: Framework, r: BenchmarkRating, prev: NonNullable<ReportOptions['previous']>): Change | undefined {
-  const before = prev.ratings.find((p) => p.benchmark.id === r.benchmark.id);
-  if (!before || prev.framework.id !== fw.id) return { from: 'n/a', fromLabel: '—', direction: 'not comparable' };
-  const rank = (id: string) => fw.ratings.findIndex((x) => x.id === id);
-  const [was, now] = [rank(before.final), rank(r.final)];
-  const direction: Change['direction'] =
-    was < 0 && now < 0 ? 'unchanged' : was < 0 ? 'newly rated' : now < 0 ? 'no longer rated' : now > was ? 'improved' : now < was ? 'declined' : 'unchanged';
-  return { from: before.final, fromLabel: ratingLabel(fw, before.final), direction };
+  const row = benchmarkChange(prev, fw, r);
+  if (!row?.before || row.comparison === 'new') return { from: 'n/a', fromLabel: '—', direction: 'not comparable' };
+  const fromLabel = row.comparison === 'merged' ? row.from.map((o) => o.label).join(' / ') : row.before.label;
+  return { from: row.before.rating, fromLabel, direction: row.direction };
 }

@@ -1,0 +1,55 @@
+// `--fail-on`: which benchmarks trip a CI gate. Pure; the command turns a trip into exit 1.
+import { rowName } from './describe.js';
+import type { AssessmentDiff, BenchmarkChange } from './types.js';
+
+export const FAIL_ON = ['decline', 'red', 'amber', 'change'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface Tripped {
+  condition: FailOn;
+  benchmarks: BenchmarkChange[];
+}
+
+/** The conditions in a comma list, or the first word that is not one. */
+export function parseFailOn(list: string): { conditions: FailOn[] } | { unknown: string } {
+  const words = list.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  const unknown = words.find((w) => !(FAIL_ON as readonly string[]).includes(w));
+  if (unknown !== undefined || words.length === 0) return { unknown: unknown ?? list };
+  return { conditions: [...new Set(words)] as FailOn[] };
+}
+
+/** Fell to, or was newly rated at, `level` or below on the new framework's scale. */
+function into(d: AssessmentDiff, row: BenchmarkChange, level: string): boolean {
+  const scale = d.ratings.map((r) => r.id);
+  const at = row.after ? scale.indexOf(row.after.rating) : -1;
+  return at >= 0 && at <= scale.indexOf(level) && (row.direction === 'declined' || row.direction === 'newly rated');
+}
+
+/**
+ * A diff gate fails on change, never on a standing rating, so identical files always pass.
+ * decline: a rating fell. red: a benchmark became Red (fell to it, or is newly rated Red).
+ * amber: became Amber or Red the same way. change: any rating changed, including newly
+ * rated and no longer rated.
+ */
+export function trips(d: AssessmentDiff, condition: FailOn): BenchmarkChange[] {
+  switch (condition) {
+    case 'decline':
+      return d.rows.filter((r) => r.direction === 'declined');
+    case 'change':
+      return d.rows.filter((r) => r.direction !== 'unchanged');
+    case 'red':
+    case 'amber':
+      return d.ratings.some((r) => r.id === condition) ? d.rows.filter((r) => into(d, r, condition)) : [];
+  }
+}
+
+export function evaluateFailOn(d: AssessmentDiff, conditions: FailOn[]): Tripped[] {
+  return conditions.map((condition) => ({ condition, benchmarks: trips(d, condition) })).filter((t) => t.benchmarks.length > 0);
+}
+
+
+export function describeTrip(t: Tripped): string {
+  const what = { decline: 'declined', change: 'changed rating', red: 'became Red', amber: 'became Amber or Red' }[t.condition];
+  const names = t.benchmarks.map((r) => `${rowName(r)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`);
+  return `--fail-on ${t.condition}: ${t.benchmarks.length} benchmark${t.benchmarks.length === 1 ? '' : 's'} ${what}: ${names.join('; ')}`;
+}

@@ -1,0 +1,89 @@
+// `diff` and `trend` for a terminal: the words always there, colour only as an extra.
+import Table from 'cli-table3';
+import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
+import type { Trend } from '../diff/trend.js';
+import type { AssessmentDiff, Direction } from '../diff/types.js';
+import type { Paint } from './terminal.js';
+import { clean, longDate } from './text.js';
+
+/** Improvements take the top rating's colour and declines the bottom one's. */
+function paintDirection(ratings: { id: string }[], paint: Paint, d: Direction, text = directionText(d)): string {
+  if (d === 'improved') return paint(ratings.at(-1)?.id ?? '', text);
+  if (d === 'declined') return paint(ratings[0]?.id ?? '', text);
+  return text;
+}
+
+const counts = (c: Record<string, number>, ratings: { id: string; label: string }[], paint: Paint) =>
+  countsLine(c, ratings)
+    .split(' · ')
+    .map((part, i) => paint([...ratings].reverse()[i]?.id ?? 'unrated', part))
+    .join(' · ');
+
+export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): string {
+  const whyWidth = Math.max(30, width - 4 - 28 - 15 - 15 - 19 - 7);
+  const table = new Table({
+    head: ['#', 'Benchmark', 'Before', 'After', 'Change', 'Why'],
+    colWidths: [4, 28, 15, 15, 19, whyWidth],
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [] },
+  });
+  for (const r of d.rows) {
+    const note = fromNote(r, d);
+    const why = r.causes.map((c) => clean(c.kind === 'agreed' && c.rationale ? `${c.text}. Rationale: ${c.rationale}` : c.text)).join('\n');
+    table.push([
+      r.benchmark ? String(r.benchmark.number) : '—',
+      clean(rowName(r).replace(/^\d+\. /, '') + (note ? ` (${note})` : '')),
+      r.before ? paint(r.before.rating, r.before.label) : '—',
+      r.after ? paint(r.after.rating, r.after.label) : '—',
+      paintDirection(d.ratings, paint, r.direction),
+      why || '—',
+    ]);
+  }
+  const who = d.old.authority === d.new.authority ? clean(d.new.authority) : `${clean(d.old.authority)} → ${clean(d.new.authority)}`;
+  const side = (s: AssessmentDiff['old']) => `${clean(s.period)} (${longDate(s.date)}, ${s.framework.id} ${s.framework.version})`;
+  const out = [`${who}: ${side(d.old)} → ${side(d.new)}`, table.toString()];
+  out.push(`Before: ${counts(d.old.counts, d.ratings, paint)}`, `After:  ${counts(d.new.counts, d.ratings, paint)}`, `Change: ${summaryLine(d)}`);
+
+  const odd = notLikeForLike(d);
+  if (odd.length || !d.sameFramework) out.push('', 'Not like-for-like:', ...odd.map((l) => `  - ${clean(l)}`), `  - ${questionSetLine(d)}`);
+  if (d.notes.length) out.push('', 'Notes:', ...d.notes.map((n) => `  - ${clean(n)}`));
+
+  const answered = d.rows.filter((r) => shownQuestions(r).shown.length);
+  if (answered.length) {
+    out.push('', 'Answers changed (* moved the rating):');
+    for (const r of answered) {
+      const { shown, evidenceOnly } = shownQuestions(r);
+      out.push(`  ${clean(rowName(r))}`);
+      for (const q of shown) out.push(`    ${q.decisive ? '*' : '-'} ${clean(q.text)}`);
+      if (evidenceOnly) out.push(`    (${evidenceOnly} more unchanged apart from the evidence)`);
+    }
+  } else if (!d.rows.some(hasNews)) out.push('', 'No changes: every benchmark has the same rating and the same answers.');
+  return `${out.join('\n')}\n`;
+}
+
+export function renderTrendText(t: Trend, paint: Paint, width: number): string {
+  const colWidth = Math.max(14, Math.min(22, Math.floor((width - 4 - 34 - 2) / Math.max(1, t.points.length)) - 1));
+  const table = new Table({
+    head: ['#', 'Benchmark', ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)],
+    colWidths: [4, 34, ...t.points.map(() => colWidth)],
+    wordWrap: true,
+    style: { head: [], border: [] },
+  });
+  for (const r of t.rows) {
+    const own = r.benchmark.framework === t.framework.id;
+    const cells = r.cells.map((c) => {
+      if (!c) return '—';
+      const word = c.parts ? c.parts.map((p) => paint(p.rating, p.label)).join(' / ') + ' *' : paint(c.rating, c.label);
+      return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${paintDirection(t.ratings, paint, c.direction, c.direction === 'improved' ? '↑' : '↓')}` : word;
+    });
+    table.push([own ? String(r.benchmark.number) : '—', clean(r.benchmark.title) + (own ? '' : ` (${r.benchmark.framework}; no successor)`), ...cells]);
+  }
+  const out = [`${t.framework.title} (${t.framework.id} ${t.framework.version}); ↑ improved, ↓ declined since the previous assessment`, table.toString()];
+  for (const p of t.points) out.push(`${clean(p.period)} (${p.framework.id}): ${counts(p.counts, t.ratings, paint)}`);
+  if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push('* several benchmarks of an earlier framework, in the order given below; the change is measured from the lowest');
+  const odd = t.rows.filter((r) => !r.likeForLike);
+  if (odd.length) out.push('', 'Not like-for-like:', ...odd.map((r) => `  - ${clean(r.benchmark.title)}: ${clean(r.note ?? '')}`));
+  if (t.notes.length) out.push('', 'Notes:', ...t.notes.map((n) => `  - ${clean(n)}`));
+  return `${out.join('\n')}\n`;
+}

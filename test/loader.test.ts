@@ -101,3 +101,16 @@ describe('framework folders', () => {
     ]);
   });
 });
+
+describe('framework mappings', () => {
+  it('a maps_from entry naming a benchmark the framework lacks is reported where it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-fw-'));
+    const src = 'benchmarks/home-office-2024';
+    const text = (name: string) => readFileSync(join(src, name), 'utf8');
+    writeFileSync(join(dir, 'framework.yaml'), text('framework.yaml').replace('venue-hire: reducing-permissive-environments', 'venue-hire: reducing-permisive-environments'));
+    for (const b of loadFramework(src).value!.benchmarks) writeFileSync(join(dir, `${b.id}.yaml`), text(`${b.id}.yaml`));
+    expect(loadFramework(dir).problems?.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'maps_from.benchmarks.venue-hire: maps to "reducing-permisive-environments", which is not a benchmark of this framework (did you mean "reducing-permissive-environments"?)',
+    ]);
+  });
+});

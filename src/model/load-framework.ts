@@ -104,6 +104,11 @@ function checkRules(fw: z.output<typeof frameworkFileSchema>, source: Source): P
       if (!answers.includes(w)) problems.push(source.at(['rules', i, 'cite', j], `unknown answer "${w}"${didYouMean(w, answers)}`));
     });
   });
+  for (const [from, to] of Object.entries(fw.maps_from?.benchmarks ?? {})) {
+    if (to !== null && !fw.benchmarks.includes(to)) {
+      problems.push(source.at(['maps_from', 'benchmarks', from], `maps to "${to}", which is not a benchmark of this framework${didYouMean(to, fw.benchmarks)}`));
+    }
+  }
   const last = fw.rules[fw.rules.length - 1];
   if (last?.when) problems.push(source.at(['rules', fw.rules.length - 1], 'the last rule must have no `when`, so that every benchmark gets a rating'));
   return problems;

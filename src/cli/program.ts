@@ -132,5 +132,23 @@ export function buildProgram(version: string): Command {
       await runTrend(files, { ...globals(cmd), ...o });
     });
 
+  program
+    .command('assess')
+    .argument('[file]', 'the assessment to start or resume (default: the latest unsigned one in assessments/, or a new dated file there)')
+    .description('interactive walk-through; creates or resumes; autosaves each answer')
+    .option('--from <file>', "last year's assessment: its answers offered as defaults, evidence and open actions carried forward")
+    .addHelpText(
+      'after',
+      examples([
+        'dutykit assess',
+        'dutykit assess assessments/2025.yaml',
+        'dutykit assess assessments/2026.yaml --from assessments/2025.yaml',
+      ]) + '\nNeeds a terminal. Ctrl-C stops, keeps every confirmed answer and prints the command that resumes (exit 130).\n',
+    )
+    .action(async (file: string | undefined, o, cmd: Command) => {
+      const { runAssess } = await import('./commands/assess.js');
+      await runAssess(file, { ...globals(cmd), ...o });
+    });
+
   return program;
 }

@@ -1,0 +1,43 @@
+// The assessment's details: council, period, date, marking and assessors.
+import type { Person } from '../../model/assessment.js';
+import { today } from '../clock.js';
+import { confirm, dateInput, input, select } from '../prompts.js';
+
+export interface DetailAnswers {
+  authority: string;
+  period: string;
+  date: string;
+  marking: string;
+  assessors: Person[];
+}
+
+const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'];
+
+export async function askDetails(current: Partial<DetailAnswers>): Promise<DetailAnswers> {
+  const authority = await input("Council's name", { current: current.authority, required: true });
+  const period = await input('Period the assessment covers, e.g. 2024/25', { current: current.period, required: true });
+  const date = await dateInput('Date the group agrees the ratings (YYYY-MM-DD)', current.date ?? today(), true);
+  const known = current.marking && !MARKINGS.includes(current.marking) ? [current.marking] : [];
+  let marking = await select(
+    'Protective marking, printed on every page',
+    [...[...MARKINGS, ...known].map((m) => ({ value: m, name: m })), { value: '', name: 'Other…' }],
+    { default: current.marking ?? 'OFFICIAL' },
+  );
+  if (!marking) marking = await input('Protective marking', { required: true });
+  const assessors = await askAssessors(current.assessors ?? []);
+  return { authority, period, date, marking, assessors };
+}
+
+async function askAssessors(current: Person[]): Promise<Person[]> {
+  if (current.length) {
+    const names = current.map((p) => p.name).join(', ');
+    if (await confirm(`Assessors: ${names}. Keep them?`, true)) return current;
+  }
+  const people: Person[] = [];
+  for (;;) {
+    const name = await input(people.length ? 'Another assessor (empty when done)' : 'Assessor taking part (empty when done)');
+    if (!name) return people;
+    const role = await input(`${name}'s role (optional)`);
+    people.push(role ? { name, role } : { name });
+  }
+}

@@ -1,0 +1,84 @@
+// One question: the answer, then its evidence, links and review date; each saved when given.
+import { questionKey } from '../../assess/steps.js';
+import { clean } from '../../report/text.js';
+import { today } from '../clock.js';
+import { dateInput, input, lines, select, type Choice } from '../prompts.js';
+import type { Session } from './session.js';
+import { indent } from './text.js';
+
+export type QuestionOutcome = 'answered' | 'skipped' | 'menu';
+
+/** The benchmark's number, title and statement, once per session. */
+export function introduce(s: Session, i: number): void {
+  const b = s.benchmark(i);
+  if (s.introduced.has(b.id)) return;
+  s.introduced.add(b.id);
+  s.io.say(`\n━━ Benchmark ${b.number} of ${s.fw.benchmarks.length}: ${b.title} ━━\n${indent(clean(b.statement), s.io.width)}`);
+}
+
+export async function askQuestion(s: Session, i: number, questionId: string): Promise<QuestionOutcome> {
+  const b = s.benchmark(i);
+  const questions = b.questions.filter((q) => !q.retired);
+  const n = questions.findIndex((q) => q.id === questionId);
+  const q = questions[n]!;
+  const current = s.answer(i, q.id);
+  const previous = s.previousAnswer(i, q.id);
+  const label = (w?: string) => s.fw.answers.find((a) => a.id === w)?.label;
+
+  introduce(s, i);
+  s.io.say(`\n${s.progress({ kind: 'question', benchmark: i, question: q.id })}`);
+  s.io.say(`Question ${n + 1} of ${questions.length}${q.essential ? ' (essential)' : ''}: ${q.title}\n${indent(clean(q.text), s.io.width)}`);
+  if (current?.evidence) s.io.say(`Evidence recorded:\n${indent(clean(current.evidence), s.io.width)}`);
+
+  const hints = [current?.answer && `now: ${label(current.answer)}`, previous?.answer && `last time: ${label(previous.answer)}`].filter(Boolean);
+  const choices: Choice<string>[] = [
+    ...s.fw.answers.map((a) => ({ value: a.id, name: a.applicable ? a.label : `${a.label} (say why)` })),
+    { value: 'skip', name: current?.answer ? 'Keep as it is' : 'Skip for now' },
+    { value: 'guide', name: 'Show guidance and evidence examples' },
+    { value: 'menu', name: 'Menu: jump, review, summary, save and quit' },
+  ];
+  let choice: string;
+  for (;;) {
+    choice = await select(`Answer${hints.length ? ` (${hints.join(', ')})` : ''}`, choices, {
+      default: current?.answer ?? previous?.answer,
+      numbered: true,
+    });
+    if (choice !== 'guide') break;
+    s.io.say(`How to judge it:\n${indent(clean(q.guidance), s.io.width)}\nEvidence, for example:\n${q.evidence.map((e) => `  - ${clean(e)}`).join('\n')}`);
+  }
+  if (choice === 'menu') return 'menu';
+  if (choice === 'skip') {
+    if (!current?.answer) s.skipped.questions.add(questionKey(b.id, q.id));
+    return 'skipped';
+  }
+
+  if (!s.fw.answers.find((a) => a.id === choice)!.applicable) {
+    const why = await input('Why does it not apply?', { current: current?.justification ?? previous?.justification, required: true });
+    s.edit((e) => e.setAnswer(b.id, q.id, { answer: choice, justification: why }));
+    return 'answered';
+  }
+  s.edit((e) => e.setAnswer(b.id, q.id, { answer: choice, justification: null }));
+  await askEvidence(s, i, q.id);
+  return 'answered';
+}
+
+async function askEvidence(s: Session, i: number, question: string): Promise<void> {
+  const b = s.benchmark(i);
+  const current = s.answer(i, question);
+  s.io.say(
+    current?.evidence
+      ? 'Evidence: press Enter to keep what is recorded, type new text to replace it (an empty line ends), or - to remove it.'
+      : 'Evidence: what shows it (documents, minutes, data). Type one line at a time; an empty line ends.',
+  );
+  const evidence = await lines('Evidence', current?.evidence);
+  if (evidence !== undefined) s.edit((e) => e.setAnswer(b.id, question, { evidence }));
+
+  const links = await input('Links to evidence documents (comma-separated; optional)', { current: current?.links.join(', ') });
+  const list = links.split(',').map((l) => l.trim()).filter(Boolean);
+  s.edit((e) => e.setAnswer(b.id, question, { links: list }));
+
+  const now = s.answer(i, question);
+  if (!now?.evidence && !now?.links.length) return;
+  const reviewed = await dateInput('Date the evidence was last reviewed (YYYY-MM-DD; empty for none)', now.reviewed ?? today());
+  s.edit((e) => e.setAnswer(b.id, question, { reviewed: reviewed || null }));
+}

@@ -1,0 +1,141 @@
+// `assess` on one file: lock it, open or start it, walk through it; on Ctrl-C say how to resume.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { carryForward } from '../../assess/carry.js';
+import { Cancelled, InputError } from '../../errors.js';
+import { blankAssessment } from '../../model/blank.js';
+import type { Framework } from '../../model/framework-schema.js';
+import { loadAssessment } from '../../model/load-assessment.js';
+import { loadFramework, resolveFramework } from '../../model/load-framework.js';
+import { LIMITS } from '../../model/source.js';
+import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
+import { today } from '../clock.js';
+import { chosenFramework, openAssessment, type Opened } from '../open.js';
+import type { GlobalOptions } from '../output.js';
+import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { isExitPrompt } from '../prompts.js';
+import { askDetails } from './details.js';
+import { acquireLock } from './lock.js';
+import { Session, type Io } from './session.js';
+import { shellQuote } from './text.js';
+import { walk } from './walk.js';
+
+export interface AssessOptions extends GlobalOptions {
+  from?: string;
+}
+
+const DETAILS = ['authority', 'period', 'date', 'marking'];
+
+export async function assessFile(target: string | undefined, opts: AssessOptions, io: Io): Promise<void> {
+  const previous = opts.from ? openAssessment(opts.from) : undefined;
+  const file = target ?? defaultFile(Boolean(previous), io);
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  const lock = acquireLock(file);
+  if (lock.notice) io.say(lock.notice);
+  let session: Session | undefined;
+  const stopped = () => stopMessage(file, opts, session);
+  // Between prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal.
+  const onSigint = () => {
+    io.say(stopped());
+    lock.release();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    // An empty file (made with `touch`, say) is started like a new one.
+    const fresh = !existsSync(file) || readFileSync(file, 'utf8').trim() === '';
+    session = fresh ? await create(file, opts, io, previous) : await resume(file, opts, io, previous);
+    await walk(session);
+    io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
+  } catch (e) {
+    if (isExitPrompt(e)) throw new Cancelled(stopped());
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+    lock.release();
+  }
+}
+
+/** The command that carries on: `--framework` matters only while the file does not exist yet. */
+export function resumeCommand(file: string, opts: AssessOptions, started = true): string {
+  const cmd = process.env.npm_lifecycle_event === 'start' ? 'npm start --' : 'dutykit assess';
+  const framework = !started && opts.framework ? ` --framework ${shellQuote(opts.framework)}` : '';
+  return `${cmd} ${shellQuote(file)}${opts.from ? ` --from ${shellQuote(opts.from)}` : ''}${framework}`;
+}
+
+function stopMessage(file: string, opts: AssessOptions, s: Session | undefined): string {
+  if (!s) return `\nStopped. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
+  return `\nStopped. Every confirmed answer is saved in ${file} (${s.counts()}).\nResume with: ${resumeCommand(file, opts)}`;
+}
+
+/** The newest assessment in assessments/ not yet signed off, else a new dated one there. */
+function defaultFile(fresh: boolean, io: Io): string {
+  const dir = 'assessments';
+  const named = join(dir, `${today()}-self-assessment.yaml`);
+  const files = !fresh && existsSync(dir) ? readdirSync(dir).filter((f) => /^[^.].*\.ya?ml$/.test(f)).map((f) => join(dir, f)) : [];
+  files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  const open = files.find((f) => {
+    if (statSync(f).size > LIMITS.bytes) return false;
+    const signOff = parseDocument(readFileSync(f, 'utf8')).get('sign_off');
+    return !(signOff && typeof signOff === 'object' && 'items' in signOff && (signOff.items as unknown[]).length);
+  });
+  io.say(
+    open
+      ? `No file named: resuming ${open}, the most recently changed assessment in ${dir}/ not yet signed off.`
+      : `No file named: ${existsSync(named) ? 'opening' : 'starting'} ${named}.`,
+  );
+  io.say('(Name a file to choose another: dutykit assess <file>)');
+  return open ?? named;
+}
+
+async function create(file: string, opts: AssessOptions, io: Io, previous?: Opened): Promise<Session> {
+  const fw = opts.framework || !previous ? chosenFramework(opts.framework) : previous.framework;
+  io.say(`New assessment ${file}, against ${fw.title} (version ${fw.version}).${previous ? ` Starting from ${opts.from}.` : ''}`);
+  const carried = previous && carryForward(fw, previous.assessment);
+  const d = await askDetails(carried?.details ?? {});
+  const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
+  const frameworkRef = bundled ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
+  const text = blankAssessment(fw, { ...d, frameworkRef });
+  const s = new Session(file, saveAssessment(file, text, fw), text, io, previous?.assessment);
+  s.edit((e) => {
+    if (d.assessors.length) e.setAssessors(d.assessors);
+    for (const c of carried?.evidence ?? []) e.setAnswer(c.benchmark, c.question, { evidence: c.evidence, links: c.links, reviewed: c.reviewed });
+    for (const a of carried?.actions ?? []) e.addAction(a.benchmark, a.action);
+  });
+  if (carried) io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions. Last year's answers are offered as defaults.`);
+  io.say(`Saved ${file}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
+  return s;
+}
+
+async function resume(file: string, opts: AssessOptions, io: Io, previous?: Opened): Promise<Session> {
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  if (opts.framework) io.say(`(--framework is ignored: ${file} names its own framework)`);
+  let loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
+  let s: Session;
+  if (loaded.value) s = new Session(file, loaded.value, text, io, previous?.assessment);
+  else {
+    // A blank from `dutykit init` may still lack its details: ask for them rather than refuse.
+    const fw = loaded.problems.every((p) => DETAILS.includes(p.path)) ? frameworkOf(file, text) : undefined;
+    if (!fw) throw new InputError([...loaded.problems, { file, line: 1, col: 1, path: '', message: 'fix these, then run assess again' }]);
+    io.say(`${file} is missing its ${loaded.problems.map((p) => p.path).join(' and ')}.`);
+    const doc = parseDocument(text).toJS() as Record<string, string | undefined>;
+    const d = await askDetails({ authority: doc.authority, period: doc.period, date: doc.date, marking: doc.marking });
+    const editor = new AssessmentEditor(text, fw);
+    editor.setDetails(d);
+    if (d.assessors.length) editor.setAssessors(d.assessors);
+    loaded = { value: saveAssessment(file, editor.toString(), fw) };
+    s = new Session(file, loaded.value!, editor.toString(), io, previous?.assessment);
+  }
+  for (const w of s.loaded.warnings) io.say(`${w.file}:${w.line}:${w.col}: ${w.message}`);
+  const a = s.assessment;
+  io.say(`Resuming ${file}: ${a.authority} · ${a.period}\n${s.progress()}`);
+  return s;
+}
+
+function frameworkOf(file: string, text: string): Framework | undefined {
+  const ref = parseDocument(text).get('framework');
+  if (typeof ref !== 'string') return undefined;
+  const where = resolveFramework(ref.trim(), dirname(file), BUNDLED_FRAMEWORKS);
+  return 'dir' in where ? loadFramework(where.dir).value : undefined;
+}

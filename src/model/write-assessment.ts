@@ -1,0 +1,100 @@
+// Changes to an assessment file in its own vocabulary, written through the in-place YAML
+// editor (comments and layout of a hand-edited file stay put), checked, then saved atomically.
+import { InputError } from '../errors.js';
+import type { Action, Person, SignOff } from './assessment.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { Framework } from './framework-schema.js';
+import { checkAssessment, type LoadedAssessment } from './load-assessment.js';
+import { parseSource } from './source.js';
+import { YamlEditor, type Path } from './yaml-edit.js';
+
+const TOP = ['framework', 'framework_version', 'authority', 'period', 'date', 'marking', 'assessors', 'benchmarks', 'sign_off'];
+const ENTRY = ['answers', 'rating', 'rationale', 'notes', 'actions'];
+const ANSWER = ['answer', 'evidence', 'links', 'reviewed', 'justification'];
+
+/** Fields to change in one answer: a value sets it, `null` removes it, absent leaves it. */
+export interface AnswerEdit {
+  answer?: string;
+  evidence?: string | null;
+  links?: string[] | null;
+  reviewed?: string | null;
+  justification?: string | null;
+}
+
+export type Details = Partial<Record<'authority' | 'period' | 'date' | 'marking', string>>;
+
+export class AssessmentEditor {
+  readonly #yaml: YamlEditor;
+
+  constructor(text: string, fw: Framework) {
+    const questions = new Map(fw.benchmarks.map((b) => [b.id, b.questions.map((q) => q.id)]));
+    this.#yaml = new YamlEditor(text, (p) => {
+      if (p.length === 0) return TOP;
+      if (p[0] !== 'benchmarks') return undefined;
+      if (p.length === 1) return fw.benchmarks.map((b) => b.id);
+      if (p.length === 2) return ENTRY;
+      if (p.length === 3 && p[2] === 'answers') return questions.get(String(p[1]));
+      if (p.length === 4 && p[2] === 'answers') return ANSWER;
+      return undefined;
+    });
+  }
+
+  toString(): string {
+    return this.#yaml.toString();
+  }
+
+  setDetails(d: Details): void {
+    for (const [k, v] of Object.entries(d)) if (v !== undefined) this.#yaml.set([k], v);
+  }
+
+  setAssessors(people: Person[]): void {
+    this.#yaml.set(['assessors'], people.length ? people.map(person) : []);
+  }
+
+  setAnswer(benchmark: string, question: string, edit: AnswerEdit): void {
+    const at: Path = ['benchmarks', benchmark, 'answers', question];
+    for (const key of ANSWER) {
+      if (!(key in edit)) continue;
+      const v = edit[key as keyof AnswerEdit];
+      const empty = v === null || v === '' || (Array.isArray(v) && v.length === 0);
+      this.#yaml.set([...at, key], empty ? undefined : key === 'answer' ? String(v).toLowerCase() : v);
+    }
+  }
+
+  /** The group's agreed rating (null: none yet) and why it differs (null: no rationale). */
+  setRating(benchmark: string, rating: string | null, rationale: string | null): void {
+    this.#yaml.set(['benchmarks', benchmark, 'rating'], rating ? rating.toLowerCase() : undefined);
+    this.#yaml.set(['benchmarks', benchmark, 'rationale'], rationale || undefined);
+  }
+
+  addAction(benchmark: string, a: Action): void {
+    const item: Record<string, string> = { action: a.action };
+    if (a.owner) item.owner = a.owner;
+    if (a.due) item.due = a.due;
+    item.status = a.status;
+    this.#yaml.push(['benchmarks', benchmark, 'actions'], item);
+  }
+
+  setActionStatus(benchmark: string, index: number, status: Action['status']): void {
+    this.#yaml.set(['benchmarks', benchmark, 'actions', index, 'status'], status);
+  }
+
+  addSignOff(s: SignOff): void {
+    this.#yaml.push(['sign_off'], s.date ? { name: s.name, role: s.role, date: s.date } : { name: s.name, role: s.role });
+  }
+}
+
+const person = (p: Person) => (p.role ? { name: p.name, role: p.role } : { name: p.name });
+
+/**
+ * Check the edited text as `loadAssessment` would, then write it atomically. A text that
+ * would not load again is never written: the file on disk stays the last good one.
+ */
+export function saveAssessment(file: string, text: string, fw: Framework): LoadedAssessment {
+  const read = parseSource(file, Buffer.from(text, 'utf8'));
+  if (!read.source) throw new InputError(read.problems);
+  const checked = checkAssessment(read.source, fw, file);
+  if (!checked.value) throw new InputError(checked.problems);
+  writeFileAtomic(file, text);
+  return checked.value;
+}

@@ -1,0 +1,236 @@
+// Edit YAML text in place. Each change splices freshly rendered text over the one node it
+// changes (or inserts a new key or list item), so comments, key order, folding and spacing
+// everywhere else stay exactly as the user wrote them. The yaml Document API finds the nodes
+// and renders the new parts; the text is parsed again after every change.
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { formatPath } from './source.js';
+
+export type Path = readonly (string | number)[];
+/** Key order to insert new keys in, for the map at a path; undefined: append at the end. */
+export type KeyOrder = (mapPath: Path) => readonly string[] | undefined;
+
+const WIDTH = 100;
+type Collection = Exclude<ReturnType<typeof asCollection>, undefined>;
+const asCollection = (n: unknown) => (isMap(n) || isSeq(n) ? n : undefined);
+const isNull = (n: unknown) => n == null || (isScalar(n) && n.value == null);
+const keyOf = (p: Pair) => String(isScalar(p.key) ? p.key.value : p.key);
+const isPlainValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+export class YamlEditor {
+  #text: string;
+  #doc!: Document.Parsed;
+  #eol: string;
+  #step = 2;
+
+  constructor(text: string, private readonly order: KeyOrder = () => undefined) {
+    this.#eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.#text = text.endsWith('\n') ? text : text + this.#eol;
+    this.#parse();
+    const nested = isMap(this.#doc.contents) ? this.#doc.contents.items.find((p) => isMap(p.value) && !p.value.flow) : undefined;
+    if (nested && isMap(nested.value)) {
+      const step = this.#col(range(nested.value.items[0]!.key)[0]) - this.#col(range(nested.key)[0]);
+      if (step > 0) this.#step = step;
+    }
+  }
+
+  toString(): string {
+    return this.#text;
+  }
+
+  /** Set the value at `path` (plain data); `undefined` deletes the key. Missing maps are created. */
+  set(path: Path, value: unknown): void {
+    let node: unknown = this.#doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      const coll = asCollection(node);
+      if (coll?.flow) return this.#editFlow(path, i, value);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => keyOf(p) === String(seg));
+        if (!pair) return value === undefined ? undefined : this.#insertPair(node, path.slice(0, i), String(seg), nest(path.slice(i + 1), value));
+        if (i === path.length - 1) return this.#replaceValue(pair, value);
+        if (isNull(pair.value)) return value === undefined ? undefined : this.#replaceValue(pair, nest(path.slice(i + 1), value));
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] && i < path.length - 1) {
+        node = node.items[seg];
+      } else {
+        throw new Error(`cannot set ${formatPath(path)}: ${formatPath(path.slice(0, i)) || 'the document'} is not a map`);
+      }
+    }
+    throw new Error('cannot replace the whole document');
+  }
+
+  /** Append an item to the list at `path`, creating the list if it is missing or empty. */
+  push(path: Path, item: unknown): void {
+    const node = this.#doc.getIn(path, true);
+    if (isNull(node) || (isSeq(node) && node.items.length === 0)) return this.set(path, [item]);
+    if (!isSeq(node)) throw new Error(`cannot add to ${formatPath(path)}: it is not a list`);
+    if (node.flow) {
+      node.items.push(this.#doc.createNode(item));
+      return this.#rerender(node);
+    }
+    const col = this.#col(range(node)[0]);
+    const at = this.#lineAfter(range(node)[1]);
+    this.#splice(at, at, render([item], col, this.#step));
+  }
+
+  #parse(): void {
+    const doc = parseDocument(this.#text, { uniqueKeys: true });
+    if (doc.errors.length) throw new Error(`edit produced invalid YAML: ${doc.errors[0]!.message}`);
+    this.#doc = doc;
+  }
+
+  #splice(start: number, end: number, insert: string): void {
+    const text = this.#eol === '\n' ? insert : insert.replace(/\r?\n/g, this.#eol);
+    this.#text = this.#text.slice(0, start) + text + this.#text.slice(end);
+    this.#parse();
+  }
+
+  #col(offset: number): number {
+    return offset - (this.#text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  /** The start of the line after `offset`, unless `offset` already starts a line. */
+  #lineAfter(offset: number): number {
+    if (offset > 0 && this.#text[offset - 1] === '\n') return offset;
+    const nl = this.#text.indexOf('\n', offset);
+    return nl < 0 ? this.#text.length : nl + 1;
+  }
+
+  #replaceValue(pair: Pair, value: unknown): void {
+    if (value === undefined) return this.#deletePair(pair);
+    const key = pair.key as Node;
+    const v = pair.value as Node | null;
+    if (isPlainValue(value) && (v === null || isScalar(v))) return this.#replaceScalar(key, v, value);
+    if (isSeq(v) && v.flow && Array.isArray(value) && value.every(isPlainValue)) {
+      v.items = value.map((x) => this.#doc.createNode(x));
+      return this.#rerender(v);
+    }
+    // A collection, or a scalar becoming one: render the whole pair again.
+    const start = range(key)[0];
+    const valueEnd = v ? range(v)[1] : range(key)[1];
+    const end = this.#lineAfter(valueEnd);
+    const tail = this.#text.slice(valueEnd, end).trim();
+    const lines = render({ [keyOf(pair)]: value }, this.#col(start), this.#step).trimStart().split('\n');
+    if (tail.startsWith('#')) lines[0] += ` ${tail}`;
+    this.#splice(start, end, lines.join('\n'));
+  }
+
+  #replaceScalar(key: Node, v: Node | null, value: unknown): void {
+    const col = this.#col(range(key)[0]);
+    const stub = 'k'.repeat(Math.max(1, String((key as { value?: unknown }).value ?? 'k').length));
+    let text = render({ [stub]: value }, col, this.#step).slice(col + stub.length + 1);
+    let [start, end] = v ? range(v) : [range(key)[1], range(key)[1]];
+    if (start === end) {
+      // `key:` with nothing after it: write just after the colon, before any comment.
+      start = end = this.#text.indexOf(':', range(key)[1]) + 1;
+    } else text = text.replace(/^ /, '');
+    if (this.#text[end - 1] === '\n') {
+      if (!text.endsWith('\n')) text += '\n';
+    } else {
+      text = text.replace(/\n$/, '');
+      const nl = text.indexOf('\n');
+      if (nl >= 0) {
+        // The new value spans lines: a comment after the old one moves up to its first line.
+        const eol = this.#lineAfter(end) - 1;
+        const tail = /^\s*[|>]/.test(text) ? this.#text.slice(end, eol).trimEnd() : '';
+        text = text.slice(0, nl) + tail + text.slice(nl);
+        end = eol;
+      }
+    }
+    this.#splice(start, end, text);
+  }
+
+  #deletePair(pair: Pair): void {
+    const start = range(pair.key as Node)[0];
+    const lineStart = this.#text.lastIndexOf('\n', start - 1) + 1;
+    if (this.#text.slice(lineStart, start).trim() !== '') throw new Error(`cannot delete ${keyOf(pair)}: it shares its line`);
+    const end = this.#lineAfter(pair.value ? range(pair.value as Node)[1] : range(pair.key as Node)[1]);
+    this.#splice(lineStart, end, '');
+  }
+
+  #insertPair(map: Collection, mapPath: Path, key: string, value: unknown): void {
+    const first = map.items[0] as Pair;
+    const col = this.#col(range(first.key as Node)[0]);
+    const order = this.order(mapPath);
+    const rank = (k: string) => order?.indexOf(k) ?? -1;
+    const later =
+      rank(key) >= 0 ? (map.items as Pair[]).find((p, i) => i > 0 && rank(keyOf(p)) > rank(key)) : undefined;
+    let at: number;
+    if (later) {
+      // Before the next key and the comment lines that introduce it.
+      at = this.#text.lastIndexOf('\n', range(later.key as Node)[0] - 1) + 1;
+      for (;;) {
+        const prev = this.#text.lastIndexOf('\n', at - 2) + 1;
+        const line = this.#text.slice(prev, at);
+        if (at === 0 || !line.trim().startsWith('#') || /^ */.exec(line)![0].length !== col) break;
+        at = prev;
+      }
+    } else {
+      const last = map.items[map.items.length - 1] as Pair;
+      at = this.#lineAfter(last.value ? range(last.value as Node)[1] : range(last.key as Node)[1]);
+    }
+    this.#splice(at, at, render({ [key]: value }, col, this.#step));
+  }
+
+  /** Change a flow collection (`{ a: 1 }`, `[a, b]`) on the path: render the outermost one again. */
+  #editFlow(path: Path, depth: number, value: unknown): void {
+    let at = 0;
+    while (!asCollection(this.#getIn(path.slice(0, at)))?.flow) at++;
+    const flow = asCollection(this.#getIn(path.slice(0, at)))!;
+    if (at > depth) throw new Error('flow collection not found');
+    const rest = path.slice(at);
+    if (value === undefined) flow.deleteIn(rest);
+    else flow.setIn(rest, this.#doc.createNode(value));
+    this.#rerender(flow);
+  }
+
+  #getIn(path: Path): unknown {
+    return path.length ? this.#doc.getIn(path, true) : this.#doc.contents;
+  }
+
+  #rerender(node: Collection): void {
+    const [start, end] = range(node);
+    const copy = node.clone() as Collection;
+    copy.comment = copy.commentBefore = undefined;
+    const doc = new Document();
+    doc.contents = copy;
+    const lineStart = this.#text.lastIndexOf('\n', start - 1) + 1;
+    const pad = ' '.repeat(/^ */.exec(this.#text.slice(lineStart))![0].length + this.#step);
+    // A flow collection written on one line stays on one line.
+    const oneLine = !this.#text.slice(start, end).includes('\n');
+    const lines = doc.toString({ lineWidth: oneLine ? 0 : WIDTH, nullStr: '' }).replace(/\n$/, '').split('\n');
+    this.#splice(start, end, lines.map((l, i) => (i && l ? pad + l : l)).join('\n'));
+  }
+}
+
+function range(n: unknown): [number, number, number] {
+  const r = (n as Node).range;
+  if (!r) throw new Error('node has no position');
+  return r;
+}
+
+function nest(rest: Path, value: unknown): unknown {
+  return rest.reduceRight<unknown>((v, k) => ({ [k]: v }), value);
+}
+
+/** Plain data as block YAML at `col`: long text folded, multi-line text literal, lists of words in brackets. */
+function render(data: unknown, col: number, step: number): string {
+  const doc = new Document(data);
+  visit(doc, {
+    // Short lists of words (links) read best on one line, as people write them by hand.
+    Seq(_, n) {
+      if (n.items.every((x) => isScalar(x) && typeof x.value === 'string' && !x.value.includes('\n'))) n.flow = true;
+    },
+    Scalar(_, n) {
+      if (typeof n.value !== 'string') return;
+      if (n.value.includes('\n')) n.type = 'BLOCK_LITERAL';
+      else if (n.value.length > WIDTH - col - 16) n.type = 'BLOCK_FOLDED';
+    },
+  });
+  const pad = ' '.repeat(col);
+  return doc
+    .toString({ lineWidth: Math.max(60, WIDTH - col), indent: step, nullStr: '', flowCollectionPadding: false })
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join('\n');
+}

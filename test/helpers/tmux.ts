@@ -1,0 +1,80 @@
+// A real terminal for end-to-end tests: a private tmux server, one window per session.
+// Keys are sent only once the prompt they answer is on screen (tmux drops typeahead).
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+export class Terminal {
+  readonly socket = `dutykit-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  #windows = 0;
+
+  constructor(readonly cwd: string) {
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 't', '-x', '160', '-y', '50', '-c', cwd, 'sh');
+    this.tmux('set-option', '-g', 'history-limit', '50000');
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** A new window running `command` in a shell, which prints EXIT:<code> when it ends. */
+  run(command: string): Window {
+    const name = `w${this.#windows++}`;
+    this.tmux('new-window', '-d', '-t', 't', '-n', name, '-c', this.cwd, 'sh');
+    const w = new Window(this, `t:${name}`);
+    w.type(`clear; ${command}; echo EXIT:$?`);
+    w.keys('Enter');
+    return w;
+  }
+
+  close(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
+
+export class Window {
+  constructor(readonly term: Terminal, readonly target: string) {}
+
+  keys(...keys: string[]): void {
+    this.term.tmux('send-keys', '-t', this.target, ...keys);
+  }
+
+  type(text: string): void {
+    this.term.tmux('send-keys', '-t', this.target, '-l', text);
+  }
+
+  /** Everything the window has shown, scrollback included. */
+  text(): string {
+    return this.term.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.target);
+  }
+
+  async waitFor(test: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const text = this.text();
+      if (test(text)) return text;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the terminal shows:\n${text.trimEnd().split('\n').slice(-25).join('\n')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Wait until the prompt asking `message` is the live one (answered ones show ✔, not ?). */
+  prompt(message: string, after?: string): Promise<string> {
+    const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const live = new RegExp(`^\\? ${escaped}(\\s|$)`);
+    return this.waitFor((text) => {
+      const lines = text.trimEnd().split('\n');
+      const head = lines.findLastIndex((l) => /^[?✔] /.test(l));
+      if (head < 0 || !live.test(lines[head]!)) return false;
+      // `after` must have been said since the previous prompt, so a repeated prompt is not mistaken for the last one.
+      const previous = lines.slice(0, head).findLastIndex((l) => /^[?✔] /.test(l));
+      return after === undefined || lines.slice(previous + 1, head).join('\n').includes(after);
+    }, `the prompt "${message}"${after ? ` after "${after}"` : ''}`);
+  }
+
+  /** Wait for the shell's EXIT:<code> line. */
+  async exitCode(): Promise<number> {
+    const text = await this.waitFor((t) => /^EXIT:\d+/m.test(t), 'the command to end');
+    return Number(/^EXIT:(\d+)/m.exec(text)![1]);
+  }
+}

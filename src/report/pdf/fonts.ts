@@ -1,0 +1,111 @@
+// The embedded Unicode font. DejaVu Sans covers Welsh (ŵ, ŷ) and most Latin, Greek and
+// Cyrillic text; a letter it lacks is printed as its code point rather than dropped.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type FontName = 'regular' | 'bold';
+
+/** Where the TTFs live, resolved through node_modules so it works from src/ and dist/. */
+export function fontFiles(): Record<FontName, string> {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
+}
+
+/** The part of a fontkit font we use: does it draw this code point? */
+export interface GlyphSource {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+
+const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F]/gu;
+
+/**
+ * Text as the font can draw it: composed (so "Llŷn" typed with a combining circumflex
+ * still comes out as ŷ), invisible format characters removed, and any other character the
+ * font has no glyph for written as [U+XXXX] so the reader sees something is there.
+ */
+export function printable(s: string, font: GlyphSource, known: Map<number, boolean>): string {
+  let out = '';
+  for (const ch of s.normalize('NFC').replace(INVISIBLE, '')) {
+    const cp = ch.codePointAt(0)!;
+    let ok = known.get(cp);
+    if (ok === undefined) {
+      ok = cp === 0x0a || cp === 0x20 || font.hasGlyphForCodePoint(cp);
+      known.set(cp, ok);
+    }
+    out += ok ? ch : `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
+  }
+  return out;
+}
+
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** The slice of pdfkit's EmbeddedFont that measuring and drawing go through. */
+export interface EmbeddedFont {
+  font: GlyphSource & { glyphForCodePoint(cp: number): Glyph };
+  scale: number;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: object[] | null; advanceWidth: number };
+}
+
+/**
+ * Lay text out glyph by glyph from the font's character map, without OpenType shaping.
+ * fontkit's shaper costs ~0.2 ms a word (most of a report's render time) and buys only
+ * kerning and ligatures in the Latin, Greek and Cyrillic text DejaVu covers for us; pdfkit
+ * does no bidirectional layout, so scripts that need shaping are not served either way.
+ * Measuring and drawing both come through here, so wrapping stays exact.
+ */
+export function plainLayout(embedded: EmbeddedFont): void {
+  const { font, scale } = embedded;
+  postHeaderOnly(font);
+  // The same few hundred characters come round thousands of times: look each up once.
+  const known = new Map<number, [Glyph, number]>();
+  embedded.layout = (text, _features, onlyWidth) => {
+    const glyphs: Glyph[] = [];
+    const positions: object[] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let hit = known.get(cp);
+      if (!hit) {
+        const g = font.glyphForCodePoint(cp);
+        known.set(cp, (hit = [g, g.advanceWidth * scale]));
+      }
+      const [g, a] = hit;
+      advanceWidth += a;
+      if (onlyWidth) continue;
+      glyphs.push(g);
+      positions.push({ xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a });
+    }
+    return onlyWidth ? { glyphs: null, positions: null, advanceWidth } : { glyphs, positions, advanceWidth };
+  };
+}
+
+interface FontkitInternals {
+  _tables?: Record<string, unknown>;
+  directory?: { tables?: Record<string, { offset: number } | undefined> };
+  stream?: { buffer?: Uint8Array };
+}
+
+/**
+ * pdfkit reads post.isFixedPitch and post.italicAngle when it embeds a font, which makes
+ * fontkit decode the whole `post` table: DejaVu's 6,000 glyph names, ~20 ms a font. Fill in
+ * just the fixed header (version, italicAngle, underline, isFixedPitch) from the bytes; if
+ * the internals are not as expected, fontkit decodes the table as usual.
+ */
+export function postHeaderOnly(font: unknown): void {
+  const f = font as FontkitInternals;
+  const entry = f.directory?.tables?.post;
+  const bytes = f.stream?.buffer;
+  if (!f._tables || 'post' in f._tables || !entry || !bytes || entry.offset + 16 > bytes.length) return;
+  const v = new DataView(bytes.buffer, bytes.byteOffset + entry.offset, 16);
+  f._tables.post = {
+    version: v.getInt32(0) / 65536,
+    italicAngle: v.getInt32(4) / 65536,
+    underlinePosition: v.getInt16(8),
+    underlineThickness: v.getInt16(10),
+    isFixedPitch: v.getUint32(12),
+  };
+}

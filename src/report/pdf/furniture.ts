@@ -1,0 +1,43 @@
+// Page furniture, drawn once every page exists: the protective marking at top and bottom,
+// the authority and period, and "Page i of N". All of it is a pagination artifact.
+import type { ReportModel } from '../model.js';
+import { Flow, INK, MUTED, PAGE, RULE, type Style } from './flow.js';
+
+const MARK: Style = { font: 'bold', size: 9 };
+const META: Style = { font: 'regular', size: 8.5, colour: MUTED };
+const HEAD_Y = 24;
+const FOOT_Y = PAGE.height - 44;
+
+/** Shrink, then shorten, text until it fits `width`; header text must never run off the page. */
+function fitted(flow: Flow, text: string, s: Style, width: number): [string, Style] {
+  let style = s;
+  while (flow.textWidth(text, style) > width && style.size > 6) style = { ...style, size: style.size - 0.5 };
+  let out = text;
+  while (flow.textWidth(out, style) > width && out.length > 1) out = `${[...out].slice(0, -2).join('')}…`;
+  return [out, style];
+}
+
+export function furniture(flow: Flow, m: ReportModel): void {
+  const doc = flow.doc;
+  const { start, count } = doc.bufferedPageRange();
+  const right = flow.left + flow.width;
+  // Centred at top and bottom, as the Government Security Classifications ask.
+  const [marking, markStyle] = fitted(flow, flow.printable(m.marking, MARK), MARK, flow.width * 0.6);
+  const markX = flow.left + (flow.width - flow.textWidth(marking, markStyle)) / 2;
+  const [who, whoStyle] = fitted(flow, flow.printable(`${m.authority} · ${m.title} ${m.period}`, META), META, flow.width);
+  for (let i = start; i < start + count; i++) {
+    flow.switchTo(i);
+    // Writing below the bottom margin must not make pdfkit start another page.
+    doc.page.margins.bottom = 0;
+    const page = `Page ${i - start + 1} of ${count}`;
+    const pageStyle: Style = { ...META, colour: INK };
+    flow.artifact(() => {
+      flow.drawLine(marking, markX, HEAD_Y, markStyle);
+      flow.drawLine(who, flow.left, HEAD_Y + 15, whoStyle);
+      doc.moveTo(flow.left, HEAD_Y + 30).lineTo(right, HEAD_Y + 30).lineWidth(0.5).stroke(RULE);
+      doc.moveTo(flow.left, FOOT_Y - 6).lineTo(right, FOOT_Y - 6).lineWidth(0.5).stroke(RULE);
+      flow.drawLine(marking, markX, FOOT_Y, markStyle);
+      flow.drawLine(page, right - flow.textWidth(page, pageStyle), FOOT_Y, pageStyle);
+    }, 'Pagination');
+  }
+}

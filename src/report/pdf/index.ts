@@ -1,0 +1,90 @@
+// The board-ready PDF: A4, cover, summary with chart, a section per benchmark, action plan
+// and sign-off; tagged for screen readers, with DejaVu Sans embedded. Pure: the creation
+// date comes in, bytes go out, and the same model and date give the same bytes.
+import PDFDocument from 'pdfkit';
+import type { ReportModel } from '../model.js';
+import { benchmarkSection } from './benchmark.js';
+import { cover } from './cover.js';
+import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
+import { Flow, PAGE, type Doc } from './flow.js';
+import { furniture } from './furniture.js';
+import { actionPlan, attribution, signOff } from './plan.js';
+import { summary } from './summary.js';
+
+export interface PdfOptions {
+  /** Written as the document's creation and modification date (SOURCE_DATE_EPOCH). */
+  created: Date;
+}
+
+export function pdfTitle(m: ReportModel): string {
+  return `${m.title}: ${m.authority}, ${m.period}${m.audience === 'public' ? ' (public version)' : ''}`;
+}
+
+export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8Array> {
+  const fonts = fontFiles();
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    pdfVersion: '1.7',
+    bufferPages: true,
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    font: fonts.regular,
+    info: {
+      Title: pdfTitle(m),
+      Author: m.authority,
+      Subject: `Self-assessment against ${m.framework.title}, ${m.period}`,
+      Creator: 'dutykit',
+      Producer: 'dutykit (PDFKit)',
+      CreationDate: opts.created,
+      ModDate: opts.created,
+    },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  for (const file of Object.values(fonts)) plainLayout((doc.font(file) as unknown as { _font: EmbeddedFont })._font);
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const flow = new Flow(doc, fonts);
+  const section = (title: string, draw: () => void) => {
+    flow.newPage();
+    doc.outline.addItem(title);
+    draw();
+  };
+  cover(flow, root, m);
+  section('Summary', () => summary(flow, root, m));
+  for (const b of m.benchmarks) section(`${b.number}. ${b.title}`, () => benchmarkSection(flow, root, b, m));
+  section('Action plan', () => actionPlan(flow, root, m));
+  signOff(flow, root, m);
+  attribution(flow, root, m);
+  furniture(flow, m);
+  escapeXmpInfo(doc);
+  root.end();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * pdfkit copies Title, Author and Subject into the XMP metadata unescaped, so an authority
+ * called "Brighton & Hove" would make it invalid XML. The Info dictionary is written before
+ * the XMP, so escaping the values just before that step fixes the XMP and leaves Info as is.
+ */
+function escapeXmpInfo(doc: Doc): void {
+  const d = doc as unknown as { endMetadata(): void; info: Record<string, unknown> };
+  const end = d.endMetadata.bind(doc);
+  d.endMetadata = () => {
+    for (const k of ['Title', 'Author', 'Subject']) {
+      const v = d.info[k];
+      if (typeof v === 'string') d.info[k] = v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    }
+    end();
+  };
+}

@@ -1,0 +1,60 @@
+// The closing pages: the whole action plan with overdue actions marked, then the sign-off
+// with room to sign, then the framework's attribution.
+import type { ReportModel } from '../model.js';
+import { longDate } from '../text.js';
+import { actionsTable, dateOr } from './benchmark.js';
+import { Flow, STYLE, type El } from './flow.js';
+import { table, type Cell, type Column } from './table.js';
+
+function overdueSentence(m: ReportModel): string | undefined {
+  const overdue = m.actions.filter((x) => x.overdue).length;
+  if (!overdue) return undefined;
+  return `${overdue} open action${overdue === 1 ? ' is' : 's are'} past the date due as at ${longDate(m.date)}.`;
+}
+
+export function actionPlan(flow: Flow, root: El, m: ReportModel): void {
+  const sect = flow.struct(root, 'Sect');
+  flow.heading(sect, 2, 'Action plan');
+  if (!m.actions.length) {
+    flow.block(sect, 'P', 'No actions were recorded.', STYLE.body);
+    return;
+  }
+  const overdue = overdueSentence(m);
+  if (overdue) flow.block(sect, 'P', overdue, STYLE.bodyBold, { gapAfter: 8 });
+  actionsTable(flow, sect, m.actions, m, true);
+}
+
+/** Sign-off rows; with none recorded, the board version leaves two blank rows to fill in. */
+export function signOff(flow: Flow, root: El, m: ReportModel): void {
+  const sect = flow.struct(root, 'Sect');
+  // Keep the sign-off table and the attribution after it on one page.
+  flow.ensure(150 + Math.max(2, m.signOff.length) * 44);
+  flow.doc.outline.addItem('Sign-off');
+  flow.heading(sect, 2, 'Sign-off');
+  const board = m.audience === 'board';
+  if (!m.signOff.length) flow.block(sect, 'P', 'Not yet signed off.', STYLE.body);
+  if (!board) {
+    if (m.signOff.length) {
+      const rows = m.signOff.map((s): Cell[] => [{ text: s.role }, { text: dateOr(s.date) }]);
+      table(flow, sect, [{ header: 'Role', width: 0.7 }, { header: 'Date', width: 0.3 }], rows);
+    }
+    return;
+  }
+  const columns: Column[] = [
+    { header: 'Name', width: 0.26 },
+    { header: 'Role', width: 0.3 },
+    { header: 'Date', width: 0.16 },
+    { header: 'Signature', width: 0.28 },
+  ];
+  const blank: Cell = { text: '', writeIn: true };
+  const rows = m.signOff.length
+    ? m.signOff.map((s): Cell[] => [{ text: s.name ?? '—' }, { text: s.role }, s.date ? { text: longDate(s.date) } : blank, blank])
+    : [[blank, blank, blank, blank], [blank, blank, blank, blank]];
+  table(flow, sect, columns, rows, { minLines: 3 });
+}
+
+export function attribution(flow: Flow, root: El, m: ReportModel): void {
+  const f = m.framework;
+  flow.y += 12;
+  flow.block(root, 'P', `${f.attribution} ${f.licence} Source: ${f.source}`, STYLE.small);
+}

@@ -1,14 +1,14 @@
 // Files in, checked model and ratings out: every command that reads an assessment starts here.
-import { InputError, type Problem } from '../errors.js';
-import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.js';
-import { loadFramework, resolveFramework } from '../model/load-framework.js';
+import { formatProblem, InputError, UsageError, type Problem } from '../errors.js';
 import type { Framework } from '../model/framework-schema.js';
+import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.js';
+import { loadFramework, resolveFramework, useCompiledFrameworks } from '../model/load-framework.js';
 import { ratingProblems } from '../rating/check.js';
 import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
 import { err } from './output.js';
-import { BUNDLED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
-import { formatProblem } from '../errors.js';
-import { UsageError } from '../errors.js';
+import { BUNDLED_FRAMEWORKS, COMPILED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
+
+useCompiledFrameworks(COMPILED_FRAMEWORKS);
 
 export interface Opened extends LoadedAssessment {
   ratings: BenchmarkRating[];

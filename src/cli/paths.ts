@@ -17,6 +17,8 @@ function packageRoot(): string {
 export const ROOT = packageRoot();
 export const BUNDLED_FRAMEWORKS = join(ROOT, 'benchmarks');
 export const DEFAULT_FRAMEWORK = 'home-office-2018';
+/** Checked copies of the bundled frameworks, written by the build (scripts/build.mjs). */
+export const COMPILED_FRAMEWORKS = join(ROOT, 'dist', 'frameworks');
 
 export function version(): string {
   return JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type * as z from 'zod';
 import type { Problem } from '../errors.js';
+import { readCompiled } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
 import { benchmarkFileSchema, frameworkFileSchema, type Benchmark, type Framework } from './framework-schema.js';
 import { readSource, type Source } from './source.js';
@@ -38,12 +39,28 @@ function check<S extends z.ZodType>(schema: S, source: Source): Loaded<z.output<
 }
 
 const cache = new Map<string, Loaded<Framework>>();
+let compiledDir: string | undefined;
 
+/** Where compiled frameworks are kept (the build writes the bundled ones there). */
+export function useCompiledFrameworks(dir: string): void {
+  compiledDir = dir;
+}
+
+/** Load a framework, from its compiled copy when that was made from these very files. */
 export function loadFramework(dir: string): Loaded<Framework> {
   const key = resolve(dir);
   let hit = cache.get(key);
-  if (!hit) cache.set(key, (hit = readFramework(key)));
+  if (!hit) {
+    const compiled = compiledDir && existsSync(key) ? readCompiled(compiledDir, key) : undefined;
+    hit = compiled ? { value: compiled } : readFramework(key);
+    cache.set(key, hit);
+  }
   return hit;
+}
+
+/** Load and check every file of a framework, ignoring any compiled copy (for `validate`). */
+export function checkFramework(dir: string): Loaded<Framework> {
+  return readFramework(resolve(dir));
 }
 
 function readFramework(dir: string): Loaded<Framework> {

@@ -1,7 +1,7 @@
 // `dutykit validate <file...>`: every problem in every file, exit 1 if any.
 import { statSync } from 'node:fs';
 import { CheckFailed, formatProblem, type Problem } from '../../errors.js';
-import { loadFramework } from '../../model/load-framework.js';
+import { checkFramework } from '../../model/load-framework.js';
 import { tryOpen } from '../open.js';
 import { err, out, type GlobalOptions } from '../output.js';
 
@@ -23,7 +23,7 @@ function check(file: string): Result {
     // A missing file is reported by the loader, with its position.
   }
   if (folder) {
-    const fw = loadFramework(file);
+    const fw = checkFramework(file);
     if (!fw.value) return { file, kind: 'framework', valid: false, problems: fw.problems };
     const questions = fw.value.benchmarks.reduce((n, b) => n + b.questions.length, 0);
     return { file, kind: 'framework', valid: true, summary: `${fw.value.id} ${fw.value.version}: ${fw.value.benchmarks.length} benchmarks, ${questions} questions`, problems: [] };

@@ -40,6 +40,8 @@ describe('Markdown report', () => {
       expect(pub).not.toContain(line);
     }
     expect(pub).toContain('Public version');
+    expect(board).toContain('OFFICIAL-SENSITIVE');
+    expect(pub).not.toContain('OFFICIAL-SENSITIVE'); // published as OFFICIAL once redacted
     expect(pub).toContain('**Red**');
     expect(pub).toContain(inline(a.benchmarks['venue-hire']!.actions[0]!.action));
   });

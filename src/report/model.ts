@@ -145,7 +145,8 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     authority: a.authority,
     period: a.period,
     date: a.date,
-    marking: a.marking,
+    // The public version has had the sensitive material taken out, so it is published as OFFICIAL.
+    marking: board ? a.marking : 'OFFICIAL',
     framework: {
       id: fw.id,
       version: fw.version,

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dutykit } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, dutykit } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dutykit-cli-'));
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+[:(]\d+/);
@@ -58,10 +59,14 @@ describe('benchmarks', () => {
     expect(r.stdout).toContain('Training needs assessment  [essential]');
   });
 
-  it('an unknown id suggests the nearest', () => {
-    const r = dutykit(['benchmarks', 'venue-hir']);
+  it.each([
+    ['venue-hir', 'venue-hire'],
+    ['venu', 'venue-hire'], // the start of one id
+    ['training', 'training-programme'],
+  ])('an unknown id (%s) suggests the nearest (%s)', (typed, meant) => {
+    const r = dutykit(['benchmarks', typed]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('did you mean "venue-hire"');
+    expect(r.stderr).toContain(`did you mean "${meant}"`);
   });
 });
 
@@ -106,6 +111,14 @@ describe('rate', () => {
       noStack(r.stderr);
     },
   );
+});
+
+describe('output to a reader that stops early', () => {
+  it('a closed pipe ends the command quietly: no stack trace', () => {
+    const r = spawnSync('sh', ['-c', `node ${BIN} report examples/northbridge-2025.yaml --format pdf --stdout | head -c 8`], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1741737600' } });
+    expect(r.stdout).toBe('%PDF-1.7');
+    expect(r.stderr).toBe('');
+  });
 });
 
 describe('validate', () => {

@@ -51,6 +51,10 @@ describe('rules of home-office-2018 on Training Programme', () => {
     expect(rate('MMMMMMP').reason).toBe('Green: all 4 essential questions are met; 6 of 7 applicable questions are met (85%)');
   });
 
+  it('names a question whose stale evidence counts against it among the cited questions', () => {
+    expect(rate('MMMMMMS').cited).toEqual(['training-kept-current']);
+  });
+
   it('explains stale evidence and counts it as partly met', () => {
     expect(rate('SMMMMMM').reason).toContain(
       "'Training needs assessment' counts as partly met: its evidence was last reviewed on 2023-01-01, more than 12 months before 2025-03-12",

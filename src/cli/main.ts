@@ -35,6 +35,11 @@ function exitCodeFor(e: unknown): number {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`| head`) is not an error: stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     await buildProgram(version()).parseAsync(argv);
   } catch (e) {

@@ -62,15 +62,17 @@ export function confirm(message: string, current: boolean): Promise<boolean> {
 /**
  * Several lines of text, one prompt per line, ended by an empty line (an external editor is
  * awkward in a shared terminal). Enter on the first line keeps `current`; `-` removes it.
+ * `onLine` gets the text so far after every line, so that a line once confirmed is never lost.
  * Returns undefined to keep, null to remove, or the new text.
  */
-export async function lines(message: string, current?: string): Promise<string | null | undefined> {
+export async function lines(message: string, current?: string, onLine?: (soFar: string) => void): Promise<string | null | undefined> {
   const got: string[] = [];
   for (;;) {
     const line = await askInput({ message: got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message }, context());
     if (line.trim() === '') break;
     if (!got.length && line.trim() === '-') return current ? null : undefined;
     got.push(line.trimEnd());
+    onLine?.(got.join('\n').trim());
   }
   return got.length ? got.join('\n').trim() : undefined;
 }

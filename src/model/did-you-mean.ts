@@ -16,7 +16,12 @@ function distance(a: string, b: string): number {
 
 /** The known word nearest to `word`, if it is near enough to be a likely typo. */
 export function closest(word: string, known: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
+  const w = word.toLowerCase().trim();
+  // A word that is the start of, or a part of, exactly one known word: `leased-venues`.
+  if (w.length >= 4) {
+    const part = known.filter((k) => k.toLowerCase().includes(w) || k.toLowerCase().includes(w.replace(/\s+/g, '-')));
+    if (part.length === 1) return part[0];
+  }
   let best: string | undefined;
   let bestScore = Infinity;
   for (const k of known) {

@@ -64,7 +64,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
     computed,
     rule: match.rule.id,
     reason,
-    cited: match.cited,
+    cited: [...match.cited, ...questions.filter((q) => q.stale && !match.cited.includes(q.question.id)).map((q) => q.question.id)],
     final,
     basis: agreed ? 'agreed' : 'computed',
     evidenceRecorded,

@@ -1,6 +1,6 @@
 // One `assess` per file: `<file>.lock` holds the pid of the session that has it open.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { UsageError } from '../../errors.js';
+import { CannotWrite, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 
 export interface Lock {
@@ -35,7 +35,7 @@ export function acquireLock(file: string): Lock {
   try {
     writeFileSync(path, mine, { flag: 'wx' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new CannotWrite(path, e);
     const pid = holder(path);
     if (pid !== undefined && pid !== process.pid && alive(pid)) {
       throw new UsageError(

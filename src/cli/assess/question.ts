@@ -70,15 +70,18 @@ async function askEvidence(s: Session, i: number, question: string): Promise<voi
       ? 'Evidence: press Enter to keep what is recorded, type new text to replace it (an empty line ends), or - to remove it.'
       : 'Evidence: what shows it (documents, minutes, data). Type one line at a time; an empty line ends.',
   );
-  const evidence = await lines('Evidence', current?.evidence);
-  if (evidence !== undefined) s.edit((e) => e.setAnswer(b.id, question, { evidence }));
+  const save = (evidence: string | null) => s.edit((e) => e.setAnswer(b.id, question, { evidence }));
+  const evidence = await lines('Evidence', current?.evidence, save);
+  if (evidence !== undefined) save(evidence);
 
   const links = await input('Links to evidence documents (comma-separated; optional)', { current: current?.links.join(', ') });
   const list = links.split(',').map((l) => l.trim()).filter(Boolean);
-  s.edit((e) => e.setAnswer(b.id, question, { links: list }));
+  // Unchanged links are left exactly as the file has them.
+  if (list.join('\n') !== (current?.links ?? []).join('\n')) s.edit((e) => e.setAnswer(b.id, question, { links: list }));
 
   const now = s.answer(i, question);
   if (!now?.evidence && !now?.links.length) return;
-  const reviewed = await dateInput('Date the evidence was last reviewed (YYYY-MM-DD; empty for none)', now.reviewed ?? today());
-  s.edit((e) => e.setAnswer(b.id, question, { reviewed: reviewed || null }));
+  // No date is offered by default: a review date must be a fact, not today by accident.
+  const reviewed = await dateInput(`Date the evidence was last reviewed (YYYY-MM-DD; today is ${today()}; empty for none)`, now.reviewed);
+  if ((reviewed || undefined) !== now.reviewed) s.edit((e) => e.setAnswer(b.id, question, { reviewed: reviewed || null }));
 }

@@ -1,6 +1,6 @@
 // `assess` on one file: lock it, open or start it, walk through it; on Ctrl-C say how to resume.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { carryForward } from '../../assess/carry.js';
 import { Cancelled, InputError } from '../../errors.js';
@@ -59,9 +59,15 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
 
 /** The command that carries on: `--framework` matters only while the file does not exist yet. */
 export function resumeCommand(file: string, opts: AssessOptions, started = true): string {
-  const cmd = process.env.npm_lifecycle_event === 'start' ? 'npm start --' : 'dutykit assess';
+  const cmd = process.env.npm_lifecycle_event === 'start' ? 'npm start --' : `${invokedAs()} assess`;
   const framework = !started && opts.framework ? ` --framework ${shellQuote(opts.framework)}` : '';
   return `${cmd} ${shellQuote(file)}${opts.from ? ` --from ${shellQuote(opts.from)}` : ''}${framework}`;
+}
+
+/** How the user ran us: `dutykit` once linked or installed, else `node <path to bin/dutykit.js>`. */
+function invokedAs(): string {
+  const script = process.argv[1] ?? '';
+  return basename(script) === 'dutykit.js' ? `node ${shellQuote(relative(process.cwd(), script) || script)}` : 'dutykit';
 }
 
 function stopMessage(file: string, opts: AssessOptions, s: Session | undefined): string {

@@ -68,7 +68,6 @@ async function menu(s: Session): Promise<'continue' | 'quit'> {
       const i = await select(
         'Which benchmark?',
         [...s.ratings().map((r, n) => ({ value: n, name: `${r.benchmark.number}. ${r.benchmark.title} — ${benchmarkStatus(s.fw, r)}` })), { value: -1, name: 'Back' }],
-        { numbered: true },
       );
       if (i >= 0) await benchmarkPage(s, i);
     }

@@ -1,6 +1,6 @@
 // The assessment writer changes only what it is asked to: every other line of a hand-edited
 // file (comments, key order, folding, quoting) stays exactly as it was.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +121,20 @@ describe('AssessmentEditor on a hand-edited file', () => {
     e.setAnswer('venue-hire', 'external-speakers', { answer: 'met', evidence: 'a\nb' });
     expect(e.toString().replace(/\r\n/g, '')).not.toContain('\n');
     expect(load(e.toString()).benchmarks['venue-hire']!.answers['external-speakers']!.evidence).toBe('a\nb');
+  });
+});
+
+describe('saving a file saved on Windows', () => {
+  it('keeps its byte-order mark and CRLF line ends', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-bom-')), 'w.yaml');
+    const crlf = fixture.replace(/\n/g, '\r\n');
+    writeFileSync(file, `\uFEFF${crlf}`);
+    const e = new AssessmentEditor(crlf, fw);
+    e.setAnswer('venue-hire', 'external-speakers', { answer: 'met' });
+    saveAssessment(file, e.toString(), fw);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1)).toBe(e.toString());
   });
 });
 

@@ -1,5 +1,6 @@
 // Changes to an assessment file in its own vocabulary, written through the in-place YAML
 // editor (comments and layout of a hand-edited file stay put), checked, then saved atomically.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Action, Person, SignOff } from './assessment.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -95,6 +96,21 @@ export function saveAssessment(file: string, text: string, fw: Framework): Loade
   if (!read.source) throw new InputError(read.problems);
   const checked = checkAssessment(read.source, fw, file);
   if (!checked.value) throw new InputError(checked.problems);
-  writeFileAtomic(file, text);
+  writeFileAtomic(file, startsWithBom(file) ? `\uFEFF${text}` : text);
   return checked.value;
+}
+
+/** A file saved on Windows may start with a byte-order mark; saving keeps it. */
+function startsWithBom(file: string): boolean {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(3);
+      return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // a new file has none
+  }
 }

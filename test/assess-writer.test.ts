@@ -138,6 +138,20 @@ describe('saving a file saved on Windows', () => {
   });
 });
 
+describe('a file another program saved meanwhile', () => {
+  it('is not overwritten: the save refuses and says what to do', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-race-')), 'r.yaml');
+    writeFileSync(file, fixture);
+    const read = readFileSync(file);
+    const theirs = fixture.replace('Riverside', 'Riverside (edited elsewhere)');
+    writeFileSync(file, theirs);
+    const e = new AssessmentEditor(fixture, fw);
+    e.setAnswer('venue-hire', 'external-speakers', { answer: 'met' });
+    expect(() => saveAssessment(file, e.toString(), fw, read)).toThrow(/another program changed it after it was read.*Open the file again/);
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+  });
+});
+
 describe('YamlEditor', () => {
   it('deletes a key with its value and nothing else', () => {
     const y = new YamlEditor('a: 1\nb: >-\n  two\n  lines\nc: 3 # keep\n');

@@ -28,7 +28,7 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     ['override-without-rationale', ['13:13: benchmarks.training-programme.rating: agreed rating Green differs from the computed Red: add a rationale saying why']],
     ['empty', ['1:1: file is empty']],
     ['binary', ['3:1: binary file (contains a NUL byte); expected YAML text']],
-    ['invalid-utf8', ['1:1: not valid UTF-8 text; save the file as UTF-8']],
+    ['invalid-utf8', ['5:10: not valid UTF-8 text; save the file as UTF-8']],
     ['duplicate-key', ['6:1: duplicate key "authority": each key may appear only once here']],
     ['alias-bomb', ['1:1: too many alias expansions (the limit is 100): a YAML alias bomb is refused']],
     ['deep', ['2:68: nested more than 64 levels deep']],

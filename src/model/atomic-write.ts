@@ -1,41 +1,140 @@
 // Write a file so that a reader, or a crash, only ever sees the old or the new whole file.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CannotWrite } from '../errors.js';
 
-/** Write `data` to `file` atomically; on failure the old file is untouched and CannotWrite says why. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export interface WriteOptions {
+  /**
+   * The file's bytes when it was read (null: there was no file). If the file on disk is no
+   * longer that, another program has saved it meanwhile, and nothing is written.
+   */
+  expect?: Uint8Array | null;
+}
+
+/** What to do about each failure, after CannotWrite has said what it was. */
+const ADVICE: Record<string, string> = {
+  ENOSPC: 'Free some disk space, or write somewhere else, and run the command again.',
+  EDQUOT: 'Free some space within your quota, or write somewhere else, and run the command again.',
+  EROFS: 'Write to a folder that is not read-only (for a report, --out <folder>).',
+  EACCES: 'Check that you may write to that folder, or write somewhere else.',
+  EPERM: 'Check that you may write to that folder, or write somewhere else.',
+  ENOTDIR: 'Move the file that is in the way, or write somewhere else.',
+  EEXIST: 'Move the file that is in the way, or write somewhere else.',
+  EISDIR: 'Give a file name, not a folder.',
+  ECHANGED: 'Open the file again to see the other change, then make yours again.',
+};
+
+/** Write `data` to `file` atomically; on failure the old file is untouched and CannotWrite says why and what to do. */
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
   try {
-    write(file, data);
+    write(file, data, opts);
   } catch (e) {
-    throw new CannotWrite(file, e);
+    const code = (e as NodeJS.ErrnoException)?.code ?? '';
+    const error = new CannotWrite(file, e);
+    error.message += `. ${ADVICE[code] ?? 'Check the path and the disk, and run the command again.'}`;
+    throw error;
   }
 }
 
-function write(file: string, data: string | Uint8Array): void {
-  const dir = dirname(file);
+function write(file: string, data: string | Uint8Array, opts: WriteOptions): void {
+  // Through a symbolic link to the file it names, so that the link stays a link.
+  const target = resolveLink(file);
+  const dir = dirname(target);
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+  removeStale(dir, basename(target));
+  const mode = existingMode(target);
+  const tmp = join(dir, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'w', 0o644);
+    fd = openSync(tmp, 'wx', 0o666); // never an existing file, never through a planted link
+    if (mode !== undefined) fchmodSync(fd, mode); // an OFFICIAL-SENSITIVE file kept private stays private
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, file);
+    if (opts.expect !== undefined && !unchanged(target, opts.expect)) {
+      throw Object.assign(new Error('another program changed it after it was read'), { code: 'ECHANGED' });
+    }
+    renameSync(tmp, target);
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    if (fd !== undefined) quietly(() => closeSync(fd!));
+    quietly(() => rmSync(tmp, { force: true }));
     throw e;
   }
-  try {
+  quietly(() => {
     const dfd = openSync(dir, 'r');
-    fsyncSync(dfd);
-    closeSync(dfd);
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  }); // Some file systems cannot sync a folder; the rename has happened all the same.
+}
+
+function quietly(f: () => void): void {
+  try {
+    f();
   } catch {
-    // Some file systems cannot sync a folder; the rename has happened all the same.
+    // cleaning up after a failure must not hide the failure
+  }
+}
+
+function resolveLink(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file; // not there yet (or a dangling link): write the name as given
+  }
+}
+
+function existingMode(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}
+
+function unchanged(file: string, expected: Uint8Array | null): boolean {
+  let now: Buffer | null;
+  try {
+    now = readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    now = null;
+  }
+  return now === null || expected === null ? now === expected : Buffer.compare(now, expected) === 0;
+}
+
+/**
+ * Temporary files beside `name` left by a writer that died between writing and renaming
+ * (a crash, a kill, a power cut). Only ours, by their exact name, and only when the
+ * process that made them is gone.
+ */
+function removeStale(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const m = /^(\d+)(-[0-9a-f]{8})?\.tmp$/.exec(entry.slice(prefix.length));
+    if (m && !alive(Number(m[1]))) quietly(() => rmSync(join(dir, entry), { force: true }));
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false; // this process writes one file at a time: any such file is from an earlier life
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

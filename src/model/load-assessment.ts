@@ -35,8 +35,12 @@ export function loadAssessment(file: string, bundledDir: string): Loaded<LoadedA
   return checkAssessment(source, fw.value, file);
 }
 
+// Building the schema costs more than checking a file with it; `assess` checks on every answer.
+const schemas = new WeakMap<Framework, ReturnType<typeof assessmentSchema>>();
+
 export function checkAssessment(source: Source, framework: Framework, file = source.file): Loaded<LoadedAssessment> {
-  const schema = assessmentSchema(framework);
+  let schema = schemas.get(framework);
+  if (!schema) schemas.set(framework, (schema = assessmentSchema(framework)));
   const parsed = schema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);

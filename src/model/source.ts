@@ -1,13 +1,21 @@
 // Reading a YAML file safely: bounded size, text only, positions for every problem.
-import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { prescan } from './prescan.js';
+import { checkShape } from './shape.js';
 
 /** Limits applied before and during parsing (spec §8: inputs are bounded). */
 export const LIMITS = {
   bytes: 5 * 1024 * 1024,
   aliases: 100,
   depth: 64,
+  /** Characters in one value or key. */
+  string: 100_000,
+  /** Lines, list and mapping entries and brackets in one file: a bound on the parser's work. */
+  items: 100_000,
+  /** Problems reported for one file; the rest are counted in a last line. */
+  problems: 100,
 };
 
 export interface Source {
@@ -23,7 +31,7 @@ export interface Source {
 export type SourceResult = { source: Source; problems?: undefined } | { source?: undefined; problems: Problem[] };
 
 const fail = (file: string, message: string, line = 1, col = 1): SourceResult => ({
-  problems: [{ file, line, col, path: '', message }],
+  problems: [{ file, line, col, path: '', message: visible(message) }],
 });
 
 export function readSource(file: string): SourceResult {
@@ -34,15 +42,36 @@ export function readSource(file: string): SourceResult {
     if (st.size > LIMITS.bytes) {
       return fail(file, `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.bytes / 1048576} MB`);
     }
-    bytes = readFileSync(file);
+    bytes = readBounded(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail(file, 'no such file');
-    if (code === 'EACCES') return fail(file, 'permission denied');
-    return fail(file, `cannot read: ${(e as Error).message}`);
+    if (code === 'EACCES' || code === 'EPERM') return fail(file, 'permission denied');
+    return fail(file, `cannot read: ${firstLine((e as Error).message)}`);
   }
   return parseSource(file, bytes);
 }
+
+/**
+ * At most one byte past the limit: a pipe or a device (`/dev/stdin`, `/dev/zero`) reports no
+ * size, and reading it whole could take all memory.
+ */
+function readBounded(file: string): Buffer {
+  const buf = Buffer.allocUnsafe(LIMITS.bytes + 1);
+  const fd = openSync(file, 'r');
+  try {
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// YAML 1.2 core types only, whatever `%YAML` or `!!tag` the file asks for: data is text,
+// numbers, true/false, null, lists and mappings, never Date, Set, Map or binary.
+// Duplicate keys are found by checkShape in linear time (the parser's own check is quadratic).
+const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: false, prettyErrors: false } as const;
 
 export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   if (bytes.length > LIMITS.bytes) return fail(file, `file is larger than ${LIMITS.bytes / 1048576} MB`);
@@ -52,35 +81,39 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail(file, 'not valid UTF-8 text; save the file as UTF-8');
+    return fail(file, 'not valid UTF-8 text; save the file as UTF-8', ...lineCol(bytes, badUtf8(bytes)));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fail(file, 'file is empty');
 
-  const lines = new LineCounter();
-  const flow = flowTooDeep(text);
-  if (flow >= 0) {
-    const pos = new LineCounter();
-    parseDocument(text.slice(0, flow + 1), { lineCounter: pos });
-    const at = pos.linePos(flow);
-    return fail(file, `nested more than ${LIMITS.depth} levels deep`, at.line, at.col);
+  const refused = prescan(text, LIMITS);
+  if (refused) {
+    const before = text.slice(0, refused.offset);
+    return fail(file, refused.message, before.split('\n').length, refused.offset - before.lastIndexOf('\n'));
   }
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { ...PARSE, lineCounter: lines });
+  } catch (e) {
+    // The parser recurses; a shape it does not guard (block syntax deep inside flow) can exhaust the stack.
+    const stack = e instanceof RangeError;
+    return fail(file, stack ? `nested too deeply to read (the limit is ${LIMITS.depth} levels)` : `cannot read as YAML: ${firstLine(String((e as Error)?.message ?? e))}`);
+  }
   const problems: Problem[] = doc.errors.map((e) => {
-    const pos = lines.linePos(e.pos[0]);
     let message = firstLine(e.message);
-    if (/call stack/i.test(e.message)) message = `nested too deeply to read (the limit is ${LIMITS.depth} levels)`;
-    if (e.code === 'DUPLICATE_KEY') message = `duplicate key "${keyAt(text, e.pos[0])}": each key may appear only once here`;
-    return { file, line: pos.line, col: pos.col, path: '', message };
+    if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) message = `nested too deeply to read (the limit is ${LIMITS.depth} levels)`;
+    return { file, ...position(lines, e.pos[0]), path: '', message: visible(message) };
   });
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: capped(problems, file) };
 
   const at = locator(file, doc, lines);
-  const deep = tooDeep(doc.contents);
-  if (deep) return { problems: [at(deep, `nested more than ${LIMITS.depth} levels deep`)] };
+  const shape = checkShape(doc.contents, LIMITS).map((s) => ({ file, ...position(lines, s.offset), path: visible(formatPath(s.path)), message: visible(s.message) }));
+  if (shape.length) return { problems: capped(shape, file) };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: LIMITS.aliases });
+    // The parser refuses when uses reach its limit; ours allows up to LIMITS.aliases.
+    data = doc.toJS({ maxAliasCount: LIMITS.aliases + 1 });
   } catch (e) {
     const alias = /alias/i.test((e as Error).message);
     const message = alias ? `too many alias expansions (the limit is ${LIMITS.aliases}): a YAML alias bomb is refused` : firstLine((e as Error).message);
@@ -89,8 +122,29 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   return { source: { file, doc, lines, data, at } };
 }
 
-function keyAt(text: string, offset: number): string {
-  return /^[^:\n]*/.exec(text.slice(offset))![0].trim().replace(/^["']|["']$/g, '');
+/** The first LIMITS.problems, in file order, and a last line counting the rest. */
+export function capped(problems: Problem[], file: string): Problem[] {
+  const sorted = [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+  if (sorted.length <= LIMITS.problems) return sorted;
+  const shown = sorted.slice(0, LIMITS.problems);
+  const next = sorted[LIMITS.problems]!;
+  const more = sorted.length - LIMITS.problems;
+  shown.push({ file, line: next.line, col: next.col, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again` });
+  return shown;
+}
+
+function position(lines: LineCounter, offset: number): { line: number; col: number } {
+  const pos = lines.linePos(offset);
+  return { line: Math.max(pos.line, 1), col: Math.max(pos.col, 1) };
+}
+
+/**
+ * A message safe to print: control characters, ANSI escapes and bidirectional overrides
+ * from the file are shown as \u escapes, and a very long message is cut short.
+ */
+export function visible(message: string): string {
+  const shown = message.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown.length > 400 ? `${shown.slice(0, 399)}…` : shown;
 }
 
 function firstLine(s: string): string {
@@ -101,41 +155,29 @@ function lineCol(bytes: Uint8Array, offset: number): [number, number] {
   let line = 1;
   let start = 0;
   for (let i = 0; i < offset; i++) if (bytes[i] === 10) [line, start] = [line + 1, i + 1];
-  return [line, offset - start + 1];
+  // Columns count characters, as the parser's do, not bytes.
+  let col = 1;
+  for (let i = start; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) col++;
+  return [line, col];
 }
 
-/** Offset of the first `[` or `{` nested past the limit, or -1. Quotes and comments are skipped. */
-function flowTooDeep(text: string): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-      else if (c === '\n' && depth === 0) quote = '';
-    } else if (c === '"' || (c === "'" && depth > 0)) quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) while (i < text.length && text[i] !== '\n') i++;
-    else if (c === '[' || c === '{') {
-      if (++depth > LIMITS.depth) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === '\n' && depth === 0) quote = '';
-  }
-  return -1;
-}
-
-function tooDeep(root: unknown): PropertyKey[] | undefined {
-  const stack: [unknown, PropertyKey[]][] = [[root, []]];
-  while (stack.length) {
-    const [node, path] = stack.pop()!;
-    if (path.length > LIMITS.depth) return path.slice(0, LIMITS.depth);
-    if (isMap(node)) {
-      for (const pair of node.items) stack.push([pair.value, [...path, String(isScalar(pair.key) ? pair.key.value : '?')]]);
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push([item, [...path, i]]));
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
+function badUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0) return i;
+    if (len > 1) {
+      try {
+        decoder.decode(bytes.subarray(i, i + len)); // overlong forms, surrogates and cut sequences throw
+      } catch {
+        return i;
+      }
     }
+    i += len;
   }
-  return undefined;
+  return 0;
 }
 
 function locator(file: string, doc: Document.Parsed, lines: LineCounter): Source['at'] {
@@ -149,13 +191,12 @@ function locator(file: string, doc: Document.Parsed, lines: LineCounter): Source
         break;
       }
     }
-    if (opts?.key && isMap(node)) {
+    if (opts?.key !== undefined && isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === opts.key);
       if (pair && isScalar(pair.key)) node = pair.key;
     }
     const offset = node?.range?.[0] ?? 0;
-    const pos = lines.linePos(offset);
-    return { file, line: pos.line, col: pos.col, path: formatPath(opts?.key ? [...path, opts.key] : path), message };
+    return { file, ...position(lines, offset), path: visible(formatPath(opts?.key !== undefined ? [...path, opts.key] : path)), message: visible(message) };
   };
 }
 
@@ -165,3 +206,4 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
   return out;
 }
+

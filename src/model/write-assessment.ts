@@ -89,14 +89,16 @@ const person = (p: Person) => (p.role ? { name: p.name, role: p.role } : { name:
 
 /**
  * Check the edited text as `loadAssessment` would, then write it atomically. A text that
- * would not load again is never written: the file on disk stays the last good one.
+ * would not load again is never written: the file on disk stays the last good one. With
+ * `expect` (the bytes last read or written), a file another program has saved meanwhile is
+ * not overwritten.
  */
-export function saveAssessment(file: string, text: string, fw: Framework): LoadedAssessment {
+export function saveAssessment(file: string, text: string, fw: Framework, expect?: Uint8Array | null): LoadedAssessment {
   const read = parseSource(file, Buffer.from(text, 'utf8'));
   if (!read.source) throw new InputError(read.problems);
   const checked = checkAssessment(read.source, fw, file);
   if (!checked.value) throw new InputError(checked.problems);
-  writeFileAtomic(file, startsWithBom(file) ? `\uFEFF${text}` : text);
+  writeFileAtomic(file, startsWithBom(file) ? `\uFEFF${text}` : text, { expect });
   return checked.value;
 }
 

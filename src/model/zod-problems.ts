@@ -2,7 +2,8 @@
 import type * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
-import type { Source } from './source.js';
+import { quote } from './shape.js';
+import { LIMITS, type Source } from './source.js';
 
 type AnySchema = z.core.$ZodType;
 
@@ -36,7 +37,8 @@ function received(input: unknown): string {
   if (input === null) return 'nothing';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'a mapping';
-  return `${typeof input === 'string' ? 'text' : typeof input} ${JSON.stringify(input)}`;
+  if (typeof input === 'string') return `text ${quote(input)}`;
+  return typeof input === 'boolean' ? String(input) : `${typeof input} ${String(input)}`;
 }
 
 const expectedName: Record<string, string> = {
@@ -47,42 +49,53 @@ const expectedName: Record<string, string> = {
   object: 'a mapping of keys',
 };
 
+/** A suggestion only for a word short enough to be a typo (the distance is quadratic). */
+const suggest = (word: string, known: readonly string[]) => (word.length <= 100 ? didYouMean(word, known) : '');
+
 export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source): Problem[] {
   const out: Problem[] = [];
+  let total = 0;
+  // Locating a problem walks the tree: past the cap, problems are only counted.
+  const add = (path: readonly PropertyKey[], message: () => string, opts?: { key?: string }) => {
+    if (total++ < LIMITS.problems) out.push(source.at(path, message(), opts));
+  };
   for (const issue of error.issues) {
     const path = issue.path;
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysAt(schema, path);
-        for (const key of issue.keys) {
-          out.push(source.at(path, `unknown ${noun(path)} "${key}"${didYouMean(key, known)}`, { key }));
-        }
+        for (const key of issue.keys) add(path, () => `unknown ${noun(path)} ${quote(key)}${suggest(key, known)}`, { key });
         break;
       }
       case 'invalid_value': {
         const got = issue.input;
         const values = issue.values.map(String);
-        const hint = typeof got === 'string' ? didYouMean(got, values) : '';
-        out.push(source.at(path, `"${String(got)}" is not allowed; expected one of ${values.join(', ')}${hint}`));
+        add(path, () => `${quote(got)} is not allowed; expected one of ${values.join(', ')}${typeof got === 'string' ? suggest(got, values) : ''}`);
         break;
       }
       case 'invalid_type': {
         const got = issue.input;
         const want = expectedName[issue.expected] ?? issue.expected;
-        out.push(source.at(path, got === undefined ? `required: expected ${want}` : `expected ${want}, found ${received(got)}`));
+        add(path, () => (got === undefined ? `required: expected ${want}` : `expected ${want}, found ${received(got)}`));
         break;
       }
       case 'invalid_union': {
         const got = issue.input;
-        out.push(source.at(path, got === undefined ? 'required: expected text' : `expected text, found ${received(got)}`));
+        add(path, () => (got === undefined ? 'required: expected text' : `expected text, found ${received(got)}`));
         break;
       }
       case 'too_small':
-        out.push(source.at(path, issue.origin === 'string' ? 'must not be empty' : issue.message));
+        add(path, () => (issue.origin === 'string' ? 'must not be empty' : issue.message));
         break;
       default:
-        out.push(source.at(path, issue.message));
+        add(path, () => issue.message);
     }
   }
-  return out.sort((a, b) => a.line - b.line || a.col - b.col);
+  const sorted = out.sort((a, b) => a.line - b.line || a.col - b.col);
+  const more = total - LIMITS.problems;
+  if (more > 0) {
+    const last = sorted[sorted.length - 1]!;
+    sorted.push({ ...last, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again` });
+  }
+  return sorted;
 }

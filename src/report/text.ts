@@ -16,7 +16,9 @@ export function clean(s: string): string {
   return s
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, '    ')
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x9b[0-9;?]*[ -/]*[@-~]/g, '')
+    // Operating-system commands (a window title, a hyperlink's address) go whole; a link's text stays.
+    .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '')
     .replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 

@@ -1,6 +1,7 @@
 // One open assessment during `assess`: the checked model, the editor over its text, and a
 // save after every confirmed change.
 import { nextStep, newSkipped, progress, progressLine, type Step } from '../../assess/steps.js';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Answer, Assessment } from '../../model/assessment.js';
 import type { Benchmark, Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
@@ -22,6 +23,8 @@ export class Session {
   readonly introduced = new Set<string>();
   #editor: AssessmentEditor;
   #saved: string;
+  /** The file's bytes as last read or written: a save refuses if another program changed them. */
+  #disk: Buffer | null;
 
   constructor(
     readonly file: string,
@@ -32,6 +35,7 @@ export class Session {
   ) {
     this.#editor = new AssessmentEditor(text, loaded.framework);
     this.#saved = text;
+    this.#disk = existsSync(file) ? readFileSync(file) : null;
   }
 
   get fw(): Framework {
@@ -82,7 +86,8 @@ export class Session {
     change(this.#editor);
     const text = this.#editor.toString();
     if (text === this.#saved) return;
-    this.loaded = saveAssessment(this.file, text, this.fw);
+    this.loaded = saveAssessment(this.file, text, this.fw, this.#disk);
     this.#saved = text;
+    this.#disk = readFileSync(this.file);
   }
 }

@@ -1,0 +1,106 @@
+// A boxed table for a terminal, measured as a terminal draws text: an emoji takes two
+// columns, and otherwise each code point takes what wcwidth gives it, so that combining marks
+// (Arabic vowel signs, a Devanagari virama) take none and East Asian wide characters two.
+// (cli-table3 counts most combining marks as a column, which pushes its borders out.)
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const SGR = /\x1b\[[0-9;]*m/g;
+const ZERO = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const EMOJI = /\p{Regional_Indicator}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
+
+function columns(g: string): number {
+  if (EMOJI.test(g)) return 2;
+  let w = 0;
+  for (const c of g) w += ZERO.test(c) ? 0 : WIDE.test(c) ? 2 : 1;
+  return w;
+}
+
+const STARTS = /^[\p{L}\p{N}\p{P}\p{Zs}\p{Extended_Pictographic}]/u;
+const JOINS = /[\u200d\p{M}]/u;
+
+/** Where a piece may end: before a letter, digit, punctuation, space or emoji that nothing joins to. */
+function boundary(s: string, i: number): boolean {
+  const here = s.codePointAt(i)!;
+  if (here >= 0xdc00 && here <= 0xdfff) return false; // inside a surrogate pair
+  return STARTS.test(String.fromCodePoint(here)) && !JOINS.test(s[i - 1]!);
+}
+
+/**
+ * The grapheme clusters of `s`. ICU's segmenter slows down sharply on a long run of text with
+ * no space (a 100,000-letter word took seconds), so it is given pieces of a few hundred
+ * characters, cut at a cluster boundary (or, in text with none for 4,000 characters, anywhere).
+ */
+function* clusters(s: string): Generator<string> {
+  if (/^[\x20-\x7e]*$/.test(s)) {
+    yield* s;
+    return;
+  }
+  for (let start = 0; start < s.length; ) {
+    let end = Math.min(s.length, start + 256);
+    while (end < s.length && end - start < 4096 && !boundary(s, end)) end++;
+    if (end < s.length && s.charCodeAt(end) >= 0xdc00 && s.charCodeAt(end) <= 0xdfff) end++;
+    for (const { segment } of graphemes.segment(s.slice(start, end))) yield segment;
+    start = end;
+  }
+}
+
+/** Terminal columns taken by `s`; colour codes take none. */
+export function displayWidth(s: string): number {
+  if (/^[\x20-\x7e]*$/.test(s)) return s.length;
+  let w = 0;
+  for (const g of clusters(s.replace(SGR, ''))) w += columns(g);
+  return w;
+}
+
+/** Lines of at most `width` columns: broken at spaces, and inside a word only when it is wider than a line. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    let used = 0;
+    for (const word of para.split(/ +/)) {
+      const w = displayWidth(word);
+      if (used && used + 1 + w <= width) {
+        line += ` ${word}`;
+        used += 1 + w;
+        continue;
+      }
+      if (used) out.push(line);
+      [line, used] = ['', 0];
+      if (w <= width) {
+        [line, used] = [word, w];
+        continue;
+      }
+      for (const g of clusters(word)) {
+        const c = columns(g);
+        if (used + c > width) {
+          out.push(line);
+          [line, used] = ['', 0];
+        }
+        line += g;
+        used += c;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const rule = (widths: number[], [l, m, r]: string) => `${l}${widths.map((w) => '─'.repeat(w + 2)).join(m)}${r}`;
+
+/**
+ * A table with a border round every cell. `widths` are the text columns of each cell; `style`
+ * may colour a cell's lines after wrapping, so that colour never spans a border.
+ */
+export function boxTable(head: string[], rows: string[][], widths: number[], style: (row: number, col: number, line: string) => string = (_r, _c, l) => l): string {
+  const block = (cells: string[], r: number) => {
+    const wrapped = cells.map((c, i) => wrap(c, widths[i]!));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    return Array.from({ length: height }, (_, k) =>
+      `│${wrapped.map((w, i) => ` ${style(r, i, w[k] ?? '')}${' '.repeat(widths[i]! - displayWidth(w[k] ?? ''))} `).join('│')}│`,
+    ).join('\n');
+  };
+  const mid = rule(widths, '├┼┤');
+  return [rule(widths, '┌┬┐'), block(head, -1), ...rows.flatMap((row, r) => [mid, block(row, r)]), rule(widths, '└┴┘')].join('\n');
+}

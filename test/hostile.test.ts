@@ -1,5 +1,4 @@
-// Hostile text in every user field, through the Markdown report and the terminal table.
-// (The PDF is checked by its own tests; hostile text through the PDF is not covered here.)
+// Hostile text in every user field, through the Markdown report, the terminal table and the PDF.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,11 @@ import { stringify } from 'yaml';
 import { tryOpen } from '../src/cli/open.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { buildReport, type Audience, type ReportModel } from '../src/report/model.js';
+import { PAGE } from '../src/report/pdf/flow.js';
+import { renderPdf } from '../src/report/pdf/index.js';
 import { renderRateTable } from '../src/report/terminal.js';
+import { clean } from '../src/report/text.js';
+import { extract, type Extracted } from './pdf-extract.js';
 import { dutykit } from './helpers.js';
 
 const LONG_WORD = `https://intranet.example/${'very-long-path-segment/'.repeat(20)}evidence.pdf`;
@@ -172,4 +175,34 @@ describe('through the built binary', () => {
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
     expect(r.stdout).toContain('\\<script\\>');
   });
+});
+
+describe('through the PDF', () => {
+  /** Every drawn piece of text, joined without the line breaks the layout added. */
+  const flat = (pdf: Extracted) => pdf.pages.map((p) => p.text).join('\n');
+  const squash = (s: string) => s.replace(/\s+/g, '');
+
+  it.each(['markdown', 'html', 'ansi', 'bidi', 'long', 'emoji', 'combining'])('%s text is printed as written, inside the margins', async (name) => {
+    const text = HOSTILE[name]!;
+    const pdf = await extract(await renderPdf(model(text, `pdf-${name}`), { created: new Date('2025-03-12T09:00:00Z') }));
+    const printed = flat(pdf);
+    // Nothing raw from a terminal escape or a direction override reaches the document.
+    expect(printed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+    // What is left after cleaning is there to the letter (line wrapping aside); a letter the
+    // font lacks is printed as its code point, never dropped. Right-to-left runs are left out
+    // of this comparison: pdfjs returns them in visual order (see docs/security.md).
+    const rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu;
+    // Format characters (joiners, variation selectors) have no glyph of their own.
+    const expected = squash(clean(text).normalize('NFC')).replace(/[\p{Cf}\ufe00-\ufe0f]/gu, '').replace(rtl, '');
+    const got = squash(printed.normalize('NFC'))
+      .replace(/\[U\+([0-9A-F]{4,6})\]/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(rtl, '');
+    for (const piece of expected.match(/.{1,24}/gu) ?? []) expect(got).toContain(piece);
+    for (const page of pdf.pages) {
+      for (const it of page.items) {
+        expect(it.x, `${name}: "${it.str}"`).toBeGreaterThanOrEqual(PAGE.left - 0.5);
+        expect(it.x + it.width, `${name}: "${it.str}"`).toBeLessThanOrEqual(page.width - PAGE.right + 0.5);
+      }
+    }
+  }, 60_000);
 });

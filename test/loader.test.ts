@@ -114,3 +114,14 @@ describe('framework mappings', () => {
     ]);
   });
 });
+
+describe('warnings that do not stop a file loading', () => {
+  it('a review date after the assessment date is most likely mistyped', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'future.yaml');
+    writeFileSync(file, 'framework: home-office-2018\nauthority: X\nperiod: 2024/25\ndate: 2025-03-12\nbenchmarks:\n  venue-hire:\n    answers:\n      due-diligence: { answer: met, reviewed: 2052-03-01 }\n');
+    const r = tryOpen(file);
+    expect(r.opened!.warnings.map(formatProblem)).toEqual([
+      `${file}:8:47: benchmarks.venue-hire.answers.due-diligence.reviewed: warning: reviewed 2052-03-01, after the assessment date 2025-03-12`,
+    ]);
+  });
+});

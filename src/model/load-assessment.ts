@@ -49,6 +49,14 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (v !== undefined && v !== framework.version) {
     warnings.push(source.at(['framework_version'], `warning: written against ${framework.id} ${v}, read with version ${framework.version}`));
   }
+  // Evidence reviewed after the day the ratings were agreed is most likely a mistyped date.
+  for (const [b, entry] of Object.entries(assessment.benchmarks)) {
+    for (const [q, a] of Object.entries(entry.answers)) {
+      if (a.reviewed && a.reviewed > assessment.date) {
+        warnings.push(source.at(['benchmarks', b, 'answers', q, 'reviewed'], `warning: reviewed ${a.reviewed}, after the assessment date ${assessment.date}`));
+      }
+    }
+  }
   return { value: { file, assessment, framework, source, warnings } };
 }
 

@@ -46,6 +46,9 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
   const { framework, assessment, ratings } = openAssessment(file);
   const previous = opts.previous ? openAssessment(opts.previous) : undefined;
+  if (previous && previous.assessment.date >= assessment.date) {
+    err(`${opts.previous}: warning: dated ${previous.assessment.date}, not before ${file} (${assessment.date}); --previous is meant for an earlier assessment`);
+  }
   const model = buildReport(framework, assessment, ratings, {
     audience: opts.audience,
     previous: previous && { assessment: previous.assessment, framework: previous.framework, ratings: previous.ratings },

@@ -1,5 +1,6 @@
 // `diff` and `trend` for a terminal: the words always there, colour only as an extra.
 import Table from 'cli-table3';
+import { boxTable } from './box.js';
 import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
 import type { Trend } from '../diff/trend.js';
 import type { AssessmentDiff, Direction } from '../diff/types.js';
@@ -21,28 +22,30 @@ const counts = (c: Record<string, number>, ratings: { id: string; label: string 
 
 export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): string {
   const whyWidth = Math.max(30, width - 4 - 28 - 15 - 15 - 19 - 7);
-  const table = new Table({
-    head: ['#', 'Benchmark', 'Before', 'After', 'Change', 'Why'],
-    colWidths: [4, 28, 15, 15, 19, whyWidth],
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [] },
-  });
-  for (const r of d.rows) {
+  const rows = d.rows.map((r) => {
     const note = fromNote(r, d);
     const why = r.causes.map((c) => clean(c.kind === 'agreed' && c.rationale ? `${c.text}. Rationale: ${c.rationale}` : c.text)).join('\n');
-    table.push([
+    return [
       r.benchmark ? String(r.benchmark.number) : '—',
       clean(rowName(r).replace(/^\d+\. /, '') + (note ? ` (${note})` : '')),
-      r.before ? paint(r.before.rating, r.before.label) : '—',
-      r.after ? paint(r.after.rating, r.after.label) : '—',
-      paintDirection(d.ratings, paint, r.direction),
+      r.before?.label ?? '—',
+      r.after?.label ?? '—',
+      directionText(r.direction),
       why || '—',
-    ]);
-  }
+    ];
+  });
+  // Colour goes on after wrapping, line by line, so that it never spans a border.
+  const table = boxTable(['#', 'Benchmark', 'Before', 'After', 'Change', 'Why'], rows, [2, 26, 13, 13, 17, whyWidth - 2], (i, c, line) => {
+    const r = d.rows[i];
+    if (!r || !line) return line;
+    if (c === 2 && r.before) return paint(r.before.rating, line);
+    if (c === 3 && r.after) return paint(r.after.rating, line);
+    if (c === 4) return paintDirection(d.ratings, paint, r.direction, line);
+    return line;
+  });
   const who = d.old.authority === d.new.authority ? clean(d.new.authority) : `${clean(d.old.authority)} → ${clean(d.new.authority)}`;
   const side = (s: AssessmentDiff['old']) => `${clean(s.period)} (${longDate(s.date)}, ${s.framework.id} ${s.framework.version})`;
-  const out = [`${who}: ${side(d.old)} → ${side(d.new)}`, table.toString()];
+  const out = [`${who}: ${side(d.old)} → ${side(d.new)}`, table];
   out.push(`Before: ${counts(d.old.counts, d.ratings, paint)}`, `After:  ${counts(d.new.counts, d.ratings, paint)}`, `Change: ${summaryLine(d)}`);
 
   const odd = notLikeForLike(d);

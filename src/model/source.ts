@@ -100,11 +100,20 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
     const stack = e instanceof RangeError;
     return fail(file, stack ? `nested too deeply to read (the limit is ${LIMITS.depth} levels)` : `cannot read as YAML: ${firstLine(String((e as Error)?.message ?? e))}`);
   }
-  const problems: Problem[] = doc.errors.map((e) => {
+  const tabLines = new Set<number>();
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    const at = position(lines, e.pos[0]);
+    // The parser's follow-on complaints about a line indented with a tab say nothing more.
+    if (tabLines.has(at.line)) continue;
     let message = firstLine(e.message);
     if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) message = `nested too deeply to read (the limit is ${LIMITS.depth} levels)`;
-    return { file, ...position(lines, e.pos[0]), path: '', message: visible(message) };
-  });
+    if (e.code === 'TAB_AS_INDENT') {
+      tabLines.add(at.line);
+      message = 'a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
+    }
+    problems.push({ file, ...at, path: '', message: visible(message) });
+  }
   if (problems.length) return { problems: capped(problems, file) };
 
   const at = locator(file, doc, lines);

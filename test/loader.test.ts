@@ -126,3 +126,15 @@ describe('warnings that do not stop a file loading', () => {
     ]);
   });
 });
+
+describe('suggestions for answer words written as phrases', () => {
+  it.each([
+    ['Not Met', 'not-met'],
+    ['partly met', 'partly'],
+    ['mett', 'met'],
+  ])('"%s" suggests "%s"', (typed, meant) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'phrase.yaml');
+    writeFileSync(file, `framework: home-office-2018\nauthority: X\nperiod: 2024/25\ndate: 2025-03-12\nbenchmarks:\n  venue-hire:\n    answers:\n      due-diligence: { answer: ${typed} }\n`);
+    expect(problems(file).join('\n')).toContain(`(did you mean "${meant}"?)`);
+  });
+});

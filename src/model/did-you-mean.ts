@@ -17,6 +17,12 @@ function distance(a: string, b: string): number {
 /** The known word nearest to `word`, if it is near enough to be a likely typo. */
 export function closest(word: string, known: readonly string[]): string | undefined {
   const w = word.toLowerCase().trim();
+  // Words written as a phrase: `not met` is `not-met`, `partly met` is `partly`.
+  const hyphened = w.replace(/\s+/g, '-');
+  const exact = known.find((k) => k.toLowerCase() === hyphened);
+  if (exact) return exact;
+  const lead = known.filter((k) => w.startsWith(`${k.toLowerCase()} `)).sort((a, b) => b.length - a.length)[0];
+  if (lead) return lead;
   // A word that is the start of, or a part of, exactly one known word: `leased-venues`.
   if (w.length >= 4) {
     const part = known.filter((k) => k.toLowerCase().includes(w) || k.toLowerCase().includes(w.replace(/\s+/g, '-')));

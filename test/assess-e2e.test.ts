@@ -115,7 +115,7 @@ describe.skipIf(!hasTmux)('assess in a real terminal (tmux)', () => {
       for (const [b, entry] of Object.entries(a.benchmarks)) {
         for (const [q, ans] of Object.entries(entry.answers)) {
           if (ans.evidence) expect(ans.evidence, `${b}/${q}`).toBe(`Evidence for ${q}`);
-          if (ans.reviewed) expect(ans.reviewed).toBe('2025-03-12');
+          expect(ans.reviewed, `${b}/${q}`).toBeUndefined(); // Enter at the date prompt records none
         }
       }
     }
@@ -134,7 +134,7 @@ describe.skipIf(!hasTmux)('assess in a real terminal (tmux)', () => {
     }
     expect(confirmed.size).toBeGreaterThanOrEqual(points.length);
     // The walk went past the first benchmark's rating step on the way.
-    expect(load().assessment.benchmarks['local-risk-assessment']!.rating).toBeDefined();
+    expect(load().assessment.benchmarks['local-risk-assessment']!.rating).toMatch(/^(green|amber|red)$/);
   }, 240_000);
 
   it('Ctrl-C saves, prints the exact command that resumes, exits 130; that command resumes there', async () => {
@@ -175,7 +175,9 @@ describe.skipIf(!hasTmux)('assess in a real terminal (tmux)', () => {
   }, 120_000);
 
   it('takes over a stale lock left by a process that has gone, with a notice', async () => {
-    const gone = spawnSync('node', ['-e', '0']).pid!;
+    // Above Linux's largest possible pid (2^22), so no process can have it, now or later;
+    // the pid of a process that just ended could be handed to the next one, even ours.
+    const gone = 4_194_400;
     writeFileSync(`${file}.lock`, `${gone}\n`);
     const w = term.run(assess(file));
     await w.prompt('Answer');

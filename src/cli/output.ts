@@ -13,8 +13,9 @@ export function useColour(opts: GlobalOptions, stream: NodeJS.WriteStream = proc
   return stream.isTTY === true;
 }
 
-/** Paints a rating word in its colour; identity when colour is off. */
-export type Paint = (ratingId: string, text: string) => string;
+import type { Paint } from '../report/terminal.js';
+
+export type { Paint };
 
 export async function painter(on: boolean, colours: Record<string, string>): Promise<Paint> {
   if (!on) return (_id, text) => text;

@@ -1,5 +1,4 @@
 // `diff` and `trend` for a terminal: the words always there, colour only as an extra.
-import Table from 'cli-table3';
 import { boxTable } from './box.js';
 import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
 import type { Trend } from '../diff/trend.js';
@@ -67,22 +66,19 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): 
 
 export function renderTrendText(t: Trend, paint: Paint, width: number): string {
   const colWidth = Math.max(14, Math.min(22, Math.floor((width - 4 - 34 - 2) / Math.max(1, t.points.length)) - 1));
-  const table = new Table({
-    head: ['#', 'Benchmark', ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)],
-    colWidths: [4, 34, ...t.points.map(() => colWidth)],
-    wordWrap: true,
-    style: { head: [], border: [] },
-  });
-  for (const r of t.rows) {
+  const rows = t.rows.map((r) => {
     const own = r.benchmark.framework === t.framework.id;
     const cells = r.cells.map((c) => {
       if (!c) return '—';
       const word = c.parts ? c.parts.map((p) => paint(p.rating, p.label)).join(' / ') + ' *' : paint(c.rating, c.label);
       return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${paintDirection(t.ratings, paint, c.direction, c.direction === 'improved' ? '↑' : '↓')}` : word;
     });
-    table.push([own ? String(r.benchmark.number) : '—', clean(r.benchmark.title) + (own ? '' : ` (${r.benchmark.framework}; no successor)`), ...cells]);
-  }
-  const out = [`${t.framework.title} (${t.framework.id} ${t.framework.version}); ↑ improved, ↓ declined since the previous assessment`, table.toString()];
+    return [own ? String(r.benchmark.number) : '—', clean(r.benchmark.title) + (own ? '' : ` (${r.benchmark.framework}; no successor)`), ...cells];
+  });
+  // Cells are short rating words, so colour put on before wrapping never spans a line.
+  const head = ['#', 'Benchmark', ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)];
+  const table = boxTable(head, rows, [2, 32, ...t.points.map(() => colWidth - 2)]);
+  const out = [`${t.framework.title} (${t.framework.id} ${t.framework.version}); ↑ improved, ↓ declined since the previous assessment`, table];
   for (const p of t.points) out.push(`${clean(p.period)} (${p.framework.id}): ${counts(p.counts, t.ratings, paint)}`);
   if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push('* several benchmarks of an earlier framework, in the order given below; the change is measured from the lowest');
   const odd = t.rows.filter((r) => !r.likeForLike);

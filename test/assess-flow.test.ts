@@ -1,7 +1,7 @@
 // Whole `assess` flows, in-process: the prompts are driven through @inquirer/testing and
 // the file on disk is checked after each step.
 import { screen } from '@inquirer/testing/vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

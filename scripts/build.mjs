@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // pdfkit loads its standard-font metrics at run time through its own `#standard-fonts/*`
 // import map, which a bundle cannot see; point those at the package's public export instead.
@@ -12,6 +12,24 @@ const pdfkitFonts = {
   setup(b) {
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
       contents: (await readFile(args.path, 'utf8')).replaceAll("require$1('#standard-fonts/", "require$1('pdfkit/standard-fonts/"),
+      loader: 'js',
+    }));
+  },
+};
+
+// The PDF chunk's dependencies do work as they load that dutykit's renderer never uses:
+// swap those modules for the stand-ins in scripts/shims (each says why), and drop the brotli
+// decompressor fontkit keeps for WOFF2 fonts (half the chunk, and a 120 KB dictionary decoded
+// at load): dutykit embeds only its own TrueType fonts.
+const shim = (name) => fileURLToPath(new URL(`./shims/${name}`, import.meta.url));
+const pdfShims = {
+  name: 'pdf-shims',
+  setup(b) {
+    b.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: shim('lazy-unicode-trie.cjs') }));
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, () => ({ path: shim('lazy-noble-aes.cjs') }));
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli', namespace: 'no-woff2' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
+      contents: "module.exports = () => { throw new Error('dutykit embeds TrueType fonts only; WOFF2 is not supported'); };",
       loader: 'js',
     }));
   },
@@ -28,7 +46,7 @@ await build({
   target: 'node20',
   // The font files are read from the installed package at run time.
   external: ['dejavu-fonts-ttf'],
-  plugins: [pdfkitFonts],
+  plugins: [pdfkitFonts, pdfShims],
   // CommonJS dependencies inside an ESM bundle need a `require`.
   banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',

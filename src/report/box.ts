@@ -3,7 +3,8 @@
 // (Arabic vowel signs, a Devanagari virama) take none and East Asian wide characters two.
 // (cli-table3 counts most combining marks as a column, which pushes its borders out.)
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: a segmenter loads ICU data (~15 ms), and plain ASCII never needs one.
+let graphemes: Intl.Segmenter | undefined;
 const SGR = /\x1b\[[0-9;]*m/g;
 const ZERO = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
@@ -40,6 +41,7 @@ function* clusters(s: string): Generator<string> {
     let end = Math.min(s.length, start + 256);
     while (end < s.length && end - start < 4096 && !boundary(s, end)) end++;
     if (end < s.length && s.charCodeAt(end) >= 0xdc00 && s.charCodeAt(end) <= 0xdfff) end++;
+    graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
     for (const { segment } of graphemes.segment(s.slice(start, end))) yield segment;
     start = end;
   }

@@ -49,8 +49,8 @@ function fact(flow: Flow, parent: El, key: string, value: string): void {
   flow.ensure(h);
   const y = flow.y;
   flow.content(flow.struct(parent, 'P'), () => {
-    keyLines.forEach((line, k) => flow.drawLine(line, flow.left, y + k * lh, STYLE.bodyBold));
-    valueLines.forEach((line, k) => flow.drawLine(line, flow.left + KEY_WIDTH, y + k * lh, STYLE.body));
+    flow.drawLines(keyLines, flow.left, y, lh, STYLE.bodyBold);
+    flow.drawLines(valueLines, flow.left + KEY_WIDTH, y, lh, STYLE.body);
   });
   flow.y += h + 6;
 }

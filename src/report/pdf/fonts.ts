@@ -43,11 +43,41 @@ interface Glyph {
   codePoints: number[];
 }
 
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
 /** The slice of pdfkit's EmbeddedFont that measuring and drawing go through. */
 export interface EmbeddedFont {
   font: GlyphSource & { glyphForCodePoint(cp: number): Glyph };
   scale: number;
-  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: object[] | null; advanceWidth: number };
+  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: Position[] | null; advanceWidth: number };
+  encode(text: string, features?: unknown): [string[], Position[]];
+  subset?: { includeGlyph(id: number): number };
+  widths?: number[];
+  unicode?: number[][];
+}
+
+/** What a code point comes to in this font, worked out once. */
+interface Entry {
+  glyph: Glyph;
+  /** Shared by every occurrence: pdfkit reads positions and never changes them. */
+  position: Position;
+  /** The glyph's id in the embedded subset as four hex digits, once it is drawn. */
+  hex?: string;
+}
+
+/** Each code point of `text`, in order. */
+function eachCodePoint(text: string, visit: (cp: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    visit(cp);
+  }
 }
 
 /**
@@ -61,25 +91,51 @@ export function plainLayout(embedded: EmbeddedFont): void {
   const { font, scale } = embedded;
   postHeaderOnly(font);
   // The same few hundred characters come round thousands of times: look each up once.
-  const known = new Map<number, [Glyph, number]>();
-  embedded.layout = (text, _features, onlyWidth) => {
-    const glyphs: Glyph[] = [];
-    const positions: object[] = [];
-    let advanceWidth = 0;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let hit = known.get(cp);
-      if (!hit) {
-        const g = font.glyphForCodePoint(cp);
-        known.set(cp, (hit = [g, g.advanceWidth * scale]));
-      }
-      const [g, a] = hit;
-      advanceWidth += a;
-      if (onlyWidth) continue;
-      glyphs.push(g);
-      positions.push({ xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a });
+  const known = new Map<number, Entry>();
+  const entry = (cp: number): Entry => {
+    let e = known.get(cp);
+    if (!e) {
+      const glyph = font.glyphForCodePoint(cp);
+      const a = glyph.advanceWidth * scale;
+      known.set(cp, (e = { glyph, position: { xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a } }));
     }
-    return onlyWidth ? { glyphs: null, positions: null, advanceWidth } : { glyphs, positions, advanceWidth };
+    return e;
+  };
+  embedded.layout = (text, _features, onlyWidth) => {
+    let advanceWidth = 0;
+    if (onlyWidth) {
+      eachCodePoint(text, (cp) => (advanceWidth += entry(cp).position.advanceWidth));
+      return { glyphs: null, positions: null, advanceWidth };
+    }
+    const glyphs: Glyph[] = [];
+    const positions: Position[] = [];
+    eachCodePoint(text, (cp) => {
+      const e = entry(cp);
+      glyphs.push(e.glyph);
+      positions.push(e.position);
+      advanceWidth += e.position.advanceWidth;
+    });
+    return { glyphs, positions, advanceWidth };
+  };
+  const { subset, widths, unicode } = embedded;
+  if (!subset || !widths || !unicode) return; // not the pdfkit we know: its own encode works
+  // pdfkit's encode adds each glyph to the subset and formats its id on every occurrence;
+  // do that once per character, exactly as it would.
+  embedded.encode = (text) => {
+    const hex: string[] = [];
+    const positions: Position[] = [];
+    eachCodePoint(text, (cp) => {
+      const e = entry(cp);
+      if (e.hex === undefined) {
+        const gid = subset.includeGlyph(e.glyph.id);
+        e.hex = gid.toString(16).padStart(4, '0').slice(-4);
+        widths[gid] ??= e.glyph.advanceWidth * scale;
+        unicode[gid] ??= e.glyph.codePoints;
+      }
+      hex.push(e.hex);
+      positions.push(e.position);
+    });
+    return [hex, positions];
   };
 }
 

@@ -50,7 +50,7 @@ export function table(flow: Flow, parent: El, columns: Column[], rows: Cell[][],
       doc.rect(flow.left, y, flow.width, headH).fill(HEAD_FILL);
       doc.moveTo(flow.left, y + headH).lineTo(flow.left + flow.width, y + headH).lineWidth(0.8).stroke(INK);
     }, tagged ? 'Layout' : 'Pagination');
-    const draw = (i: number) => head[i]!.forEach((line, k) => flow.drawLine(line, xs[i]! + PAD, y + PAD + k * lh, STYLE.cellBold));
+    const draw = (i: number) => flow.drawLines(head[i]!, xs[i]! + PAD, y + PAD, lh, STYLE.cellBold);
     if (tagged) {
       const tr = flow.struct(tableEl, 'TR');
       columns.forEach((_, i) => flow.content(flow.struct(tr, 'TH', { scope: 'Column' }), () => draw(i)));
@@ -84,7 +84,7 @@ export function table(flow: Flow, parent: El, columns: Column[], rows: Cell[][],
       const slice = lines[i]!.slice(from, from + n);
       if (!slice.some(Boolean)) return;
       const x = xs[i]! + PAD + (cell.swatch ? CHIP : 0);
-      flow.content(tds[i]!, () => slice.forEach((line, k) => flow.drawLine(line, x, y + PAD + k * lh, styleOf(cell))));
+      flow.content(tds[i]!, () => flow.drawLines(slice, x, y + PAD, lh, styleOf(cell)));
     });
     flow.y += h;
   };

@@ -3,7 +3,9 @@
 
 export type Measure = (s: string) => number;
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made on first use: building a segmenter loads ICU data (~15 ms), and most reports never
+// need to break a word.
+let graphemes: Intl.Segmenter | undefined;
 
 export function wrap(text: string, width: number, measure: Measure): string[] {
   const lines: string[] = [];
@@ -42,7 +44,7 @@ function breakWord(word: string, first: number, width: number, measure: Measure)
   const pieces: string[] = [];
   let [piece, used, limit] = ['', 0, first];
   // Summing per-grapheme widths keeps this linear; kerning inside a broken URL is noise.
-  for (const { segment } of graphemes.segment(word)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(word)) {
     const w = measure(segment);
     if (piece && used + w > limit) {
       pieces.push(piece);

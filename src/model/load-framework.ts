@@ -7,7 +7,7 @@ import { readCompiled } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
 import { benchmarkFileSchema, frameworkFileSchema, type Benchmark, type Framework } from './framework-schema.js';
 import { readSource, type Source } from './source.js';
-import { zodProblems } from './zod-problems.js';
+import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 
 export type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined; problems: Problem[] };
 
@@ -34,7 +34,7 @@ export function bundledIds(bundledDir: string): string[] {
 }
 
 function check<S extends z.ZodType>(schema: S, source: Source): Loaded<z.output<S>> {
-  const parsed = schema.safeParse(source.data, { reportInput: true });
+  const parsed = schema.safeParse(source.data, PARSE_OPTIONS);
   return parsed.success ? { value: parsed.data } : { problems: zodProblems(parsed.error, schema, source) };
 }
 

@@ -13,42 +13,56 @@ export function prescan(text: string, limits: { depth: number; items: number }):
   const guard = 4 * limits.depth;
   const open: number[] = [];
   let flow = 0;
-  let quote = '';
+  let quote = 0;
   let run = 0;
   let items = 0;
   /** A block line at `start` opens a level; lines indented as far or less close theirs. */
   const line = (start: number) => {
     let j = start;
-    while (text[j] === ' ') j++;
-    if (flow > 0 || j >= text.length || '\r\n#'.includes(text[j]!)) return;
+    while (text.charCodeAt(j) === SPACE) j++;
+    const c = text.charCodeAt(j);
+    if (flow > 0 || j >= text.length || c === CR || c === LF || c === HASH) return;
     while (open.length && open[open.length - 1]! >= j - start) open.pop();
     open.push(j - start);
   };
   line(0);
+  // Character codes, not one-letter strings: this runs over every character of the file.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-      else if (c === '\n' && flow === 0) quote = '';
-      if (quote || c !== '\n') continue;
+      if (c === quote) quote = 0;
+      else if (c === BACKSLASH && quote === DQUOTE) i++;
+      else if (c === LF && flow === 0) quote = 0;
+      if (quote || c !== LF) continue;
     }
-    if (c === '\n' || (c === ',' && flow > 0) || c === '[' || c === '{' || ('-?:'.includes(c) && /\s/.test(text[i + 1] ?? ' '))) items++;
+    const indicator = (c === DASH || c === QUESTION || c === COLON) && spaceAt(text, i + 1);
+    if (c === LF || (c === COMMA && flow > 0) || c === LBRACKET || c === LBRACE || indicator) items++;
     if (items > limits.items) {
       return { offset: i, message: `more than ${limits.items.toLocaleString('en-GB')} lines and entries; an assessment has a few thousand` };
     }
-    if (c === '\n') {
+    if (c === LF) {
       run = 0;
       line(i + 1);
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if (c === '"' || (c === "'" && flow > 0)) quote = c;
-    else if (c === '[' || c === '{') flow++;
-    else if ((c === ']' || c === '}') && flow > 0) flow--;
-    else if ((c === '-' || c === '?' || c === ':') && /\s/.test(text[i + 1] ?? ' ')) run++;
+    if (c === HASH && (i === 0 || spaceAt(text, i - 1))) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== LF) i++;
+    } else if (c === DQUOTE || (c === SQUOTE && flow > 0)) quote = c;
+    else if (c === LBRACKET || c === LBRACE) flow++;
+    else if ((c === RBRACKET || c === RBRACE) && flow > 0) flow--;
+    else if (indicator) run++;
     if (open.length + run + flow > guard) return { offset: i, message: `nested more than ${limits.depth} levels deep` };
   }
   return undefined;
+}
+
+const [SPACE, LF, CR, HASH, BACKSLASH, DQUOTE, SQUOTE] = [32, 10, 13, 35, 92, 34, 39];
+const [DASH, QUESTION, COLON, COMMA, LBRACKET, RBRACKET, LBRACE, RBRACE] = [45, 63, 58, 44, 91, 93, 123, 125];
+
+/** Whether the character at i is white space as `/\s/` has it; past the end counts as space. */
+function spaceAt(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  if (c === SPACE || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(text[i]!);
 }

@@ -42,7 +42,7 @@ export function readSource(file: string): SourceResult {
     if (st.size > LIMITS.bytes) {
       return fail(file, `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.bytes / 1048576} MB`);
     }
-    bytes = readBounded(file);
+    bytes = readBounded(file, st.size);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail(file, 'no such file');
@@ -53,16 +53,26 @@ export function readSource(file: string): SourceResult {
 }
 
 /**
- * At most one byte past the limit: a pipe or a device (`/dev/stdin`, `/dev/zero`) reports no
- * size, and reading it whole could take all memory.
+ * The whole file, or one byte past the limit. A pipe or a device (`/dev/stdin`, `/dev/zero`)
+ * reports no size, and reading it whole could take all memory; a file's reported size is
+ * only where to start, since it may grow while it is read.
  */
-function readBounded(file: string): Buffer {
-  const buf = Buffer.allocUnsafe(LIMITS.bytes + 1);
+function readBounded(file: string, size: number): Buffer {
+  const cap = LIMITS.bytes + 1;
+  let buf = Buffer.allocUnsafe(Math.min(cap, Math.max(size + 1, 64 * 1024)));
   const fd = openSync(file, 'r');
   try {
     let n = 0;
-    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    return buf.subarray(0, n);
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      n += got;
+      if (got === 0 || n === cap) return buf.subarray(0, n);
+      if (n === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(cap, buf.length * 2));
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+    }
   } finally {
     closeSync(fd);
   }

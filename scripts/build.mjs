@@ -26,6 +26,8 @@ const pdfShims = {
   name: 'pdf-shims',
   setup(b) {
     b.onResolve({ filter: /^unicode-trie$/ }, () => ({ path: shim('lazy-unicode-trie.cjs') }));
+    // The stand-in imports the real package: only other importers are sent to it.
+    b.onResolve({ filter: /^unicode-properties$/ }, (a) => (a.importer === shim('unicode-properties.mjs') ? undefined : { path: shim('unicode-properties.mjs') }));
     b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, () => ({ path: shim('lazy-noble-aes.cjs') }));
     b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: 'brotli', namespace: 'no-woff2' }));
     b.onLoad({ filter: /.*/, namespace: 'no-woff2' }, () => ({
@@ -36,6 +38,9 @@ const pdfShims = {
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const minify = process.env.DUTYKIT_BUILD_DEBUG !== '1';
+
+// The CLI: one chunk per command, loaded when that command runs.
 await build({
   entryPoints: { main: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -44,22 +49,40 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // The font files are read from the installed package at run time.
-  external: ['dejavu-fonts-ttf'],
-  plugins: [pdfkitFonts, pdfShims],
+  // Tells src/cli/pdf-renderer.ts to load the renderer bundle below rather than the source.
+  define: { DUTYKIT_BUILT: 'true' },
   // CommonJS dependencies inside an ESM bundle need a `require`.
   banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
-  minify: process.env.DUTYKIT_BUILD_DEBUG !== '1',
+  minify,
   sourcemap: 'linked',
   logLevel: 'warning',
 });
 
-// Compile the bundled frameworks to JSON with the same code that reads them.
-const tool = 'dist/tools/compile-frameworks.mjs';
+// The PDF renderer with pdfkit inside, as one CommonJS script, so that it can be run with
+// V8's code cache (src/cli/code-cache.ts); the CLI loads it for `report --format pdf` only.
+const pdfBundle = 'dist/pdf-renderer.cjs';
 await build({
-  entryPoints: ['scripts/compile-frameworks.ts'],
-  outfile: tool,
+  entryPoints: ['src/report/pdf/index.ts'],
+  outfile: pdfBundle,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // The font files are read from the installed package at run time.
+  external: ['dejavu-fonts-ttf'],
+  plugins: [pdfkitFonts, pdfShims],
+  define: { 'import.meta.url': '__dutykitUrl' },
+  banner: { js: "const __dutykitUrl = require('node:url').pathToFileURL(__filename).href;" },
+  minify,
+  logLevel: 'warning',
+});
+
+// Tools the build runs, made from the same code the CLI runs.
+await build({
+  entryPoints: ['scripts/compile-frameworks.ts', 'scripts/make-code-cache.ts'],
+  outdir: 'dist/tools',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -67,5 +90,12 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const { compileFrameworks } = await import(pathToFileURL(tool).href);
+const tool = (name) => import(pathToFileURL(`dist/tools/${name}.mjs`).href);
+
+// Compile the bundled frameworks to JSON with the same code that reads them.
+const { compileFrameworks } = await tool('compile-frameworks');
 compileFrameworks('benchmarks', 'dist/frameworks');
+
+// Run the renderer once on the example and keep the code V8 compiled for it.
+const { makePdfCodeCache } = await tool('make-code-cache');
+await makePdfCodeCache(pdfBundle, 'examples');

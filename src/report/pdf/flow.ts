@@ -154,9 +154,11 @@ export class Flow {
     const top = y + (this.lineHeight(s) - s.size * 1.164) / 2 + (font.ascender / 1000) * s.size;
     let out = '';
     lines.forEach((line, k) => {
-      if (!line) return;
+      // A line break inside one line (an authority typed on two lines, in the page header) is a space.
+      const text = line.includes('\n') ? line.replace(/\s*\n\s*/g, ' ').trim() : line;
+      if (!text) return;
       page.fonts[font.id] ??= font.ref();
-      const glyphs = font.encode(line)[0].join('');
+      const glyphs = font.encode(text)[0].join('');
       out += `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - top - k * lh)} Tm\n`;
       out += `/${font.id} ${num(s.size)} Tf\n[<${glyphs}> 0] TJ\nET\nQ\n`;
     });

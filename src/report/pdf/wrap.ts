@@ -3,9 +3,17 @@
 
 export type Measure = (s: string) => number;
 
-// Made on first use: building a segmenter loads ICU data (~15 ms), and most reports never
-// need to break a word.
+// Made on first use: building a segmenter loads ICU data (~15 ms), and the long words most
+// reports break (web addresses, file paths) are SIMPLE.
 let graphemes: Intl.Segmenter | undefined;
+/** Latin, Greek and Cyrillic letters, digits and punctuation: no character here joins its neighbours. */
+const SIMPLE = /^[\u0020-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e]*$/;
+
+function segments(word: string): Iterable<string> {
+  if (SIMPLE.test(word)) return word;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(graphemes.segment(word), (g) => g.segment);
+}
 
 export function wrap(text: string, width: number, measure: Measure): string[] {
   const lines: string[] = [];
@@ -44,7 +52,7 @@ function breakWord(word: string, first: number, width: number, measure: Measure)
   const pieces: string[] = [];
   let [piece, used, limit] = ['', 0, first];
   // Summing per-grapheme widths keeps this linear; kerning inside a broken URL is noise.
-  for (const { segment } of (graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' })).segment(word)) {
+  for (const segment of segments(word)) {
     const w = measure(segment);
     if (piece && used + w > limit) {
       pieces.push(piece);

@@ -1,0 +1,18 @@
+// Where `report --format pdf` gets its renderer. Built, it is dist/pdf-renderer.cjs, a
+// bundle of src/report/pdf with pdfkit inside, loaded with its code cache (code-cache.ts);
+// run from source (the tests), it is the module itself.
+import { join } from 'node:path';
+import { loadBundle } from './code-cache.js';
+import { ROOT } from './paths.js';
+
+type Renderer = typeof import('../report/pdf/index.js');
+
+/** Defined (as true) by scripts/build.mjs in the built CLI; not defined when running from source. */
+declare const DUTYKIT_BUILT: true | undefined;
+
+export const PDF_BUNDLE = join(ROOT, 'dist', 'pdf-renderer.cjs');
+
+export async function pdfRenderer(): Promise<Renderer> {
+  // One expression, so that the build folds it and leaves the source import out of dist/.
+  return typeof DUTYKIT_BUILT === 'undefined' ? import('../report/pdf/index.js') : loadBundle<Renderer>(PDF_BUNDLE).exports;
+}

@@ -1,0 +1,102 @@
+// The code cache is a shortcut only: a bundle gives the same results with or without it,
+// and a cache made from other code, cut short, or one V8 will not take, is never used.
+// V8 also keeps compiled code in memory for the life of a process, so each load whose use
+// of the cache matters runs in a process of its own.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { cacheFile, loadBundle } from '../src/cli/code-cache.js';
+import { openAssessment } from '../src/cli/open.js';
+import { PDF_BUNDLE } from '../src/cli/pdf-renderer.js';
+import { buildReport } from '../src/report/model.js';
+import { renderPdf } from '../src/report/pdf/index.js';
+import { ROOT } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dutykit-code-cache-'));
+
+// The loader as plain JavaScript, for the child processes.
+const loader = join(dir, 'loader.mjs');
+buildSync({ entryPoints: [join(ROOT, 'src/cli/code-cache.ts')], outfile: loader, bundle: true, format: 'esm', platform: 'node', logLevel: 'error' });
+
+/** Load `file` in a new process; save its cache there too when asked. */
+function load(file: string, save = false): { cached: boolean; sum: number } {
+  const script = `const m = await import(${JSON.stringify(loader)}); const b = m.loadBundle(${JSON.stringify(file)});
+    ${save ? 'b.saveCache();' : ''} console.log(JSON.stringify({ cached: b.cached, sum: b.exports.sum([1, 2, 3]) }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+const bundle = (name: string, body = '') => {
+  const file = join(dir, `${name}.cjs`);
+  writeFileSync(file, `exports.sum = (xs) => xs.reduce((a, b) => a + b, 0) ${body};\nexports.where = __filename;\n`);
+  return file;
+};
+
+describe('loadBundle', () => {
+  it('runs a CommonJS bundle as Node would, with its own file name', () => {
+    const file = bundle('in-process');
+    const loaded = loadBundle<{ sum(xs: number[]): number; where: string }>(file);
+    expect(loaded.exports.sum([1, 2, 3])).toBe(6);
+    expect(loaded.exports.where).toBe(file);
+  });
+
+  it('uses the cache it saved in a later run', () => {
+    const file = bundle('plain');
+    expect(load(file, true)).toEqual({ cached: false, sum: 6 }); // no cache yet
+    expect(load(file)).toEqual({ cached: true, sum: 6 });
+  });
+
+  it('never uses a cache made from other code, even of the same length', () => {
+    const file = bundle('changed', '+ 1');
+    expect(load(file, true)).toEqual({ cached: false, sum: 7 });
+    // V8's own check compares only the length of the code: ours must catch this.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('+ 1', '- 1'));
+    expect(load(file)).toEqual({ cached: false, sum: 5 });
+  });
+
+  it('never uses a cache cut short or damaged on disk', () => {
+    const file = bundle('damaged');
+    load(file, true);
+    const whole = readFileSync(cacheFile(file));
+    writeFileSync(cacheFile(file), whole.subarray(0, whole.length - 10));
+    expect(load(file)).toEqual({ cached: false, sum: 6 });
+    const flipped = Buffer.from(whole);
+    flipped[flipped.length - 5]! ^= 1;
+    writeFileSync(cacheFile(file), flipped);
+    expect(load(file)).toEqual({ cached: false, sum: 6 });
+  });
+
+  it('compiles as usual when V8 refuses the cache', () => {
+    const file = bundle('refused');
+    const code = readFileSync(file, 'utf8');
+    // A well-formed file (the hash matches) whose contents V8 did not write.
+    const junk = Buffer.alloc(64, 7);
+    writeFileSync(cacheFile(file), Buffer.concat([createHash('sha256').update(code).update(junk).digest(), junk]));
+    expect(load(file)).toEqual({ cached: false, sum: 6 });
+  });
+});
+
+describe('the built PDF renderer', () => {
+  type Renderer = typeof import('../src/report/pdf/index.js');
+
+  it('is in dist/ with a code cache this Node takes', () => {
+    expect(PDF_BUNDLE).toBe(join(ROOT, 'dist', 'pdf-renderer.cjs'));
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(${JSON.stringify(PDF_BUNDLE)}).cached)`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('true');
+  });
+
+  it('writes the same bytes as the renderer it is built from', async () => {
+    const o = openAssessment(join(ROOT, 'examples', 'northbridge-2025.yaml'));
+    const model = buildReport(o.framework, o.assessment, o.ratings, { audience: 'board' });
+    const created = new Date('2025-03-12T09:00:00Z');
+    const built = await loadBundle<Renderer>(PDF_BUNDLE).exports.renderPdf(model, { created });
+    const source = await renderPdf(model, { created });
+    expect(built.length).toBeGreaterThan(50_000);
+    expect(Buffer.from(built).equals(Buffer.from(source))).toBe(true);
+  });
+});

@@ -37,6 +37,22 @@ const pdfShims = {
   },
 };
 
+// The CLI's `yaml` and `zod` come from dist/vendor/ through src/cli/vendor.ts, which runs
+// them with their code cache; each is built below as one CommonJS bundle.
+const vendorTs = fileURLToPath(new URL('../src/cli/vendor.ts', import.meta.url));
+const vendored = ['yaml', 'zod'];
+const fromVendor = {
+  name: 'from-vendor',
+  setup(b) {
+    b.onResolve({ filter: /^(yaml|zod)$/ }, (a) => ({ path: a.path, namespace: 'from-vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'from-vendor' }, (a) => ({
+      contents: `module.exports = require(${JSON.stringify(vendorTs)}).vendor(${JSON.stringify(a.path)});`,
+      resolveDir: '.',
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const minify = process.env.DUTYKIT_BUILD_DEBUG !== '1';
 
@@ -51,6 +67,7 @@ await build({
   target: 'node20',
   // Tells src/cli/pdf-renderer.ts to load the renderer bundle below rather than the source.
   define: { DUTYKIT_BUILT: 'true' },
+  plugins: [fromVendor],
   // CommonJS dependencies inside an ESM bundle need a `require`.
   banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
@@ -78,9 +95,23 @@ await build({
   logLevel: 'warning',
 });
 
+// yaml and zod, each as one CommonJS script.
+for (const name of vendored) {
+  await build({
+    stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
+    outfile: `dist/vendor/${name}.cjs`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify,
+    logLevel: 'warning',
+  });
+}
+
 // Tools the build runs, made from the same code the CLI runs.
 await build({
-  entryPoints: ['scripts/compile-frameworks.ts', 'scripts/make-code-cache.ts'],
+  entryPoints: ['scripts/compile-frameworks.ts'],
   outdir: 'dist/tools',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -90,12 +121,26 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+// The code-cache tool runs the CLI's own yaml and zod, so that their caches can be saved.
+await build({
+  entryPoints: ['scripts/make-code-cache.ts'],
+  outdir: 'dist/tools',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  plugins: [fromVendor],
+  banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 const tool = (name) => import(pathToFileURL(`dist/tools/${name}.mjs`).href);
 
 // Compile the bundled frameworks to JSON with the same code that reads them.
 const { compileFrameworks } = await tool('compile-frameworks');
 compileFrameworks('benchmarks', 'dist/frameworks');
 
-// Run the renderer once on the example and keep the code V8 compiled for it.
-const { makePdfCodeCache } = await tool('make-code-cache');
-await makePdfCodeCache(pdfBundle, 'examples');
+// Run yaml, zod and the PDF renderer on the examples and keep the code V8 compiled for them.
+const { makeCodeCaches } = await tool('make-code-cache');
+await makeCodeCaches(pdfBundle, 'examples', 'benchmarks');

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { cacheFile, loadBundle } from '../src/cli/code-cache.js';
 import { openAssessment } from '../src/cli/open.js';
 import { PDF_BUNDLE } from '../src/cli/pdf-renderer.js';
+import { VENDORED, vendorBundle } from '../src/cli/vendor.js';
 import { buildReport } from '../src/report/model.js';
 import { renderPdf } from '../src/report/pdf/index.js';
 import { ROOT } from './helpers.js';
@@ -81,12 +82,12 @@ describe('loadBundle', () => {
   });
 });
 
-describe('the built PDF renderer', () => {
+describe('the built bundles', () => {
   type Renderer = typeof import('../src/report/pdf/index.js');
 
-  it('is in dist/ with a code cache this Node takes', () => {
-    expect(PDF_BUNDLE).toBe(join(ROOT, 'dist', 'pdf-renderer.cjs'));
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(${JSON.stringify(PDF_BUNDLE)}).cached)`], { encoding: 'utf8' });
+  it.each([PDF_BUNDLE, ...VENDORED.map(vendorBundle)])('%s is built with a code cache this Node takes', (file) => {
+    expect(file.startsWith(join(ROOT, 'dist'))).toBe(true);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(${JSON.stringify(file)}).cached)`], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('true');
   });
 

@@ -39,15 +39,14 @@ const pdfShims = {
 
 // The CLI's `yaml` and `zod` come from dist/vendor/ through src/cli/vendor.ts, which runs
 // them with their code cache; each is built below as one CommonJS bundle.
-const vendorTs = fileURLToPath(new URL('../src/cli/vendor.ts', import.meta.url));
 const vendored = ['yaml', 'zod'];
 const fromVendor = {
   name: 'from-vendor',
   setup(b) {
     b.onResolve({ filter: /^(yaml|zod)$/ }, (a) => ({ path: a.path, namespace: 'from-vendor' }));
     b.onLoad({ filter: /.*/, namespace: 'from-vendor' }, (a) => ({
-      contents: `module.exports = require(${JSON.stringify(vendorTs)}).vendor(${JSON.stringify(a.path)});`,
-      resolveDir: '.',
+      contents: `module.exports = require('./vendor.ts').vendor(${JSON.stringify(a.path)});`,
+      resolveDir: fileURLToPath(new URL('../src/cli', import.meta.url)),
       loader: 'js',
     }));
   },
@@ -90,7 +89,8 @@ await build({
   external: ['dejavu-fonts-ttf'],
   plugins: [pdfkitFonts, pdfShims],
   define: { 'import.meta.url': '__dutykitUrl' },
-  banner: { js: "const __dutykitUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // 'use strict' first: esbuild's own directive would come after the banner, and count for nothing.
+  banner: { js: "'use strict'; const __dutykitUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify,
   logLevel: 'warning',
 });
@@ -142,5 +142,10 @@ const { compileFrameworks } = await tool('compile-frameworks');
 compileFrameworks('benchmarks', 'dist/frameworks');
 
 // Run yaml, zod and the PDF renderer on the examples and keep the code V8 compiled for them.
+// The caches only save time: if they cannot be made, say so and build without them.
 const { makeCodeCaches } = await tool('make-code-cache');
-await makeCodeCaches(pdfBundle, 'examples', 'benchmarks');
+try {
+  await makeCodeCaches(pdfBundle, 'examples', 'benchmarks');
+} catch (e) {
+  console.warn(`build: no code caches made (dutykit works without them, more slowly): ${e?.message ?? e}`);
+}

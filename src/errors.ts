@@ -56,3 +56,11 @@ export class CheckFailed extends Error {
 export class Cancelled extends Error {
   override name = 'Cancelled';
 }
+
+/** dutykit's own files are missing (a build that did not finish): exit 70, with what to do. */
+export class NotBuilt extends Error {
+  override name = 'NotBuilt';
+  constructor(missing: string) {
+    super(`not built completely (${missing} is missing); run \`npm install\` (or \`npm run build\`) in the dutykit folder`);
+  }
+}

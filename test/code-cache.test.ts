@@ -4,11 +4,13 @@
 // of the cache matters runs in a process of its own.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NotBuilt } from '../src/errors.js';
 import { cacheFile, loadBundle } from '../src/cli/code-cache.js';
 import { openAssessment } from '../src/cli/open.js';
 import { PDF_BUNDLE } from '../src/cli/pdf-renderer.js';
@@ -18,14 +20,16 @@ import { renderPdf } from '../src/report/pdf/index.js';
 import { ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dutykit-code-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The loader as plain JavaScript, for the child processes.
 const loader = join(dir, 'loader.mjs');
 buildSync({ entryPoints: [join(ROOT, 'src/cli/code-cache.ts')], outfile: loader, bundle: true, format: 'esm', platform: 'node', logLevel: 'error' });
+const loaderUrl = JSON.stringify(pathToFileURL(loader).href);
 
 /** Load `file` in a new process; save its cache there too when asked. */
 function load(file: string, save = false): { cached: boolean; sum: number } {
-  const script = `const m = await import(${JSON.stringify(loader)}); const b = m.loadBundle(${JSON.stringify(file)});
+  const script = `const m = await import(${loaderUrl}); const b = m.loadBundle(${JSON.stringify(file)});
     ${save ? 'b.saveCache();' : ''} console.log(JSON.stringify({ cached: b.cached, sum: b.exports.sum([1, 2, 3]) }));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -72,6 +76,25 @@ describe('loadBundle', () => {
     expect(load(file)).toEqual({ cached: false, sum: 6 });
   });
 
+  it('says dutykit is not built when a bundle is missing', () => {
+    const missing = join(dir, 'missing.cjs');
+    expect(() => loadBundle(missing)).toThrow(NotBuilt);
+    expect(() => loadBundle(missing)).toThrow(`not built completely (${missing} is missing); run \`npm install\``);
+  });
+
+  it('reports lines and columns of the bundle itself in a stack trace', () => {
+    const file = join(dir, 'throws.cjs');
+    writeFileSync(file, `exports.fail = () => {\n  throw new Error('here');\n};\n`);
+    const { exports } = loadBundle<{ fail(): void }>(file);
+    let stack = '';
+    try {
+      exports.fail();
+    } catch (e) {
+      stack = (e as Error).stack ?? '';
+    }
+    expect(stack).toContain(`${pathToFileURL(file).href}:2:9`);
+  });
+
   it('compiles as usual when V8 refuses the cache', () => {
     const file = bundle('refused');
     const code = readFileSync(file, 'utf8');
@@ -86,9 +109,14 @@ describe('the built bundles', () => {
   type Renderer = typeof import('../src/report/pdf/index.js');
 
   it.each([PDF_BUNDLE, ...VENDORED.map(vendorBundle)])('%s is built with a code cache this Node takes', (file) => {
-    expect(file.startsWith(join(ROOT, 'dist'))).toBe(true);
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(loader)}); console.log(m.loadBundle(${JSON.stringify(file)}).cached)`], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${loaderUrl}); console.log(m.loadBundle(${JSON.stringify(file)}).cached)`], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('true');
+  });
+
+  it('runs the renderer in strict mode, as the modules it is built from ran', () => {
+    const { exports } = loadBundle<Renderer>(PDF_BUNDLE);
+    // Only a function that is not strict has its own `caller` and `arguments`.
+    expect(Object.getOwnPropertyNames(exports.pdfTitle)).not.toContain('caller');
   });
 
   it('writes the same bytes as the renderer it is built from', async () => {

@@ -1,6 +1,6 @@
 // The one place that turns outcomes into exit codes (spec §8).
 import { CommanderError } from 'commander';
-import { Cancelled, CheckFailed, InputError, UsageError } from '../errors.js';
+import { Cancelled, CheckFailed, InputError, NotBuilt, UsageError } from '../errors.js';
 import { buildProgram } from './program.js';
 import { version } from './paths.js';
 
@@ -23,6 +23,10 @@ function exitCodeFor(e: unknown): number {
   if (e instanceof CheckFailed) {
     if (e.message) process.stderr.write(`${e.message}\n`);
     return EXIT.check;
+  }
+  if (e instanceof NotBuilt) {
+    process.stderr.write(`dutykit: ${e.message}\n`);
+    return EXIT.internal;
   }
   if (e instanceof Cancelled) {
     if (e.message) process.stderr.write(`${e.message}\n`);

@@ -12,7 +12,10 @@ declare const DUTYKIT_BUILT: true | undefined;
 
 export const PDF_BUNDLE = join(ROOT, 'dist', 'pdf-renderer.cjs');
 
-export async function pdfRenderer(): Promise<Renderer> {
+let renderer: Promise<Renderer> | undefined;
+
+export function pdfRenderer(): Promise<Renderer> {
   // One expression, so that the build folds it and leaves the source import out of dist/.
-  return typeof DUTYKIT_BUILT === 'undefined' ? import('../report/pdf/index.js') : loadBundle<Renderer>(PDF_BUNDLE).exports;
+  renderer ??= typeof DUTYKIT_BUILT === 'undefined' ? import('../report/pdf/index.js') : Promise.resolve().then(() => loadBundle<Renderer>(PDF_BUNDLE).exports);
+  return renderer;
 }

@@ -57,7 +57,13 @@ interface PdfkitText {
 }
 
 /** A number as pdfkit writes one into content: rounded to six places. */
-const num = (n: number): string => `${Math.round(n * 1e6) / 1e6}`;
+function num(n: number): string {
+  if (!(n > -1e21 && n < 1e21)) throw new Error(`unsupported number: ${n}`); // as pdfkit does
+  return `${Math.round(n * 1e6) / 1e6}`;
+}
+
+/** Text for one line: a line break inside it (an authority typed on two lines) is a space. */
+export const oneLine = (text: string): string => (text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ').trim() : text);
 
 export class Flow {
   y: number = PAGE.top;
@@ -147,22 +153,25 @@ export class Flow {
    * of the render in option handling and small writes.
    */
   drawLines(lines: readonly string[], x: number, y: number, lh: number, s: Style): void {
+    const texts = lines.map(oneLine);
+    if (!texts.some(Boolean)) return; // as text() did: not even a colour for nothing to draw
     const doc = this.use(s) as unknown as PdfkitText;
     const font = doc._font;
     const page = doc.page;
     // pdfkit puts the ascender at y; DejaVu's ascender plus descender is 1.164 em.
-    const top = y + (this.lineHeight(s) - s.size * 1.164) / 2 + (font.ascender / 1000) * s.size;
+    const centre = (this.lineHeight(s) - s.size * 1.164) / 2;
+    const ascender = (font.ascender / 1000) * s.size;
     let out = '';
-    lines.forEach((line, k) => {
-      // A line break inside one line (an authority typed on two lines, in the page header) is a space.
-      const text = line.includes('\n') ? line.replace(/\s*\n\s*/g, ' ').trim() : line;
+    texts.forEach((text, k) => {
       if (!text) return;
       page.fonts[font.id] ??= font.ref();
       const glyphs = font.encode(text)[0].join('');
-      out += `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(page.height - top - k * lh)} Tm\n`;
+      // The baseline worked out in the order pdfkit works it out, so it rounds the same.
+      const baseline = page.height - (y + k * lh + centre) - ascender;
+      out += `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(baseline)} Tm\n`;
       out += `/${font.id} ${num(s.size)} Tf\n[<${glyphs}> 0] TJ\nET\nQ\n`;
     });
-    if (out) doc.addContent(out.slice(0, -1));
+    doc.addContent(out.slice(0, -1));
   }
 
   struct(parent: El, tag: string, options: StructOptions = {}): El {

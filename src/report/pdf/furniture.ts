@@ -1,7 +1,7 @@
 // Page furniture, drawn once every page exists: the protective marking at top and bottom,
 // the authority and period, and "Page i of N". All of it is a pagination artifact.
 import type { ReportModel } from '../model.js';
-import { Flow, INK, MUTED, PAGE, RULE, type Style } from './flow.js';
+import { Flow, INK, MUTED, oneLine, PAGE, RULE, type Style } from './flow.js';
 
 const MARK: Style = { font: 'bold', size: 9 };
 const META: Style = { font: 'regular', size: 8.5, colour: MUTED };
@@ -22,9 +22,9 @@ export function furniture(flow: Flow, m: ReportModel): void {
   const { start, count } = doc.bufferedPageRange();
   const right = flow.left + flow.width;
   // Centred at top and bottom, as the Government Security Classifications ask.
-  const [marking, markStyle] = fitted(flow, flow.printable(m.marking, MARK), MARK, flow.width * 0.6);
+  const [marking, markStyle] = fitted(flow, oneLine(flow.printable(m.marking, MARK)), MARK, flow.width * 0.6);
   const markX = flow.left + (flow.width - flow.textWidth(marking, markStyle)) / 2;
-  const [who, whoStyle] = fitted(flow, flow.printable(`${m.authority} · ${m.title} ${m.period}`, META), META, flow.width);
+  const [who, whoStyle] = fitted(flow, oneLine(flow.printable(`${m.authority} · ${m.title} ${m.period}`, META)), META, flow.width);
   for (let i = start; i < start + count; i++) {
     flow.switchTo(i);
     // Writing below the bottom margin must not make pdfkit start another page.

@@ -1,0 +1,67 @@
+// Flow.drawLines writes text operators itself instead of calling pdfkit's text() for each
+// line: it must write exactly what text(line, x, y, { lineBreak: false }) wrote, to the byte,
+// for any place, size, style and text.
+import fc from 'fast-check';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { fontFiles, plainLayout, type EmbeddedFont } from '../src/report/pdf/fonts.js';
+import { Flow, STYLE, type Doc, type Style } from '../src/report/pdf/flow.js';
+
+function newFlow(): Flow {
+  const fonts = fontFiles();
+  const doc: Doc = new PDFDocument({ size: 'A4', font: fonts.regular, compress: false, bufferPages: true });
+  for (const file of Object.values(fonts)) plainLayout((doc.font(file) as unknown as { _font: EmbeddedFont })._font);
+  return new Flow(doc, fonts);
+}
+
+const chunks = (flow: Flow) => (flow.doc.page as unknown as { content: { buffer: Uint8Array[] } }).content.buffer;
+/** The page's content stream, from its `from`th piece on, as text. */
+const content = (flow: Flow, from = 0) => Buffer.concat(chunks(flow).slice(from)).toString('latin1');
+
+/** The way lines were drawn before: pdfkit's text(), a line at a time. */
+function viaText(flow: Flow, lines: string[], x: number, y: number, lh: number, s: Style): void {
+  lines.forEach((line, k) => {
+    if (!line) return;
+    flow.use(s).text(line, x, y + k * lh + (flow.lineHeight(s) - s.size * 1.164) / 2, { lineBreak: false });
+  });
+}
+
+describe('drawLines', () => {
+  const styles = Object.values(STYLE) as Style[];
+  const line = fc.stringMatching(/^[A-Za-z0-9 ,.'()ŵŷôéÿ€–-]{0,30}$/);
+
+  it('writes what pdfkit text() wrote, byte for byte', () => {
+    const [ours, theirs] = [newFlow(), newFlow()];
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 8 }),
+        fc.double({ min: 40, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 780, noNaN: true }),
+        fc.double({ min: 8, max: 30, noNaN: true }),
+        fc.constantFrom(...styles),
+        (lines, x, y, lh, s) => {
+          const [a, b] = [chunks(ours).length, chunks(theirs).length];
+          ours.drawLines(lines, x, y, lh, s);
+          viaText(theirs, lines, x, y, lh, s);
+          expect(content(ours, a)).toBe(content(theirs, b));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('draws nothing, not even a colour, for lines with nothing in them', () => {
+    const flow = newFlow();
+    const before = content(flow);
+    flow.drawLines(['', '', ''], 56, 100, 12, STYLE.body);
+    flow.drawLine('', 56, 100, STYLE.h1);
+    expect(content(flow)).toBe(before);
+  });
+
+  it('prints a line break inside a line as a space', () => {
+    const [a, b] = [newFlow(), newFlow()];
+    a.drawLine('Ynys Môn\nCouncil', 56, 100, STYLE.body);
+    b.drawLine('Ynys Môn Council', 56, 100, STYLE.body);
+    expect(content(a)).toBe(content(b));
+  });
+});

@@ -71,6 +71,42 @@ function started(n: number): string {
 }
 
 describe('assess, a new file', () => {
+  it('keeps the details typed before a Ctrl-C, and asks the rest when resumed, with those filled in', async () => {
+    const file = join(dir, 'stopped.yaml');
+    const first = assessFile(file, {}, io);
+    await at("Council's name");
+    enter('Ynys Môn County Council');
+    await at('Period');
+    enter('2024/25');
+    await at('Date the group agrees');
+    ctrlC();
+    const err = await first.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Cancelled);
+    expect((err as Error).message).toContain(`The details you gave are saved in ${file}`);
+    expect((err as Error).message).toContain(`Resume with: dutykit assess ${file}`);
+    const kept = loadAssessment(file, 'benchmarks');
+    expect(kept.value).toBeUndefined(); // not complete yet: the rest are still to be asked
+    expect(kept.problems!.map((p) => p.path)).toEqual(['date', 'marking']);
+
+    said = [];
+    const second = assessFile(file, {}, io);
+    expect(await at("Council's name")).toContain('Ynys Môn County Council');
+    expect(said.join('\n')).toContain('is missing its date and marking');
+    enter();
+    expect(await at('Period')).toContain('2024/25');
+    enter();
+    await at('Date the group agrees');
+    enter();
+    await at('Protective marking');
+    enter();
+    await at('Assessor taking part');
+    enter();
+    await at('Answer');
+    ctrlC();
+    await second.catch(() => undefined);
+    expect(load(file)).toMatchObject({ authority: 'Ynys Môn County Council', period: '2024/25', date: '2025-03-12', marking: 'OFFICIAL' });
+  });
+
   it('asks the details, saves each answer as it is given, and on Ctrl-C says how to resume', async () => {
     const file = join(dir, 'new.yaml');
     const run = assessFile(file, {}, io);

@@ -5,8 +5,9 @@ import type { Framework } from './framework-schema.js';
 export interface BlankMeta {
   authority?: string;
   period?: string;
-  date: string;
-  marking: string;
+  /** Left empty (null) only for a file whose details are still to be asked (`assess`). */
+  date: string | null;
+  marking: string | null;
   /** What `framework:` says: the bundled id, or a path relative to the file. */
   frameworkRef: string;
 }

@@ -13,10 +13,14 @@ export interface DetailAnswers {
 
 const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'];
 
-export async function askDetails(current: Partial<DetailAnswers>): Promise<DetailAnswers> {
-  const authority = await input("Council's name", { current: current.authority, required: true });
-  const period = await input('Period the assessment covers, e.g. 2024/25', { current: current.period, required: true });
-  const date = await dateInput('Date the group agrees the ratings (YYYY-MM-DD)', current.date ?? today(), true);
+/**
+ * Ask each detail in turn. Each answer is put in `given` as soon as it is confirmed, so that
+ * what was typed before a Ctrl-C can still be kept.
+ */
+export async function askDetails(current: Partial<DetailAnswers>, given: Partial<DetailAnswers> = {}): Promise<DetailAnswers> {
+  const authority = (given.authority = await input("Council's name", { current: current.authority, required: true }));
+  const period = (given.period = await input('Period the assessment covers, e.g. 2024/25', { current: current.period, required: true }));
+  const date = (given.date = await dateInput('Date the group agrees the ratings (YYYY-MM-DD)', current.date ?? today(), true));
   const known = current.marking && !MARKINGS.includes(current.marking) ? [current.marking] : [];
   let marking = await select(
     'Protective marking, printed on every page',
@@ -24,16 +28,17 @@ export async function askDetails(current: Partial<DetailAnswers>): Promise<Detai
     { default: current.marking ?? 'OFFICIAL' },
   );
   if (!marking) marking = await input('Protective marking', { required: true });
-  const assessors = await askAssessors(current.assessors ?? []);
+  given.marking = marking;
+  const assessors = await askAssessors(current.assessors ?? [], given);
   return { authority, period, date, marking, assessors };
 }
 
-async function askAssessors(current: Person[]): Promise<Person[]> {
+async function askAssessors(current: Person[], given: Partial<DetailAnswers>): Promise<Person[]> {
   if (current.length) {
     const names = current.map((p) => p.name).join(', ');
-    if (await confirm(`Assessors: ${names}. Keep them?`, true)) return current;
+    if (await confirm(`Assessors: ${names}. Keep them?`, true)) return (given.assessors = current);
   }
-  const people: Person[] = [];
+  const people: Person[] = (given.assessors = []);
   for (;;) {
     const name = await input(people.length ? 'Another assessor (empty when done)' : 'Assessor taking part (empty when done)');
     if (!name) return people;

@@ -9,13 +9,15 @@ import type { Framework } from '../../model/framework-schema.js';
 import { loadAssessment } from '../../model/load-assessment.js';
 import { loadFramework, resolveFramework } from '../../model/load-framework.js';
 import { LIMITS } from '../../model/source.js';
+import type { Person } from '../../model/assessment.js';
+import { writeFileAtomic } from '../../model/atomic-write.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { today } from '../clock.js';
 import { chosenFramework, openAssessment, type Opened } from '../open.js';
 import type { GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { isExitPrompt } from '../prompts.js';
-import { askDetails } from './details.js';
+import { askDetails, type DetailAnswers } from './details.js';
 import { acquireLock } from './lock.js';
 import { Session, type Io } from './session.js';
 import { shellQuote } from './text.js';
@@ -34,7 +36,9 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
   const lock = acquireLock(file);
   if (lock.notice) io.say(lock.notice);
   let session: Session | undefined;
-  const stopped = () => stopMessage(file, opts, session);
+  /** Details typed for a new file before a Ctrl-C, kept in it. */
+  let kept = false;
+  const stopped = () => stopMessage(file, opts, session, kept);
   // Between prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal.
   const onSigint = () => {
     io.say(stopped());
@@ -45,7 +49,7 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
   try {
     // An empty file (made with `touch`, say) is started like a new one.
     const fresh = !existsSync(file) || readFileSync(file, 'utf8').trim() === '';
-    session = fresh ? await create(file, opts, io, previous) : await resume(file, opts, io, previous);
+    session = fresh ? await create(file, opts, io, previous, () => (kept = true)) : await resume(file, opts, io, previous);
     await walk(session);
     io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
@@ -70,7 +74,8 @@ function invokedAs(): string {
   return basename(script) === 'dutykit.js' ? `node ${shellQuote(relative(process.cwd(), script) || script)}` : 'dutykit';
 }
 
-function stopMessage(file: string, opts: AssessOptions, s: Session | undefined): string {
+function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean): string {
+  if (!s && kept) return `\nStopped. The details you gave are saved in ${file}; the rest are asked when you resume.\nResume with: ${resumeCommand(file, opts)}`;
   if (!s) return `\nStopped. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
   return `\nStopped. Every confirmed answer is saved in ${file} (${s.counts()}).\nResume with: ${resumeCommand(file, opts)}`;
 }
@@ -95,20 +100,34 @@ function defaultFile(fresh: boolean, io: Io): string {
   return open ?? named;
 }
 
-async function create(file: string, opts: AssessOptions, io: Io, previous?: Opened): Promise<Session> {
+async function create(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const fw = opts.framework || !previous ? chosenFramework(opts.framework) : previous.framework;
   io.say(`New assessment ${file}, against ${fw.title} (version ${fw.version}).${previous ? ` Starting from ${opts.from}.` : ''}`);
   const carried = previous && carryForward(fw, previous.assessment);
-  const d = await askDetails(carried?.details ?? {});
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
-  const text = blankAssessment(fw, { ...d, frameworkRef });
-  const s = new Session(file, saveAssessment(file, text, fw), text, io, previous?.assessment);
-  s.edit((e) => {
-    if (d.assessors.length) e.setAssessors(d.assessors);
+  /** The new file: its details, and what is carried forward from last year. */
+  const newFile = (d: Partial<DetailAnswers>): string => {
+    const e = new AssessmentEditor(blankAssessment(fw, { ...d, date: d.date ?? null, marking: d.marking ?? null, frameworkRef }), fw);
+    if (d.assessors?.length) e.setAssessors(d.assessors);
     for (const c of carried?.evidence ?? []) e.setAnswer(c.benchmark, c.question, { evidence: c.evidence, links: c.links, reviewed: c.reviewed });
     for (const a of carried?.actions ?? []) e.addAction(a.benchmark, a.action);
-  });
+    return e.toString();
+  };
+  const given: Partial<DetailAnswers> = {};
+  let d: DetailAnswers;
+  try {
+    d = await askDetails(carried?.details ?? {}, given);
+  } catch (e) {
+    // Stopped part way: keep what was typed; resuming asks the rest, with these filled in.
+    if (isExitPrompt(e) && Object.keys(given).length) {
+      writeFileAtomic(file, newFile(given));
+      onKept();
+    }
+    throw e;
+  }
+  const text = newFile(d);
+  const s = new Session(file, saveAssessment(file, text, fw), text, io, previous?.assessment);
   if (carried) io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions. Last year's answers are offered as defaults.`);
   io.say(`Saved ${file}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
   return s;
@@ -125,8 +144,10 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous?: Open
     const fw = loaded.problems.every((p) => DETAILS.includes(p.path)) ? frameworkOf(file, text) : undefined;
     if (!fw) throw new InputError([...loaded.problems, { file, line: 1, col: 1, path: '', message: 'fix these, then run assess again' }]);
     io.say(`${file} is missing its ${loaded.problems.map((p) => p.path).join(' and ')}.`);
-    const doc = parseDocument(text).toJS() as Record<string, string | undefined>;
-    const d = await askDetails({ authority: doc.authority, period: doc.period, date: doc.date, marking: doc.marking });
+    const doc = parseDocument(text).toJS() as Record<string, unknown>;
+    const detail = (k: string) => (typeof doc[k] === 'string' ? (doc[k] as string) : undefined);
+    const assessors = Array.isArray(doc.assessors) ? (doc.assessors as Person[]).filter((p) => typeof p?.name === 'string') : [];
+    const d = await askDetails({ authority: detail('authority'), period: detail('period'), date: detail('date'), marking: detail('marking'), assessors });
     const editor = new AssessmentEditor(text, fw);
     editor.setDetails(d);
     if (d.assessors.length) editor.setAssessors(d.assessors);

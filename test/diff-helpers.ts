@@ -58,7 +58,8 @@ export function side(fw: Framework, spec: Parameters<typeof makeAssessment>[1] =
 type Schema = Record<string, unknown>;
 
 /** Problems found checking `value` against a JSON Schema (2020-12 subset: type, const, enum,
- * required, properties, additionalProperties, items, oneOf, $ref to #/$defs, minimum, pattern). */
+ * required, properties, additionalProperties, items, minItems, uniqueItems, oneOf, $ref to #/$defs,
+ * minimum, pattern). */
 export function schemaProblems(root: Schema, value: unknown, schema: Schema = root, at = '$'): string[] {
   if (typeof schema.$ref === 'string') {
     const name = schema.$ref.replace('#/$defs/', '');
@@ -90,6 +91,11 @@ export function schemaProblems(root: Schema, value: unknown, schema: Schema = ro
       else if (typeof schema.additionalProperties === 'object') out.push(...schemaProblems(root, v, schema.additionalProperties as Schema, `${at}.${key}`));
     }
   }
-  if (kind === 'array' && schema.items) (value as unknown[]).forEach((v, i) => out.push(...schemaProblems(root, v, schema.items as Schema, `${at}[${i}]`)));
+  if (kind === 'array') {
+    const list = value as unknown[];
+    if (typeof schema.minItems === 'number' && list.length < schema.minItems) out.push(`${at}: fewer than ${schema.minItems} items`);
+    if (schema.uniqueItems === true && new Set(list.map((v) => JSON.stringify(v))).size !== list.length) out.push(`${at}: items are not unique`);
+    if (schema.items) list.forEach((v, i) => out.push(...schemaProblems(root, v, schema.items as Schema, `${at}[${i}]`)));
+  }
   return out;
 }

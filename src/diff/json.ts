@@ -1,5 +1,6 @@
 // The published JSON shapes. Bump the @ number on any change that could break a reader;
-// adding an optional field is not one. schemas/diff.schema.json describes dutykit/diff@1.
+// adding an optional field is not one. schemas/diff.schema.json describes dutykit/diff@1,
+// schemas/trend.schema.json dutykit/trend@1.
 import { rowName } from './describe.js';
 import type { FailOn, Tripped } from './fail-on.js';
 import type { Trend } from './trend.js';

@@ -1,6 +1,6 @@
 // Where a walk-through stands and what it asks next; what --from carries over.
 import { describe, expect, it } from 'vitest';
-import { carryForward, previousAnswer } from '../src/assess/carry.js';
+import { carryForward, LastYear, previousAnswer } from '../src/assess/carry.js';
 import { benchmarkStatus, newSkipped, nextStep, progress, progressLine, ratingPending, type Skipped } from '../src/assess/steps.js';
 import type { Assessment, BenchmarkEntry } from '../src/model/assessment.js';
 import { loadAssessment } from '../src/model/load-assessment.js';
@@ -69,7 +69,7 @@ describe('progress', () => {
 
 describe('carryForward', () => {
   const last = loadAssessment('examples/northbridge-2025.yaml', 'benchmarks').value!.assessment;
-  const carried = carryForward(fw, last);
+  const carried = carryForward(fw, { assessment: last, framework: fw });
 
   it('carries evidence with its review date, never the answer', () => {
     expect(carried.evidence.find((e) => e.question === 'local-knowledge')).toEqual({
@@ -89,7 +89,46 @@ describe('carryForward', () => {
   });
 
   it("offers last year's answer as the default", () => {
-    expect(previousAnswer(last, 'local-risk-assessment', 'ctlp-used')?.answer).toBe('met');
+    expect(previousAnswer(new LastYear(fw, { assessment: last, framework: fw }), 'local-risk-assessment', 'ctlp-used')?.answer).toBe('met');
     expect(previousAnswer(undefined, 'local-risk-assessment', 'ctlp-used')).toBeUndefined();
+  });
+
+  describe('from a file on the 2018 toolkit into one on the 2024 toolkit', () => {
+    const fw24 = loadFramework('benchmarks/home-office-2024').value!;
+    const prev = { assessment: last, framework: fw };
+    const across = carryForward(fw24, prev);
+    const lastYear = new LastYear(fw24, prev);
+
+    it('finds each question under the benchmark it moved to', () => {
+      expect(across.mapping).toBe('maps_from');
+      // venue-hire became reducing-permissive-environments; its questions kept their ids.
+      expect(across.evidence.find((e) => e.question === 'venue-hire-policy')).toEqual({
+        benchmark: 'reducing-permissive-environments',
+        question: 'venue-hire-policy',
+        evidence: last.benchmarks['venue-hire']!.answers['venue-hire-policy']!.evidence,
+        links: last.benchmarks['venue-hire']!.answers['venue-hire-policy']!.links,
+        reviewed: last.benchmarks['venue-hire']!.answers['venue-hire-policy']!.reviewed,
+      });
+      expect(previousAnswer(lastYear, 'reducing-permissive-environments', 'venue-hire-policy')?.answer).toBe(last.benchmarks['venue-hire']!.answers['venue-hire-policy']!.answer);
+      // Nothing is asked of a question new in 2024.
+      expect(lastYear.answer('reducing-permissive-environments', 'online-spaces-moderated')).toBeUndefined();
+    });
+
+    it('carries every 2018 answer with evidence whose question the 2024 toolkit still asks', () => {
+      const asked = new Set(fw24.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired).map((q) => q.id)));
+      const dropped = new Set(['problem-solving-process']); // mapped to nothing in 2024
+      const expected = Object.entries(last.benchmarks)
+        .filter(([b]) => !dropped.has(b))
+        .flatMap(([, e]) => Object.entries(e.answers).filter(([q, a]) => asked.has(q) && (a.evidence || a.links.length)).map(([q]) => q));
+      expect(across.evidence.map((e) => e.question).sort()).toEqual(expected.sort());
+      expect(across.evidence.length).toBeGreaterThan(30);
+    });
+
+    it('takes the open actions of merged benchmarks to the one they became', () => {
+      const merged = ['community-engagement', 'communications'].flatMap((b) => last.benchmarks[b]!.actions.filter((a) => a.status === 'open'));
+      expect(merged.length).toBeGreaterThan(0);
+      expect(across.actions.filter((a) => a.benchmark === 'communications-and-engagement').map((a) => a.action)).toEqual(merged);
+      expect(across.actions.every((a) => fw24.benchmarks.some((b) => b.id === a.benchmark))).toBe(true);
+    });
   });
 });

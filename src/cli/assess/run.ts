@@ -103,7 +103,7 @@ function defaultFile(fresh: boolean, io: Io): string {
 async function create(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const fw = opts.framework || !previous ? chosenFramework(opts.framework) : previous.framework;
   io.say(`New assessment ${file}, against ${fw.title} (version ${fw.version}).${previous ? ` Starting from ${opts.from}.` : ''}`);
-  const carried = previous && carryForward(fw, previous.assessment);
+  const carried = previous && carryForward(fw, previous);
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
   /** The new file: its details, and what is carried forward from last year. */
@@ -127,8 +127,12 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
     throw e;
   }
   const text = newFile(d);
-  const s = new Session(file, saveAssessment(file, text, fw), text, io, previous?.assessment);
-  if (carried) io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions. Last year's answers are offered as defaults.`);
+  const s = new Session(file, saveAssessment(file, text, fw), text, io, previous);
+  if (carried) {
+    const from = previous!.framework.id;
+    const through = { same: '', maps_from: ` from ${from}, matched through the mapping between the frameworks`, 'reverse maps_from': ` from ${from}, matched through the mapping between the frameworks`, 'by id': ` from ${from}, matched where benchmark and question ids are the same (neither framework maps the other)` }[carried.mapping];
+    io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions${through}. Last year's answers are offered as defaults.`);
+  }
   io.say(`Saved ${file}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
   return s;
 }
@@ -138,7 +142,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous?: Open
   if (opts.framework) io.say(`(--framework is ignored: ${file} names its own framework)`);
   let loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
   let s: Session;
-  if (loaded.value) s = new Session(file, loaded.value, text, io, previous?.assessment);
+  if (loaded.value) s = new Session(file, loaded.value, text, io, previous);
   else {
     // A blank from `dutykit init` may still lack its details: ask for them rather than refuse.
     const fw = loaded.problems.every((p) => DETAILS.includes(p.path)) ? frameworkOf(file, text) : undefined;
@@ -152,7 +156,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous?: Open
     editor.setDetails(d);
     if (d.assessors.length) editor.setAssessors(d.assessors);
     loaded = { value: saveAssessment(file, editor.toString(), fw) };
-    s = new Session(file, loaded.value!, editor.toString(), io, previous?.assessment);
+    s = new Session(file, loaded.value!, editor.toString(), io, previous);
   }
   for (const w of s.loaded.warnings) io.say(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const a = s.assessment;

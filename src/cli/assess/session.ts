@@ -7,7 +7,7 @@ import type { Benchmark, Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { rateBenchmark, type BenchmarkRating } from '../../rating/rate.js';
-import { previousAnswer } from '../../assess/carry.js';
+import { LastYear, previousAnswer, type Previous } from '../../assess/carry.js';
 import type { Paint } from '../output.js';
 
 /** Where the walk-through writes what is not a prompt. */
@@ -23,6 +23,8 @@ export class Session {
   readonly introduced = new Set<string>();
   #editor: AssessmentEditor;
   #saved: string;
+  /** Last year's answers, offered as defaults (`--from`). */
+  readonly #lastYear: LastYear | undefined;
   /** The file's bytes as last read or written: a save refuses if another program changed them. */
   #disk: Buffer | null;
 
@@ -31,9 +33,10 @@ export class Session {
     public loaded: LoadedAssessment,
     text: string,
     readonly io: Io,
-    readonly previous?: Assessment,
+    previous?: Previous,
   ) {
     this.#editor = new AssessmentEditor(text, loaded.framework);
+    this.#lastYear = previous && new LastYear(loaded.framework, previous);
     this.#saved = text;
     this.#disk = existsSync(file) ? readFileSync(file) : null;
   }
@@ -64,7 +67,7 @@ export class Session {
   }
 
   previousAnswer(i: number, question: string): Answer | undefined {
-    return previousAnswer(this.previous, this.benchmark(i).id, question);
+    return previousAnswer(this.#lastYear, this.benchmark(i).id, question);
   }
 
   next(): Step {

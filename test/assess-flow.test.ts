@@ -1,10 +1,11 @@
 // Whole `assess` flows, in-process: the prompts are driven through @inquirer/testing and
 // the file on disk is checked after each step.
 import { screen } from '@inquirer/testing/vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { assessFile } from '../src/cli/assess/run.js';
 import type { Io } from '../src/cli/assess/session.js';
 import { Cancelled } from '../src/errors.js';
@@ -283,6 +284,69 @@ describe('assess, an existing file', () => {
 });
 
 describe('assess --from last year', () => {
+  it('stopped in the opening questions and resumed, still offers last year’s marking and assessors', async () => {
+    const file = join(dir, 'stopped-2026.yaml');
+    const from = 'examples/northbridge-2025.yaml';
+    const first = assessFile(file, { from }, io);
+    await at("Council's name");
+    enter();
+    await at('Period');
+    ctrlC();
+    expect(((await first.catch((e: unknown) => e)) as Error).message).toContain(`The details you gave are saved in ${file}`);
+    // Last year's evidence went in with the details.
+    expect(readFileSync(file, 'utf8')).toContain('The local risk assessment was rewritten in November 2024');
+
+    said = [];
+    const second = assessFile(file, { from }, io);
+    await at("Council's name");
+    enter();
+    await at('Period');
+    enter('2025/26');
+    await at('Date');
+    enter();
+    // A second stop keeps what this run added.
+    await at('Protective marking');
+    ctrlC();
+    expect(((await second.catch((e: unknown) => e)) as Error).message).toContain(`The details you gave are saved in ${file}`);
+    expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ authority: 'Northbridge Borough Council', period: '2025/26', date: '2025-03-12' });
+
+    said = [];
+    const third = assessFile(file, { from }, io);
+    await at("Council's name");
+    enter();
+    expect(await at('Period')).toContain('2025/26');
+    enter();
+    await at('Date');
+    enter();
+    expect(await at('Protective marking')).toMatch(/❯ OFFICIAL-SENSITIVE/);
+    enter();
+    await at('Assessors: Priya Raman, Gareth Llewelyn, Siân Llŷr. Keep them?');
+    enter();
+    await at('Answer (last time: Met)');
+    ctrlC();
+    await third.catch(() => undefined);
+    expect(load(file)).toMatchObject({ marking: 'OFFICIAL-SENSITIVE', assessors: load(from).assessors });
+  });
+
+  it('keeps an assessor named before a stop at the role question', async () => {
+    const file = join(dir, 'named.yaml');
+    const run = assessFile(file, {}, io);
+    await at("Council's name");
+    enter('Gwynedd Council');
+    await at('Period');
+    enter('2024/25');
+    await at('Date');
+    enter();
+    await at('Protective marking');
+    enter();
+    await at('Assessor taking part');
+    enter('Jo Bloggs');
+    await at("Jo Bloggs's role");
+    ctrlC();
+    await run.catch(() => undefined);
+    expect(load(file).assessors).toEqual([{ name: 'Jo Bloggs' }]);
+  });
+
   it('offers last year’s answers, carries evidence with its review date and open actions, drops done ones', async () => {
     const file = join(dir, '2026.yaml');
     const from = 'examples/northbridge-2025.yaml';

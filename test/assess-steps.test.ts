@@ -124,6 +124,26 @@ describe('carryForward', () => {
       expect(across.evidence.length).toBeGreaterThan(30);
     });
 
+    it('says what it could not carry: the 2018 benchmark the 2024 toolkit has no place for', () => {
+      const psp = last.benchmarks['problem-solving-process']!;
+      const withEvidence = Object.values(psp.answers).filter((a) => a.evidence || a.links.length).length;
+      expect(withEvidence).toBeGreaterThan(0);
+      expect(across.notCarried).toEqual([{ benchmark: 'problem-solving-process', evidence: withEvidence, actions: psp.actions.filter((a) => a.status === 'open').length }]);
+      expect(carried.notCarried).toEqual([]); // same framework: everything has its place
+    });
+
+    it('gives an open action one place when going back to the 2018 toolkit, where its benchmark was two', () => {
+      const y26 = loadAssessment('examples/northbridge-2026.yaml', 'benchmarks').value!;
+      const action = { action: 'Publish the Prevent page in Welsh', status: 'open' as const };
+      const entry = y26.assessment.benchmarks['communications-and-engagement']!;
+      const assessment = { ...y26.assessment, benchmarks: { ...y26.assessment.benchmarks, 'communications-and-engagement': { ...entry, actions: [...entry.actions, action] } } };
+      const back = carryForward(fw, { assessment, framework: y26.framework });
+      expect(back.mapping).toBe('reverse maps_from');
+      expect(back.actions.filter((a) => a.action === action)).toEqual([{ benchmark: 'community-engagement', action }]);
+      const open = Object.values(assessment.benchmarks).flatMap((b) => b.actions).filter((a) => a.status === 'open');
+      expect(back.actions).toHaveLength(open.length);
+    });
+
     it('takes the open actions of merged benchmarks to the one they became', () => {
       const merged = ['community-engagement', 'communications'].flatMap((b) => last.benchmarks[b]!.actions.filter((a) => a.status === 'open'));
       expect(merged.length).toBeGreaterThan(0);

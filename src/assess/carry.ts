@@ -22,6 +22,8 @@ export interface Carried {
   details: { authority: string; marking: string; assessors: Person[] };
   /** How last year's benchmarks were matched to this framework's (`same`: by id, one framework). */
   mapping: Mapping['kind'];
+  /** Last year's benchmarks with nothing in this framework to go to, and what was left behind. */
+  notCarried: { benchmark: string; evidence: number; actions: number }[];
 }
 
 /** Last year's assessment, with the framework it was made on. */
@@ -38,6 +40,8 @@ export class LastYear {
   readonly #answers = new Map<string, Answer>();
   /** Last year's benchmarks that became each of this framework's. */
   readonly #sources = new Map<string, string[]>();
+  /** Where each of last year's benchmarks sends its open actions: one place, even when it was split. */
+  readonly #actionsGoTo = new Map<string, string>();
 
   constructor(
     fw: Framework,
@@ -48,6 +52,7 @@ export class LastYear {
     for (const b of fw.benchmarks) {
       const olds = this.mapping.edges.filter(([, to]) => to === b.id).map(([from]) => from);
       this.#sources.set(b.id, olds);
+      for (const old of olds) if (!this.#actionsGoTo.has(old)) this.#actionsGoTo.set(old, b.id);
       for (const q of b.questions) {
         for (const old of olds) {
           const found = Object.entries(prev.assessment.benchmarks[old]?.answers ?? {}).find(([id]) => renamed(id) === q.id);
@@ -64,9 +69,25 @@ export class LastYear {
     return this.#answers.get(key(benchmark, question));
   }
 
-  /** Last year's open actions under the benchmarks that became `benchmark`. */
+  /** Last year's open actions under the benchmarks that became `benchmark` (a split one's go to its first successor). */
   openActions(benchmark: string): Action[] {
-    return (this.#sources.get(benchmark) ?? []).flatMap((old) => this.prev.assessment.benchmarks[old]?.actions ?? []).filter((a) => a.status === 'open');
+    return (this.#sources.get(benchmark) ?? [])
+      .filter((old) => this.#actionsGoTo.get(old) === benchmark)
+      .flatMap((old) => this.prev.assessment.benchmarks[old]?.actions ?? [])
+      .filter((a) => a.status === 'open');
+  }
+
+  /** Last year's benchmarks that went nowhere, with what they held. */
+  notCarried(): Carried['notCarried'] {
+    return this.prev.framework.benchmarks
+      .filter((b) => !this.#actionsGoTo.has(b.id))
+      .map((b) => {
+        const entry = this.prev.assessment.benchmarks[b.id];
+        const evidence = Object.values(entry?.answers ?? {}).filter((a) => a.evidence || a.links.length).length;
+        const actions = (entry?.actions ?? []).filter((a) => a.status === 'open').length;
+        return { benchmark: b.id, evidence, actions };
+      })
+      .filter((x) => x.evidence || x.actions);
   }
 }
 
@@ -84,7 +105,13 @@ export function carryForward(fw: Framework, prev: Previous): Carried {
     for (const action of last.openActions(b.id)) actions.push({ benchmark: b.id, action });
   }
   const p = prev.assessment;
-  return { evidence, actions, details: { authority: p.authority, marking: p.marking, assessors: p.assessors }, mapping: last.mapping.kind };
+  return {
+    evidence,
+    actions,
+    details: { authority: p.authority, marking: p.marking, assessors: p.assessors },
+    mapping: last.mapping.kind,
+    notCarried: last.notCarried(),
+  };
 }
 
 /** Last year's answer to a question, offered as the default. */

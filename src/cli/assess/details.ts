@@ -35,14 +35,19 @@ export async function askDetails(current: Partial<DetailAnswers>, given: Partial
 
 async function askAssessors(current: Person[], given: Partial<DetailAnswers>): Promise<Person[]> {
   if (current.length) {
+    // Offered and not turned down: stopped here, these are the ones kept.
+    given.assessors = current;
     const names = current.map((p) => p.name).join(', ');
-    if (await confirm(`Assessors: ${names}. Keep them?`, true)) return (given.assessors = current);
+    if (await confirm(`Assessors: ${names}. Keep them?`, true)) return current;
   }
   const people: Person[] = (given.assessors = []);
   for (;;) {
     const name = await input(people.length ? 'Another assessor (empty when done)' : 'Assessor taking part (empty when done)');
     if (!name) return people;
+    // In the list as soon as named, so that a stop at the role question keeps the name.
+    const person: Person = { name };
+    people.push(person);
     const role = await input(`${name}'s role (optional)`);
-    people.push(role ? { name, role } : { name });
+    if (role) person.role = role;
   }
 }

@@ -49,7 +49,8 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
   try {
     // An empty file (made with `touch`, say) is started like a new one.
     const fresh = !existsSync(file) || readFileSync(file, 'utf8').trim() === '';
-    session = fresh ? await create(file, opts, io, previous, () => (kept = true)) : await resume(file, opts, io, previous);
+    const keep = () => (kept = true);
+    session = fresh ? await create(file, opts, io, previous, keep) : await resume(file, opts, io, previous, keep);
     await walk(session);
     io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
@@ -75,7 +76,7 @@ function invokedAs(): string {
 }
 
 function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean): string {
-  if (!s && kept) return `\nStopped. The details you gave are saved in ${file}; the rest are asked when you resume.\nResume with: ${resumeCommand(file, opts)}`;
+  if (!s && kept) return `\nStopped. The details you gave are saved in ${file}.\nResume with: ${resumeCommand(file, opts)}`;
   if (!s) return `\nStopped. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
   return `\nStopped. Every confirmed answer is saved in ${file} (${s.counts()}).\nResume with: ${resumeCommand(file, opts)}`;
 }
@@ -132,29 +133,61 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
     const from = previous!.framework.id;
     const through = { same: '', maps_from: ` from ${from}, matched through the mapping between the frameworks`, 'reverse maps_from': ` from ${from}, matched through the mapping between the frameworks`, 'by id': ` from ${from}, matched where benchmark and question ids are the same (neither framework maps the other)` }[carried.mapping];
     io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions${through}. Last year's answers are offered as defaults.`);
+    for (const n of carried.notCarried) {
+      const count = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+      const what = [n.evidence && `evidence for ${count(n.evidence, 'question')}`, n.actions && count(n.actions, 'open action')].filter(Boolean).join(' and ');
+      io.say(`Not carried: ${what} under "${n.benchmark}", which ${fw.id} has no benchmark for; see ${opts.from}.`);
+    }
   }
   io.say(`Saved ${file}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
   return s;
 }
 
-async function resume(file: string, opts: AssessOptions, io: Io, previous?: Opened): Promise<Session> {
+async function resume(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   if (opts.framework) io.say(`(--framework is ignored: ${file} names its own framework)`);
   let loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
   let s: Session;
   if (loaded.value) s = new Session(file, loaded.value, text, io, previous);
   else {
-    // A blank from `dutykit init` may still lack its details: ask for them rather than refuse.
+    // A blank from `dutykit init`, or a new file stopped in its opening questions, may still
+    // lack its details: ask for them rather than refuse.
     const fw = loaded.problems.every((p) => DETAILS.includes(p.path)) ? frameworkOf(file, text) : undefined;
     if (!fw) throw new InputError([...loaded.problems, { file, line: 1, col: 1, path: '', message: 'fix these, then run assess again' }]);
     io.say(`${file} is missing its ${loaded.problems.map((p) => p.path).join(' and ')}.`);
     const doc = parseDocument(text).toJS() as Record<string, unknown>;
     const detail = (k: string) => (typeof doc[k] === 'string' ? (doc[k] as string) : undefined);
     const assessors = Array.isArray(doc.assessors) ? (doc.assessors as Person[]).filter((p) => typeof p?.name === 'string') : [];
-    const d = await askDetails({ authority: detail('authority'), period: detail('period'), date: detail('date'), marking: detail('marking'), assessors });
+    // What the file lacks, last year's file (--from) suggests, as it would for a new file.
+    const last = previous && carryForward(fw, previous).details;
     const editor = new AssessmentEditor(text, fw);
-    editor.setDetails(d);
-    if (d.assessors.length) editor.setAssessors(d.assessors);
+    const given: Partial<DetailAnswers> = {};
+    const keep = (d: Partial<DetailAnswers>) => {
+      const { assessors: people, ...details } = d;
+      editor.setDetails(details);
+      if (people?.length) editor.setAssessors(people);
+    };
+    let d: DetailAnswers;
+    try {
+      d = await askDetails(
+        {
+          authority: detail('authority') ?? last?.authority,
+          period: detail('period'),
+          date: detail('date'),
+          marking: detail('marking') ?? last?.marking,
+          assessors: assessors.length ? assessors : (last?.assessors ?? []),
+        },
+        given,
+      );
+    } catch (e) {
+      if (isExitPrompt(e) && Object.keys(given).length) {
+        keep(given);
+        writeFileAtomic(file, editor.toString());
+        onKept();
+      }
+      throw e;
+    }
+    keep(d);
     loaded = { value: saveAssessment(file, editor.toString(), fw) };
     s = new Session(file, loaded.value!, editor.toString(), io, previous);
   }

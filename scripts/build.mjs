@@ -53,6 +53,8 @@ const fromVendor = {
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// CommonJS dependencies inside an ESM bundle need a `require`.
+const esmRequire = "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);";
 const minify = process.env.DUTYKIT_BUILD_DEBUG !== '1';
 
 // The CLI: one chunk per command, loaded when that command runs.
@@ -67,8 +69,7 @@ await build({
   // Tells src/cli/pdf-renderer.ts to load the renderer bundle below rather than the source.
   define: { DUTYKIT_BUILT: 'true' },
   plugins: [fromVendor],
-  // CommonJS dependencies inside an ESM bundle need a `require`.
-  banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
+  banner: { js: esmRequire },
   chunkNames: '[name]-[hash]',
   minify,
   sourcemap: 'linked',
@@ -110,31 +111,22 @@ for (const name of vendored) {
 }
 
 // Tools the build runs, made from the same code the CLI runs.
-await build({
-  entryPoints: ['scripts/compile-frameworks.ts'],
-  outdir: 'dist/tools',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
+const buildTool = (entry, extra = {}) =>
+  build({
+    entryPoints: [entry],
+    outdir: 'dist/tools',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    ...extra,
+  });
+await buildTool('scripts/compile-frameworks.ts');
 // The code-cache tool runs the CLI's own yaml and zod, so that their caches can be saved.
-await build({
-  entryPoints: ['scripts/make-code-cache.ts'],
-  outdir: 'dist/tools',
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  plugins: [fromVendor],
-  banner: { js: "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await buildTool('scripts/make-code-cache.ts', { plugins: [fromVendor], banner: { js: esmRequire } });
 const tool = (name) => import(pathToFileURL(`dist/tools/${name}.mjs`).href);
 
 // Compile the bundled frameworks to JSON with the same code that reads them.

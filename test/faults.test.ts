@@ -151,6 +151,8 @@ const crashDir = mkdtempSync(join(tmpdir(), 'dutykit-crash-'));
 const KILL_AT_RENAME = join(crashDir, 'kill-at-rename.mjs');
 /** Node loads this before dutykit: every write finds the disk full, after half the bytes. */
 const DISK_FULL = join(crashDir, 'disk-full.mjs');
+/** The same, for a PDF only: the disk fills up while the last of a report's files is written. */
+const PDF_DISK_FULL = join(crashDir, 'pdf-disk-full.mjs');
 
 beforeAll(async () => {
   const preload = (body: string) => `import fs from 'node:fs';\nimport { syncBuiltinESMExports } from 'node:module';\n${body}\nsyncBuiltinESMExports();\n`;
@@ -161,6 +163,20 @@ beforeAll(async () => {
 fs.writeSync = (fd, buf, off = 0, len = buf.length - off) => {
   if (len > 1) return write(fd, buf, off, len >> 1);
   throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+};`),
+  );
+  writeFileSync(
+    PDF_DISK_FULL,
+    preload(`const [open, write] = [fs.openSync, fs.writeSync];
+const pdfs = new Set();
+fs.openSync = (path, ...rest) => {
+  const fd = open(path, ...rest);
+  if (/\\.pdf\\.[0-9]+-[0-9a-f]+\\.tmp$/.test(String(path))) pdfs.add(fd);
+  return fd;
+};
+fs.writeSync = (fd, ...rest) => {
+  if (pdfs.has(fd)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+  return write(fd, ...rest);
 };`),
   );
   await build({
@@ -215,6 +231,16 @@ describe('report --out that cannot be written', () => {
     expect(r.stderr).toBe(`dutykit: cannot write ${join(out, report)}: the disk is full; nothing was changed. Free some disk space, or write somewhere else, and run the command again.\n`);
     noStack(r.stderr);
     expect(readdirSync(out)).toEqual([report]);
+    expect(readFileSync(join(out, report), 'utf8')).toBe('# last year’s good report\n');
+  });
+
+  it('several formats: when one cannot be written, none is, and the message says so truly', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dutykit-out-'));
+    writeFileSync(join(out, report), '# last year’s good report\n');
+    const r = node(['--import', PDF_DISK_FULL, BIN, 'report', 'examples/northbridge-2025.yaml', '--format', 'md,json,pdf', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`dutykit: cannot write ${join(out, report.replace(/md$/, 'pdf'))}: the disk is full; nothing was changed. Free some disk space, or write somewhere else, and run the command again.\n`);
+    expect(readdirSync(out)).toEqual([report]); // no JSON, no PDF, no temporary file
     expect(readFileSync(join(out, report), 'utf8')).toBe('# last year’s good report\n');
   });
 

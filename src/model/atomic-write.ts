@@ -27,8 +27,40 @@ const ADVICE: Record<string, string> = {
 
 /** Write `data` to `file` atomically; on failure the old file is untouched and CannotWrite says why and what to do. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
+  const ready = guarded(file, () => prepare(file, data));
+  guarded(file, () => {
+    try {
+      if (opts.expect !== undefined && !unchanged(ready.target, opts.expect)) {
+        throw Object.assign(new Error('another program changed it after it was read'), { code: 'ECHANGED' });
+      }
+    } catch (e) {
+      quietly(() => rmSync(ready.tmp, { force: true }));
+      throw e;
+    }
+    commit(ready);
+  });
+}
+
+/**
+ * Write several files (a report's formats) so that either all of them are replaced or, when
+ * one cannot be written, none is: each is written whole beside its target first, and only
+ * then are they renamed over their targets, one straight after another.
+ */
+export function writeFilesAtomic(files: readonly { file: string; data: string | Uint8Array }[]): void {
+  const ready: Prepared[] = [];
   try {
-    write(file, data, opts);
+    for (const { file, data } of files) ready.push(guarded(file, () => prepare(file, data)));
+  } catch (e) {
+    for (const r of ready) quietly(() => rmSync(r.tmp, { force: true }));
+    throw e;
+  }
+  ready.forEach((r, i) => guarded(files[i]!.file, () => commit(r)));
+}
+
+/** Run `f`, turning a failure into CannotWrite: why, and what to do. */
+function guarded<T>(file: string, f: () => T): T {
+  try {
+    return f();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code ?? '';
     const error = new CannotWrite(file, e);
@@ -37,7 +69,14 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: W
   }
 }
 
-function write(file: string, data: string | Uint8Array, opts: WriteOptions): void {
+interface Prepared {
+  tmp: string;
+  target: string;
+  dir: string;
+}
+
+/** The new bytes, whole and on disk, in a temporary file beside the target. */
+function prepare(file: string, data: string | Uint8Array): Prepared {
   // Through a symbolic link to the file it names, so that the link stays a link.
   const target = resolveLink(file);
   const dir = dirname(target);
@@ -55,12 +94,19 @@ function write(file: string, data: string | Uint8Array, opts: WriteOptions): voi
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    if (opts.expect !== undefined && !unchanged(target, opts.expect)) {
-      throw Object.assign(new Error('another program changed it after it was read'), { code: 'ECHANGED' });
-    }
-    renameSync(tmp, target);
   } catch (e) {
     if (fd !== undefined) quietly(() => closeSync(fd!));
+    quietly(() => rmSync(tmp, { force: true }));
+    throw e;
+  }
+  return { tmp, target, dir };
+}
+
+/** Put the prepared file in place of its target, and make the rename itself last. */
+function commit({ tmp, target, dir }: Prepared): void {
+  try {
+    renameSync(tmp, target);
+  } catch (e) {
     quietly(() => rmSync(tmp, { force: true }));
     throw e;
   }
@@ -130,7 +176,7 @@ function removeStale(dir: string, name: string): void {
 }
 
 function alive(pid: number): boolean {
-  if (pid === process.pid) return false; // this process writes one file at a time: any such file is from an earlier life
+  if (pid === process.pid) return false; // this process has one temporary file per target at a time: any other is from an earlier life
   try {
     process.kill(pid, 0);
     return true;

@@ -1,7 +1,7 @@
 // `dutykit report <file>`: the dated report files, or one on stdout.
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { writeFileAtomic } from '../../model/atomic-write.js';
+import { writeFilesAtomic } from '../../model/atomic-write.js';
 import { buildReport, type Audience, type ReportModel } from '../../report/model.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { slug } from '../../report/text.js';
@@ -60,12 +60,10 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
     else process.stdout.write(body);
     return;
   }
-  const written: string[] = [];
-  for (const [f, body] of rendered) {
-    const path = join(opts.out, reportFileName(model, f));
-    writeFileAtomic(path, body);
-    written.push(path);
-  }
+  // All the formats asked for, or (when one cannot be written) none of them.
+  const files = rendered.map(([f, data]) => ({ file: join(opts.out, reportFileName(model, f)), data }));
+  writeFilesAtomic(files);
+  const written = files.map((f) => f.file);
   if (opts.json) out(JSON.stringify({ written }, null, 2));
   else for (const p of written) err(`wrote ${p}`);
 }

@@ -1,91 +1,102 @@
 // The shape of a framework folder: framework.yaml and one file per benchmark.
 import * as z from 'zod';
 
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "venue-hire"');
-const text = z.string().trim().min(1, 'must not be empty');
+// Built on first use, not when the module loads (~15 ms of zod): a command that reads only
+// the bundled frameworks uses their checked, compiled copies and never needs these.
+function build() {
+  const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "venue-hire"');
+  const text = z.string().trim().min(1, 'must not be empty');
 
-const share = z.number().min(0).max(1);
-export const conditionSchema = z
-  .strictObject({
-    questions: z.enum(['essential', 'any']).default('any'),
-    answer: z.union([z.string(), z.array(z.string()).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
-    at_least: z.number().int().min(1).optional(),
-    none: z.literal(true).optional(),
-    all: z.literal(true).optional(),
-    share_below: share.optional(),
-    share_at_least: share.optional(),
-  })
-  .refine(
-    (c) => [c.at_least, c.none, c.all, c.share_below, c.share_at_least].filter((v) => v !== undefined).length === 1,
-    'give exactly one of at_least, none, all, share_below, share_at_least',
-  );
-
-export const ruleSchema = z.strictObject({
-  id,
-  rating: z.string(),
-  explain: text,
-  when: z
-    .union([z.strictObject({ any: z.array(conditionSchema).min(1) }), z.strictObject({ all: z.array(conditionSchema).min(1) })])
-    .optional(),
-  cite: z.array(z.string()).optional(),
-});
-
-export const frameworkFileSchema = z.strictObject({
-  id,
-  version: z.union([z.string(), z.number()]).transform(String),
-  title: text,
-  publisher: text,
-  source: text,
-  licence: text,
-  attribution: text,
-  evidence_valid_months: z.number().int().min(1).default(12),
-  benchmarks: z.array(id).min(1),
-  answers: z
-    .array(
-      z.strictObject({
-        id: z.string().min(1),
-        label: text,
-        phrase: text,
-        applicable: z.boolean().default(true),
-        stale_as: z.string().optional(),
-      }),
-    )
-    .min(2),
-  ratings: z.array(z.strictObject({ id, label: text, colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like "#1E7B34"') })).min(2),
-  rules: z.array(ruleSchema).min(1),
-  maps_from: z
+  const share = z.number().min(0).max(1);
+  const conditionSchema = z
     .strictObject({
-      framework: id,
-      benchmarks: z.record(z.string(), z.union([id, z.null()])),
-      questions: z.record(z.string(), z.union([z.string(), z.null()])).optional(),
+      questions: z.enum(['essential', 'any']).default('any'),
+      answer: z.union([z.string(), z.array(z.string()).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
+      at_least: z.number().int().min(1).optional(),
+      none: z.literal(true).optional(),
+      all: z.literal(true).optional(),
+      share_below: share.optional(),
+      share_at_least: share.optional(),
     })
-    .optional(),
-});
+    .refine(
+      (c) => [c.at_least, c.none, c.all, c.share_below, c.share_at_least].filter((v) => v !== undefined).length === 1,
+      'give exactly one of at_least, none, all, share_below, share_at_least',
+    );
 
-export const questionSchema = z.strictObject({
-  id,
-  title: text,
-  text,
-  guidance: text,
-  evidence: z.array(text).min(1),
-  essential: z.boolean(),
-  retired: z.boolean().default(false),
-});
+  const ruleSchema = z.strictObject({
+    id,
+    rating: z.string(),
+    explain: text,
+    when: z
+      .union([z.strictObject({ any: z.array(conditionSchema).min(1) }), z.strictObject({ all: z.array(conditionSchema).min(1) })])
+      .optional(),
+    cite: z.array(z.string()).optional(),
+  });
 
-export const benchmarkFileSchema = z.strictObject({
-  id,
-  number: z.number().int().min(1),
-  title: text,
-  statement: text,
-  basis: text,
-  questions: z.array(questionSchema).min(1),
-});
+  const frameworkFileSchema = z.strictObject({
+    id,
+    version: z.union([z.string(), z.number()]).transform(String),
+    title: text,
+    publisher: text,
+    source: text,
+    licence: text,
+    attribution: text,
+    evidence_valid_months: z.number().int().min(1).default(12),
+    benchmarks: z.array(id).min(1),
+    answers: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1),
+          label: text,
+          phrase: text,
+          applicable: z.boolean().default(true),
+          stale_as: z.string().optional(),
+        }),
+      )
+      .min(2),
+    ratings: z.array(z.strictObject({ id, label: text, colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like "#1E7B34"') })).min(2),
+    rules: z.array(ruleSchema).min(1),
+    maps_from: z
+      .strictObject({
+        framework: id,
+        benchmarks: z.record(z.string(), z.union([id, z.null()])),
+        questions: z.record(z.string(), z.union([z.string(), z.null()])).optional(),
+      })
+      .optional(),
+  });
 
-export type FrameworkFile = z.output<typeof frameworkFileSchema>;
-export type Condition = z.output<typeof conditionSchema>;
-export type Rule = z.output<typeof ruleSchema>;
-export type Question = z.output<typeof questionSchema>;
-export type Benchmark = z.output<typeof benchmarkFileSchema>;
+  const questionSchema = z.strictObject({
+    id,
+    title: text,
+    text,
+    guidance: text,
+    evidence: z.array(text).min(1),
+    essential: z.boolean(),
+    retired: z.boolean().default(false),
+  });
+
+  const benchmarkFileSchema = z.strictObject({
+    id,
+    number: z.number().int().min(1),
+    title: text,
+    statement: text,
+    basis: text,
+    questions: z.array(questionSchema).min(1),
+  });
+  return { conditionSchema, ruleSchema, frameworkFileSchema, questionSchema, benchmarkFileSchema };
+}
+
+let built: ReturnType<typeof build> | undefined;
+
+/** The zod schemas of framework.yaml and of a benchmark file. */
+export const frameworkSchemas = (): ReturnType<typeof build> => (built ??= build());
+
+type Schemas = ReturnType<typeof build>;
+export type FrameworkFile = z.output<Schemas['frameworkFileSchema']>;
+export type Condition = z.output<Schemas['conditionSchema']>;
+export type Rule = z.output<Schemas['ruleSchema']>;
+export type Question = z.output<Schemas['questionSchema']>;
+export type Benchmark = z.output<Schemas['benchmarkFileSchema']>;
 export type AnswerDef = FrameworkFile['answers'][number];
 export type RatingDef = FrameworkFile['ratings'][number];
 

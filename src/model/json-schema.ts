@@ -2,7 +2,7 @@
 // with them). Generated from the zod schemas, so there is one source of truth.
 import * as z from 'zod';
 import { assessmentSchema } from './assessment-schema.js';
-import { benchmarkFileSchema, frameworkFileSchema, type Framework } from './framework-schema.js';
+import { frameworkSchemas, type Framework } from './framework-schema.js';
 
 const opts = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' } as const;
 
@@ -15,9 +15,9 @@ export function assessmentJsonSchema(fw: Framework): object {
 }
 
 export function frameworkJsonSchema(): object {
-  return { ...z.toJSONSchema(frameworkFileSchema, opts), title: 'dutykit framework.yaml' };
+  return { ...z.toJSONSchema(frameworkSchemas().frameworkFileSchema, opts), title: 'dutykit framework.yaml' };
 }
 
 export function benchmarkJsonSchema(): object {
-  return { ...z.toJSONSchema(benchmarkFileSchema, opts), title: 'dutykit benchmark file' };
+  return { ...z.toJSONSchema(frameworkSchemas().benchmarkFileSchema, opts), title: 'dutykit benchmark file' };
 }

@@ -5,7 +5,7 @@ import type * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { readCompiled } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
-import { benchmarkFileSchema, frameworkFileSchema, type Benchmark, type Framework } from './framework-schema.js';
+import { frameworkSchemas, type Benchmark, type Framework, type FrameworkFile } from './framework-schema.js';
 import { readSource, type Source } from './source.js';
 import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 
@@ -69,7 +69,7 @@ function readFramework(dir: string): Loaded<Framework> {
   }
   const main = readSource(join(dir, 'framework.yaml'));
   if (!main.source) return main;
-  const fw = check(frameworkFileSchema, main.source);
+  const fw = check(frameworkSchemas().frameworkFileSchema, main.source);
   if (!fw.value) return fw;
 
   const problems: Problem[] = [];
@@ -81,7 +81,7 @@ function readFramework(dir: string): Loaded<Framework> {
       problems.push(...src.problems.map((p) => (p.message === 'no such file' ? main.source.at(['benchmarks', i], `no file ${id}.yaml for this benchmark`) : p)));
       return;
     }
-    const b = check(benchmarkFileSchema, src.source);
+    const b = check(frameworkSchemas().benchmarkFileSchema, src.source);
     if (!b.value) return void problems.push(...b.problems);
     if (b.value.id !== id) problems.push(src.source.at(['id'], `id "${b.value.id}" does not match the file name ${id}.yaml`));
     if (b.value.number !== i + 1) problems.push(src.source.at(['number'], `number ${b.value.number} does not match its place (${i + 1}) in framework.yaml`));
@@ -99,7 +99,7 @@ function readFramework(dir: string): Loaded<Framework> {
 }
 
 /** Rules may only name answer and rating words the framework defines. */
-function checkRules(fw: z.output<typeof frameworkFileSchema>, source: Source): Problem[] {
+function checkRules(fw: FrameworkFile, source: Source): Problem[] {
   const answers = [...fw.answers.map((a) => a.id), 'unanswered'];
   const ratings = [...fw.ratings.map((r) => r.id), 'unrated'];
   const problems: Problem[] = [];

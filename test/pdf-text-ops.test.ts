@@ -1,6 +1,6 @@
-// Flow.drawLines writes text operators itself instead of calling pdfkit's text() for each
-// line: it must write exactly what text(line, x, y, { lineBreak: false }) wrote, to the byte,
-// for any place, size, style and text.
+// The renderer's shortcuts past pdfkit and fontkit must write what they would have written, to
+// the byte. Flow.drawLines writes text operators itself instead of calling pdfkit's text()
+// for each line; the embedded font's subset copies simple glyphs without decoding them.
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,24 @@ describe('drawLines', () => {
     a.drawLine('Ynys Môn\nCouncil', 56, 100, STYLE.body);
     b.drawLine('Ynys Môn Council', 56, 100, STYLE.body);
     expect(content(a)).toBe(content(b));
+  });
+});
+
+describe('the embedded font subset', () => {
+  /** The subset fontkit makes of DejaVu Sans for `text`, through our layout or not at all. */
+  function subsetBytes(text: string, ours: boolean): Uint8Array {
+    const fonts = fontFiles();
+    const doc = new PDFDocument({ size: 'A4', font: fonts.regular, compress: false });
+    const font = (doc.font(fonts.regular) as unknown as { _font: EmbeddedFont & { subset: { encode(): Uint8Array } } })._font;
+    if (ours) plainLayout(font);
+    font.encode(text);
+    return font.subset.encode();
+  }
+
+  it('is the same, byte for byte, as fontkit makes it: simple glyphs, accented ones built from parts, and space', () => {
+    const text = 'Ynys Môn, Gŵyr, Llŷn: ÀÉÎÕÜ àéîõü ǅ ĳ Ω Ж ﬁ — “quoted” 0123456789';
+    const [a, b] = [subsetBytes(text, true), subsetBytes(text, false)];
+    expect(a.length).toBeGreaterThan(5000);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 });

@@ -2,15 +2,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { carryForward } from '../../assess/carry.js';
+import { carryForward, type Carried } from '../../assess/carry.js';
 import { Cancelled, InputError } from '../../errors.js';
+import type { Person } from '../../model/assessment.js';
+import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import type { Framework } from '../../model/framework-schema.js';
 import { loadAssessment } from '../../model/load-assessment.js';
 import { loadFramework, resolveFramework } from '../../model/load-framework.js';
 import { LIMITS } from '../../model/source.js';
-import type { Person } from '../../model/assessment.js';
-import { writeFileAtomic } from '../../model/atomic-write.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { today } from '../clock.js';
 import { chosenFramework, openAssessment, type Opened } from '../open.js';
@@ -115,30 +115,10 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
     for (const a of carried?.actions ?? []) e.addAction(a.benchmark, a.action);
     return e.toString();
   };
-  const given: Partial<DetailAnswers> = {};
-  let d: DetailAnswers;
-  try {
-    d = await askDetails(carried?.details ?? {}, given);
-  } catch (e) {
-    // Stopped part way: keep what was typed; resuming asks the rest, with these filled in.
-    if (isExitPrompt(e) && Object.keys(given).length) {
-      writeFileAtomic(file, newFile(given));
-      onKept();
-    }
-    throw e;
-  }
+  const d = await askDetailsKeeping(file, carried?.details ?? {}, newFile, onKept);
   const text = newFile(d);
   const s = new Session(file, saveAssessment(file, text, fw), text, io, previous);
-  if (carried) {
-    const from = previous!.framework.id;
-    const through = { same: '', maps_from: ` from ${from}, matched through the mapping between the frameworks`, 'reverse maps_from': ` from ${from}, matched through the mapping between the frameworks`, 'by id': ` from ${from}, matched where benchmark and question ids are the same (neither framework maps the other)` }[carried.mapping];
-    io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions${through}. Last year's answers are offered as defaults.`);
-    for (const n of carried.notCarried) {
-      const count = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
-      const what = [n.evidence && `evidence for ${count(n.evidence, 'question')}`, n.actions && count(n.actions, 'open action')].filter(Boolean).join(' and ');
-      io.say(`Not carried: ${what} under "${n.benchmark}", which ${fw.id} has no benchmark for; see ${opts.from}.`);
-    }
-  }
+  if (carried) sayCarried(io, carried, previous!.framework.id, fw.id, opts.from!);
   io.say(`Saved ${file}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
   return s;
 }
@@ -159,42 +139,66 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
     const detail = (k: string) => (typeof doc[k] === 'string' ? (doc[k] as string) : undefined);
     const assessors = Array.isArray(doc.assessors) ? (doc.assessors as Person[]).filter((p) => typeof p?.name === 'string') : [];
     // What the file lacks, last year's file (--from) suggests, as it would for a new file.
-    const last = previous && carryForward(fw, previous).details;
+    const last = previous?.assessment;
     const editor = new AssessmentEditor(text, fw);
-    const given: Partial<DetailAnswers> = {};
-    const keep = (d: Partial<DetailAnswers>) => {
-      const { assessors: people, ...details } = d;
+    const withDetails = ({ assessors: people, ...details }: Partial<DetailAnswers>): string => {
       editor.setDetails(details);
       if (people?.length) editor.setAssessors(people);
+      return editor.toString();
     };
-    let d: DetailAnswers;
-    try {
-      d = await askDetails(
-        {
-          authority: detail('authority') ?? last?.authority,
-          period: detail('period'),
-          date: detail('date'),
-          marking: detail('marking') ?? last?.marking,
-          assessors: assessors.length ? assessors : (last?.assessors ?? []),
-        },
-        given,
-      );
-    } catch (e) {
-      if (isExitPrompt(e) && Object.keys(given).length) {
-        keep(given);
-        writeFileAtomic(file, editor.toString());
-        onKept();
-      }
-      throw e;
-    }
-    keep(d);
-    loaded = { value: saveAssessment(file, editor.toString(), fw) };
-    s = new Session(file, loaded.value!, editor.toString(), io, previous);
+    const current = {
+      authority: detail('authority') ?? last?.authority,
+      period: detail('period'),
+      date: detail('date'),
+      marking: detail('marking') ?? last?.marking,
+      assessors: assessors.length ? assessors : (last?.assessors ?? []),
+    };
+    const updated = withDetails(await askDetailsKeeping(file, current, withDetails, onKept));
+    loaded = { value: saveAssessment(file, updated, fw) };
+    s = new Session(file, loaded.value!, updated, io, previous);
   }
   for (const w of s.loaded.warnings) io.say(`${w.file}:${w.line}:${w.col}: ${w.message}`);
   const a = s.assessment;
   io.say(`Resuming ${file}: ${a.authority} · ${a.period}\n${s.progress()}`);
   return s;
+}
+
+/**
+ * Ask the details. Stopped part way (Ctrl-C), write what `fileWith` makes of the answers
+ * given so far, so that nothing typed is lost: resuming asks the rest, with these filled in.
+ */
+async function askDetailsKeeping(
+  file: string,
+  current: Partial<DetailAnswers>,
+  fileWith: (given: Partial<DetailAnswers>) => string,
+  onKept: () => void,
+): Promise<DetailAnswers> {
+  const given: Partial<DetailAnswers> = {};
+  try {
+    return await askDetails(current, given);
+  } catch (e) {
+    if (isExitPrompt(e) && Object.keys(given).length) {
+      writeFileAtomic(file, fileWith(given));
+      onKept();
+    }
+    throw e;
+  }
+}
+
+/** What `--from` carried into the new file, how it was matched, and what it could not place. */
+function sayCarried(io: Io, carried: Carried, fromFw: string, toFw: string, fromFile: string): void {
+  const how =
+    carried.mapping === 'same'
+      ? ''
+      : carried.mapping === 'by id'
+        ? ` from ${fromFw}, matched where benchmark and question ids are the same (neither framework maps the other)`
+        : ` from ${fromFw}, matched through the mapping between the frameworks`;
+  io.say(`Carried forward: evidence for ${carried.evidence.length} questions and ${carried.actions.length} open actions${how}. Last year's answers are offered as defaults.`);
+  const count = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
+  for (const n of carried.notCarried) {
+    const what = [n.evidence && `evidence for ${count(n.evidence, 'question')}`, n.actions && count(n.actions, 'open action')].filter(Boolean).join(' and ');
+    io.say(`Not carried: ${what} under "${n.benchmark}", which ${toFw} has no benchmark for; see ${fromFile}.`);
+  }
 }
 
 function frameworkOf(file: string, text: string): Framework | undefined {

@@ -37,13 +37,14 @@ const pdfShims = {
   },
 };
 
-// The CLI's `yaml` and `zod` come from dist/vendor/ through src/cli/vendor.ts, which runs
-// them with their code cache; each is built below as one CommonJS bundle.
+// The CLI's `yaml` and `zod` come from dist/vendor/ through src/cli/vendor.ts (whose VENDORED
+// list this matches), which runs them with their code cache; each is built below as one
+// CommonJS bundle.
 const vendored = ['yaml', 'zod'];
 const fromVendor = {
   name: 'from-vendor',
   setup(b) {
-    b.onResolve({ filter: /^(yaml|zod)$/ }, (a) => ({ path: a.path, namespace: 'from-vendor' }));
+    b.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (a) => ({ path: a.path, namespace: 'from-vendor' }));
     b.onLoad({ filter: /.*/, namespace: 'from-vendor' }, (a) => ({
       contents: `module.exports = require('./vendor.ts').vendor(${JSON.stringify(a.path)});`,
       resolveDir: fileURLToPath(new URL('../src/cli', import.meta.url)),

@@ -127,7 +127,9 @@ function eachCodePoint(text: string, visit: (cp: number) => void): void {
  * fontkit's shaper costs ~0.2 ms a word (most of a report's render time) and buys only
  * kerning and ligatures in the Latin, Greek and Cyrillic text DejaVu covers for us; pdfkit
  * does no bidirectional layout, so scripts that need shaping are not served either way.
- * Measuring and drawing both come through here, so wrapping stays exact.
+ * Measuring and drawing both come through here, so wrapping stays exact. Each character is
+ * looked up and encoded once, and simple glyphs go into the subset undecoded
+ * (simpleGlyphsCopied); the PDF bytes are what pdfkit and fontkit would write.
  */
 export function plainLayout(embedded: EmbeddedFont): void {
   const { font, scale } = embedded;

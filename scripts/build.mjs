@@ -1,5 +1,6 @@
-// Build the CLI to dist/ with esbuild: bundled and split per command, so each command
-// loads only what it needs and `--help` loads no more than commander.
+// Build the CLI to dist/ with esbuild: CommonJS scripts run with V8's code cache. Each command
+// sets up only its own modules, so `--help` runs no more than commander; pdfkit is a script of
+// its own, read only by `report --format pdf`.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
@@ -17,9 +18,9 @@ const pdfkitFonts = {
   },
 };
 
-// The PDF chunk's dependencies do work as they load that dutykit's renderer never uses:
+// The PDF bundle's dependencies do work as they load that dutykit's renderer never uses:
 // swap those modules for the stand-ins in scripts/shims (each says why), and drop the brotli
-// decompressor fontkit keeps for WOFF2 fonts (half the chunk, and a 120 KB dictionary decoded
+// decompressor fontkit keeps for WOFF2 fonts (half the bundle, and a 120 KB dictionary decoded
 // at load): dutykit embeds only its own TrueType fonts.
 const shim = (name) => fileURLToPath(new URL(`./shims/${name}`, import.meta.url));
 const pdfShims = {
@@ -37,79 +38,47 @@ const pdfShims = {
   },
 };
 
-// The CLI's `yaml` and `zod` come from dist/vendor/ through src/cli/vendor.ts (whose VENDORED
-// list this matches), which runs them with their code cache; each is built below as one
-// CommonJS bundle.
-const vendored = ['yaml', 'zod'];
-const fromVendor = {
-  name: 'from-vendor',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (a) => ({ path: a.path, namespace: 'from-vendor' }));
-    b.onLoad({ filter: /.*/, namespace: 'from-vendor' }, (a) => ({
-      contents: `module.exports = require('./vendor.ts').vendor(${JSON.stringify(a.path)});`,
-      resolveDir: fileURLToPath(new URL('../src/cli', import.meta.url)),
-      loader: 'js',
-    }));
-  },
-};
-
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-// CommonJS dependencies inside an ESM bundle need a `require`.
-const esmRequire = "import { createRequire as __dutykitRequire } from 'node:module'; const require = __dutykitRequire(import.meta.url);";
 const minify = process.env.DUTYKIT_BUILD_DEBUG !== '1';
-
-// The CLI: one chunk per command, loaded when that command runs.
-await build({
-  entryPoints: { main: 'src/cli/main.ts' },
-  outdir: 'dist',
+// The CLI's scripts are CommonJS, run with V8's code cache (src/cli/code-cache.ts). Modules
+// that read `import.meta.url` get the script's own address; 'use strict' comes first, since
+// esbuild's own directive would come after the banner and count for nothing.
+const cjs = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Tells src/cli/pdf-renderer.ts to load the renderer bundle below rather than the source.
-  define: { DUTYKIT_BUILT: 'true' },
-  plugins: [fromVendor],
-  banner: { js: esmRequire },
-  chunkNames: '[name]-[hash]',
+  define: { 'import.meta.url': '__dutykitUrl' },
+  banner: { js: "'use strict'; const __dutykitUrl = require('node:url').pathToFileURL(__filename).href;" },
   minify,
-  sourcemap: 'linked',
   logLevel: 'warning',
+};
+
+// The CLI, with yaml, zod, commander and the prompts inside, as one script: each command's
+// modules are still set up only when that command runs (esbuild turns the `import()` of a
+// command into a call), and zod is cut to what dutykit uses.
+await build({
+  ...cjs,
+  entryPoints: ['src/cli/bundle.ts'],
+  outfile: 'dist/cli.cjs',
+  // Tells src/cli/pdf-renderer.ts to load the renderer bundle below rather than the source.
+  define: { ...cjs.define, DUTYKIT_BUILT: 'true' },
+  sourcemap: 'linked',
 });
+// What bin/dutykit.js runs: loads dist/cli.cjs with its code cache.
+await build({ ...cjs, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/launch.cjs' });
 
 // The PDF renderer with pdfkit inside, as one CommonJS script, so that it can be run with
 // V8's code cache (src/cli/code-cache.ts); the CLI loads it for `report --format pdf` only.
 const pdfBundle = 'dist/pdf-renderer.cjs';
 await build({
+  ...cjs,
   entryPoints: ['src/report/pdf/index.ts'],
   outfile: pdfBundle,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
   // The font files are read from the installed package at run time.
   external: ['dejavu-fonts-ttf'],
   plugins: [pdfkitFonts, pdfShims],
-  define: { 'import.meta.url': '__dutykitUrl' },
-  // 'use strict' first: esbuild's own directive would come after the banner, and count for nothing.
-  banner: { js: "'use strict'; const __dutykitUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minify,
-  logLevel: 'warning',
 });
-
-// yaml and zod, each as one CommonJS script.
-for (const name of vendored) {
-  await build({
-    stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
-    outfile: `dist/vendor/${name}.cjs`,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minify,
-    logLevel: 'warning',
-  });
-}
 
 // Tools the build runs, made from the same code the CLI runs.
 const buildTool = (entry, extra = {}) =>
@@ -126,19 +95,18 @@ const buildTool = (entry, extra = {}) =>
     ...extra,
   });
 await buildTool('scripts/compile-frameworks.ts');
-// The code-cache tool runs the CLI's own yaml and zod, so that their caches can be saved.
-await buildTool('scripts/make-code-cache.ts', { plugins: [fromVendor], banner: { js: esmRequire } });
+await buildTool('scripts/make-code-cache.ts');
 const tool = (name) => import(pathToFileURL(`dist/tools/${name}.mjs`).href);
 
 // Compile the bundled frameworks to JSON with the same code that reads them.
 const { compileFrameworks } = await tool('compile-frameworks');
 compileFrameworks('benchmarks', 'dist/frameworks');
 
-// Run yaml, zod and the PDF renderer on the examples and keep the code V8 compiled for them.
-// The caches only save time: if they cannot be made, say so and build without them.
+// Run the built CLI's commands on the examples and keep the code V8 compiled for it and for
+// the PDF renderer. The caches only save time: if they cannot be made, say so and build without.
 const { makeCodeCaches } = await tool('make-code-cache');
 try {
-  await makeCodeCaches(pdfBundle, 'examples', 'benchmarks');
+  await makeCodeCaches('examples', 'benchmarks');
 } catch (e) {
   console.warn(`build: no code caches made (dutykit works without them, more slowly): ${e?.message ?? e}`);
 }

@@ -1,30 +1,44 @@
-// Build step: run the CLI's yaml and zod (dist/vendor/) and the PDF renderer bundle on the
-// bundled frameworks and examples, as the commands do, and save the code V8 compiled for each
-// as its code cache (src/cli/code-cache.ts). Only the build writes them; a run that cannot
-// use one compiles as usual.
-import { readdirSync } from 'node:fs';
+// Build step: run the built CLI (dist/cli.cjs) on the bundled frameworks and examples, as a
+// user would, and save the code V8 compiled for it and for the PDF renderer it loaded as their
+// code caches (src/cli/code-cache.ts). Only the build writes them; a run that cannot use one
+// compiles as usual.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBundle } from '../src/cli/code-cache.js';
-import { openAssessment } from '../src/cli/open.js';
-import { saveVendorCaches } from '../src/cli/vendor.js';
-import { checkFramework } from '../src/model/load-framework.js';
-import { buildReport } from '../src/report/model.js';
 
-type Renderer = typeof import('../src/report/pdf/index.js');
+type Cli = typeof import('../src/cli/bundle.js');
 
-export async function makeCodeCaches(pdfBundle: string, examples: string, frameworks: string): Promise<void> {
-  // What validate, rate and report read: framework folders and assessments.
-  for (const id of readdirSync(frameworks)) checkFramework(join(frameworks, id));
-  const [before, now] = ['northbridge-2024.yaml', 'northbridge-2025.yaml'].map((f) => openAssessment(join(examples, f)));
-  openAssessment(join(examples, 'northbridge-2026.yaml')); // on the 2024 framework
-
-  const renderer = loadBundle<Renderer>(pdfBundle);
-  const previous = { assessment: before!.assessment, framework: before!.framework, ratings: before!.ratings };
-  for (const audience of ['board', 'public'] as const) {
-    const model = buildReport(now!.framework, now!.assessment, now!.ratings, { audience, previous });
-    await renderer.exports.renderPdf(model, { created: new Date(0) });
+/** Run the CLI with `args`, its output kept out of the build's; fail if the command failed. */
+async function run(cli: Cli, args: string[]): Promise<void> {
+  const [out, err] = [process.stdout.write, process.stderr.write];
+  const said: string[] = [];
+  const keep = ((chunk: string | Uint8Array) => said.push(String(chunk)) > 0) as typeof out;
+  process.stdout.write = process.stderr.write = keep;
+  try {
+    await cli.main(['node', 'dutykit', ...args]);
+  } finally {
+    [process.stdout.write, process.stderr.write] = [out, err];
   }
-  renderer.saveCache();
-  const saved = saveVendorCaches();
-  if (saved.length !== 2) throw new Error(`build: expected caches for yaml and zod, made ${saved.join(', ') || 'none'}`);
+  const code = process.exitCode;
+  process.exitCode = undefined;
+  if (code) throw new Error(`dutykit ${args.join(' ')} exited ${code}: ${said.join('').trim().split('\n')[0]}`);
+}
+
+export async function makeCodeCaches(examples: string, frameworks: string): Promise<void> {
+  const cli = loadBundle<Cli>(join('dist', 'cli.cjs'));
+  const scratch = mkdtempSync(join(tmpdir(), 'dutykit-build-'));
+  const [before, now, next] = ['northbridge-2024.yaml', 'northbridge-2025.yaml', 'northbridge-2026.yaml'].map((f) => join(examples, f));
+  try {
+    await run(cli.exports, ['--help']);
+    await run(cli.exports, ['validate', ...readdirSync(frameworks).map((id) => join(frameworks, id)), before!, now!, next!]);
+    await run(cli.exports, ['rate', now!]);
+    await run(cli.exports, ['report', now!, '--previous', before!, '--format', 'md,json,pdf', '--out', scratch]);
+    await run(cli.exports, ['report', now!, '--audience', 'public', '--format', 'pdf', '--out', scratch]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const inside = cli.exports.saveLoadedCaches();
+  if (inside.length !== 1) throw new Error(`expected the PDF renderer's cache, made ${inside.join(', ') || 'none'}`);
+  cli.saveCache();
 }

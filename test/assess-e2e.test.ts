@@ -19,7 +19,7 @@ let dir: string;
 let file: string;
 
 beforeAll(() => {
-  if (!existsSync('dist/main.js')) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
 });
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'dutykit-e2e-'));

@@ -4,7 +4,7 @@
 // of the cache matters runs in a process of its own.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -14,10 +14,10 @@ import { NotBuilt } from '../src/errors.js';
 import { cacheFile, loadBundle } from '../src/cli/code-cache.js';
 import { openAssessment } from '../src/cli/open.js';
 import { PDF_BUNDLE } from '../src/cli/pdf-renderer.js';
-import { VENDORED, vendorBundle } from '../src/cli/vendor.js';
+import { CLI_BUNDLE } from '../src/cli/paths.js';
 import { buildReport } from '../src/report/model.js';
 import { renderPdf } from '../src/report/pdf/index.js';
-import { ROOT } from './helpers.js';
+import { BIN, ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dutykit-code-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -108,7 +108,7 @@ describe('loadBundle', () => {
 describe('the built bundles', () => {
   type Renderer = typeof import('../src/report/pdf/index.js');
 
-  it.each([PDF_BUNDLE, ...VENDORED.map(vendorBundle)])('%s is built with a code cache this Node takes', (file) => {
+  it.each([CLI_BUNDLE, PDF_BUNDLE])('%s is built with a code cache this Node takes', (file) => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${loaderUrl}); console.log(m.loadBundle(${JSON.stringify(file)}).cached)`], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('true');
   });
@@ -127,5 +127,41 @@ describe('the built bundles', () => {
     const source = await renderPdf(model, { created });
     expect(built.length).toBeGreaterThan(50_000);
     expect(Buffer.from(built).equals(Buffer.from(source))).toBe(true);
+  });
+});
+
+describe('the launcher', () => {
+  /** A copy of the package with only these files of dist/; run it. */
+  function runWith(distFiles: string[]) {
+    const pkg = mkdtempSync(join(dir, 'pkg-'));
+    cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+    mkdirSync(join(pkg, 'dist'));
+    for (const f of distFiles) cpSync(join(ROOT, 'dist', f), join(pkg, 'dist', f));
+    return spawnSync(process.execPath, [join(pkg, 'bin', 'dutykit.js'), '--version'], { encoding: 'utf8' });
+  }
+
+  it('runs the CLI from its CommonJS bundle', () => {
+    const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(readFileSync(CLI_BUNDLE, 'utf8')).toMatch(/^'use strict';/);
+  });
+
+  it('says to run npm install when nothing is built', () => {
+    const r = runWith([]);
+    expect(r.status).toBe(70);
+    expect(r.stderr).toBe('dutykit: not built yet; run `npm install` (or `npm run build`) in the dutykit folder.\n');
+  });
+
+  it('says the build is incomplete when the CLI bundle is missing', () => {
+    const r = runWith(['launch.cjs']);
+    expect(r.status).toBe(70);
+    expect(r.stderr).toMatch(/^dutykit: not built completely \(.*cli\.cjs is missing\); run `npm install`/);
+  });
+
+  it('runs the CLI without its code cache, and the same', () => {
+    const r = runWith(['launch.cjs', 'cli.cjs']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -19,7 +19,7 @@ function run(...args: string[]) {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/main.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests');
+  if (!existsSync(join(ROOT, 'dist/cli.cjs'))) throw new Error('dist/ is missing: run `npm run build` before these tests');
 });
 
 describe('dutykit diff: Training Programme Green → Amber, two others Amber → Green', () => {

@@ -70,7 +70,7 @@ describe('dutykit trend --format json and schemas/trend.schema.json', () => {
   const rowOf = (t: Json, id: string) => t.rows.find((r) => r.benchmark.id === id)!;
 
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/main.js'))) throw new Error('dist/ is missing: run `npm run build` before these tests');
+    if (!existsSync(join(ROOT, 'dist/cli.cjs'))) throw new Error('dist/ is missing: run `npm run build` before these tests');
   });
 
   it.each([

@@ -41,6 +41,14 @@ function readCache(bundle: string, code: string): Buffer | undefined {
   return bytes.length > HASH_BYTES && bytes.subarray(0, HASH_BYTES).equals(digest(code, cache)) ? cache : undefined;
 }
 
+const loaded: { file: string; bundle: LoadedBundle<unknown> }[] = [];
+
+/** For the build: save the cache of each bundle loaded so far; the files saved. */
+export function saveLoadedCaches(): string[] {
+  for (const l of loaded) l.bundle.saveCache();
+  return loaded.map((l) => l.file);
+}
+
 /** Run `bundle` (CommonJS, built for this) and return what it exports. */
 export function loadBundle<T>(file: string): LoadedBundle<T> {
   const bundle = resolve(file);
@@ -62,7 +70,7 @@ export function loadBundle<T>(file: string): LoadedBundle<T> {
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: { exports: T }, f: string, d: string) => void;
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  return {
+  const result: LoadedBundle<T> = {
     exports: module.exports,
     cached: cachedData !== undefined && !script.cachedDataRejected,
     saveCache: () => {
@@ -70,4 +78,6 @@ export function loadBundle<T>(file: string): LoadedBundle<T> {
       writeFileSync(cacheFile(bundle), Buffer.concat([digest(code, cache), cache]));
     },
   };
+  loaded.push({ file: bundle, bundle: result });
+  return result;
 }

@@ -1,0 +1,18 @@
+// The built CLI's start, dist/launch.cjs, which bin/dutykit.js runs. The CLI itself is one
+// CommonJS script, dist/cli.cjs (src/cli/bundle.ts), run with its code cache (code-cache.ts):
+// Node starts that faster than an ES module and its chunks, and V8 need not compile it again.
+import { NotBuilt } from '../errors.js';
+import { loadBundle } from './code-cache.js';
+import { CLI_BUNDLE } from './paths.js';
+
+type Cli = typeof import('./bundle.js');
+
+let cli: Cli | undefined;
+try {
+  cli = loadBundle<Cli>(CLI_BUNDLE).exports;
+} catch (e) {
+  if (!(e instanceof NotBuilt)) throw e;
+  process.stderr.write(`dutykit: ${e.message}\n`);
+  process.exitCode = 70;
+}
+void cli?.main(process.argv);

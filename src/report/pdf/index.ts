@@ -9,6 +9,7 @@ import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
 import { Flow, PAGE, type Doc } from './flow.js';
 import { furniture } from './furniture.js';
 import { actionPlan, attribution, signOff } from './plan.js';
+import { fasterStreams } from './streams.js';
 import { summary } from './summary.js';
 
 export interface PdfOptions {
@@ -41,6 +42,7 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
       ModDate: opts.created,
     },
   });
+  fasterStreams(doc);
   const output = collect(doc);
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);

@@ -159,6 +159,19 @@ describe('the launcher', () => {
     expect(r.stderr).toMatch(/^dutykit: not built completely \(.*cli\.cjs is missing\); run `npm install`/);
   });
 
+  it('exits only once all it printed is written, however large', () => {
+    // 150 KB through a pipe: more than a pipe holds, so it is written while the reader reads.
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
+    const example = join(ROOT, 'examples', 'northbridge-2025.yaml');
+    const piped = spawnSync(process.execPath, [BIN, 'report', example, '--format', 'pdf', '--stdout'], { env, maxBuffer: 1 << 24 });
+    const out = mkdtempSync(join(dir, 'out-'));
+    const saved = spawnSync(process.execPath, [BIN, 'report', example, '--format', 'pdf', '--out', out], { env, encoding: 'utf8' });
+    const file = saved.stderr.trim().replace(/^wrote /, '');
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(100_000);
+    expect(piped.stdout.equals(readFileSync(file))).toBe(true);
+  });
+
   it('runs the CLI without its code cache, and the same', () => {
     const r = runWith(['launch.cjs', 'cli.cjs']);
     expect(r.status).toBe(0);

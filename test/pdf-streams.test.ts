@@ -73,6 +73,14 @@ describe('fasterStreams', () => {
     expect(dict).toContain('/Length 5');
   });
 
+  it('leaves documents it was not given to pdfkit', async () => {
+    await written(() => {}); // one document with the faster streams first
+    const doc = new PDFDocument({ compress: true });
+    const ref = doc.ref({}) as unknown as Ref & { buffer: unknown[] };
+    ref.write('BT');
+    expect(ref.buffer[0]).toBeInstanceOf(Uint8Array); // pdfkit's own write: bytes at once
+  });
+
   it('writes page content that reads back as drawn', async () => {
     const pdf = await written((doc) => {
       doc.text('Ynys Môn', 50, 50);

@@ -84,3 +84,16 @@ describe('the embedded font subset', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 });
+
+describe('measuring text', () => {
+  it("gives pdfkit's widthOfString to the last bit, astral characters and lone surrogates too", () => {
+    const flow = newFlow();
+    const text = fc.array(fc.oneof(fc.constantFrom('a', 'W', ' ', 'ŵ', 'Ж', '—', '😀', '\ud800', '\udc00', 'ﬁ', '東'), fc.string({ maxLength: 3 })), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(...(Object.values(STYLE) as Style[])), (t, s) => {
+        expect(flow.textWidth(t, s)).toBe(flow.use(s).widthOfString(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -2,7 +2,7 @@
 // wrapped to the text block, every page break is decided here, and every mark on the page
 // is either tagged content or an artifact.
 import { clean } from '../text.js';
-import { printable, type EmbeddedFont, type FontName, type GlyphSource } from './fonts.js';
+import { printable, widthAt, type EmbeddedFont, type FontName, type GlyphSource } from './fonts.js';
 import { wrap } from './wrap.js';
 
 export type Doc = PDFKit.PDFDocument;
@@ -123,7 +123,13 @@ export class Flow {
   }
 
   textWidth(text: string, s: Style): number {
-    return this.use(s).widthOfString(text);
+    return this.measure(s)(text);
+  }
+
+  /** Width of text in this style, as pdfkit's widthOfString gives it. */
+  private measure(s: Style): (text: string) => number {
+    const doc = this.use(s) as unknown as PdfkitText;
+    return widthAt(doc._font, s.size);
   }
 
   /** User text made safe and printable in this style's font. */
@@ -137,8 +143,7 @@ export class Flow {
 
   lines(text: string, width: number, s: Style): string[] {
     const safe = this.printable(text.trim(), s);
-    const doc = this.use(s);
-    return wrap(safe, width - 0.5, (t) => doc.widthOfString(t));
+    return wrap(safe, width - 0.5, this.measure(s));
   }
 
   /** One line of text whose top is at y; glyphs sit centred in the line height. */

@@ -24,17 +24,21 @@ const INVISIBLE = /[\p{Cf}\uFE00-\uFE0F]/gu;
  * font has no glyph for written as [U+XXXX] so the reader sees something is there.
  */
 export function printable(s: string, font: GlyphSource, known: Map<number, boolean>): string {
-  let out = '';
-  for (const ch of s.normalize('NFC').replace(INVISIBLE, '')) {
+  const text = s.normalize('NFC').replace(INVISIBLE, '');
+  let out: string | undefined; // made only once a character needs writing out
+  let i = 0;
+  for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let ok = known.get(cp);
     if (ok === undefined) {
       ok = cp === 0x0a || cp === 0x20 || font.hasGlyphForCodePoint(cp);
       known.set(cp, ok);
     }
-    out += ok ? ch : `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
+    if (!ok) out = `${out ?? text.slice(0, i)}[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
+    else if (out !== undefined) out += ch;
+    i += ch.length;
   }
-  return out;
+  return out ?? text;
 }
 
 interface Glyph {
@@ -113,13 +117,12 @@ interface Entry {
   hex?: string;
 }
 
-/** Each code point of `text`, in order. */
-function eachCodePoint(text: string, visit: (cp: number) => void): void {
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    visit(cp);
-  }
+/** The code point at `i` (a lone surrogate is itself, as codePointAt gives it), and how many units it takes. */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return c;
+  const lo = text.charCodeAt(i + 1);
+  return lo >= 0xdc00 && lo <= 0xdfff ? ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000 : c;
 }
 
 /**
@@ -135,30 +138,40 @@ export function plainLayout(embedded: EmbeddedFont): void {
   const { font, scale } = embedded;
   postHeaderOnly(font);
   // The same few hundred characters come round thousands of times: look each up once.
-  const known = new Map<number, Entry>();
+  const known: (Entry | undefined)[] = [];
   const entry = (cp: number): Entry => {
-    let e = known.get(cp);
+    let e = known[cp];
     if (!e) {
       const glyph = font.glyphForCodePoint(cp);
       const a = glyph.advanceWidth * scale;
-      known.set(cp, (e = { glyph, position: { xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a } }));
+      known[cp] = e = { glyph, position: { xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a } };
     }
     return e;
   };
-  embedded.layout = (text, _features, onlyWidth) => {
+  /** The advance of `text` in thousandths of the font size, summed in order as layout() sums it. */
+  const widthOf = (text: string): number => {
     let advanceWidth = 0;
-    if (onlyWidth) {
-      eachCodePoint(text, (cp) => (advanceWidth += entry(cp).position.advanceWidth));
-      return { glyphs: null, positions: null, advanceWidth };
+    for (let i = 0; i < text.length; i++) {
+      const cp = codePointAt(text, i);
+      if (cp > 0xffff) i++;
+      advanceWidth += entry(cp).position.advanceWidth;
     }
+    return advanceWidth;
+  };
+  (embedded as PlainFont).widthOf = widthOf;
+  embedded.layout = (text, _features, onlyWidth) => {
+    if (onlyWidth) return { glyphs: null, positions: null, advanceWidth: widthOf(text) };
+    let advanceWidth = 0;
     const glyphs: Glyph[] = [];
     const positions: Position[] = [];
-    eachCodePoint(text, (cp) => {
+    for (let i = 0; i < text.length; i++) {
+      const cp = codePointAt(text, i);
+      if (cp > 0xffff) i++;
       const e = entry(cp);
       glyphs.push(e.glyph);
       positions.push(e.position);
       advanceWidth += e.position.advanceWidth;
-    });
+    }
     return { glyphs, positions, advanceWidth };
   };
   const { subset, widths, unicode } = embedded;
@@ -169,7 +182,9 @@ export function plainLayout(embedded: EmbeddedFont): void {
   embedded.encode = (text) => {
     const hex: string[] = [];
     const positions: Position[] = [];
-    eachCodePoint(text, (cp) => {
+    for (let i = 0; i < text.length; i++) {
+      const cp = codePointAt(text, i);
+      if (cp > 0xffff) i++;
       const e = entry(cp);
       if (e.hex === undefined) {
         const gid = subset.includeGlyph(e.glyph.id);
@@ -179,9 +194,24 @@ export function plainLayout(embedded: EmbeddedFont): void {
       }
       hex.push(e.hex);
       positions.push(e.position);
-    });
+    }
     return [hex, positions];
   };
+}
+
+/** A font plainLayout has set up, which can also measure text without going through pdfkit. */
+export interface PlainFont extends EmbeddedFont {
+  widthOf(text: string): number;
+}
+
+/**
+ * The width pdfkit's doc.widthOfString(text) gives in this font and size, worked out as it
+ * works it out (so that wrapping is exactly as before), without its option handling.
+ */
+export function widthAt(font: EmbeddedFont, size: number): (text: string) => number {
+  const widthOf = (font as Partial<PlainFont>).widthOf;
+  if (!widthOf) return (text) => (font.layout(text, undefined, true).advanceWidth * (size / 1000) + 0) * 100 / 100;
+  return (text) => (widthOf(text) * (size / 1000) + 0) * 100 / 100;
 }
 
 interface FontkitInternals {

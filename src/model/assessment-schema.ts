@@ -16,18 +16,24 @@ export const isoDate = z
 
 const person = z.strictObject({ name: text, role: text.optional() });
 
-export function assessmentSchema(fw: Framework) {
+/**
+ * `forEditors`: with a description on every key, for the JSON Schema editors complete files
+ * with (json-schema.ts). Checking a file needs none, and each description copies a schema:
+ * without them, one schema serves every question.
+ */
+export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
+  const d = <T extends z.ZodType>(schema: T, description: string): T => (forEditors ? schema.describe(description) : schema);
   const answerWords = fw.answers.map((a) => a.id) as [string, ...string[]];
   const ratingWords = fw.ratings.map((r) => r.id) as [string, ...string[]];
   const notApplicable = new Set(fw.answers.filter((a) => !a.applicable).map((a) => a.id));
 
   const answer = z
     .strictObject({
-      answer: word(answerWords).nullish().describe(`One of ${answerWords.join(', ')}; leave empty while unanswered`),
-      evidence: text.nullish().describe('What shows it: documents, minutes, data'),
-      links: z.array(text).optional().describe('Evidence documents: paths or web addresses'),
-      reviewed: isoDate.nullish().describe('When the evidence was last checked (YYYY-MM-DD)'),
-      justification: text.nullish().describe('Why the question does not apply (required for n/a)'),
+      answer: d(word(answerWords).nullish(), `One of ${answerWords.join(', ')}; leave empty while unanswered`),
+      evidence: d(text.nullish(), 'What shows it: documents, minutes, data'),
+      links: d(z.array(text).optional(), 'Evidence documents: paths or web addresses'),
+      reviewed: d(isoDate.nullish(), 'When the evidence was last checked (YYYY-MM-DD)'),
+      justification: d(text.nullish(), 'Why the question does not apply (required for n/a)'),
     })
     .superRefine((a, ctx) => {
       if (a.answer && notApplicable.has(a.answer) && !a.justification) {
@@ -42,29 +48,29 @@ export function assessmentSchema(fw: Framework) {
     status: word(['open', 'done']).default('open'),
   });
 
+  const answerOrNothing = answer.nullish();
+  const question = (title: string) => (forEditors ? answer.nullish().describe(title) : answerOrNothing);
   const benchmarks = Object.fromEntries(
     fw.benchmarks.map((b) => {
-      const answers = Object.fromEntries(b.questions.map((q) => [q.id, answer.nullish().describe(q.title)]));
-      const entry = z
-        .strictObject({
-          answers: z.strictObject(answers).nullish(),
-          rating: word(ratingWords).nullish().describe("The group's agreed rating"),
-          rationale: text.nullish().describe('Why the agreed rating differs from the computed one'),
-          notes: text.nullish().describe('Internal notes (left out of the public report)'),
-          actions: z.array(action).nullish(),
-        })
-        .describe(`${b.number}. ${b.title}`);
-      return [b.id, entry.nullish()];
+      const answers = Object.fromEntries(b.questions.map((q) => [q.id, question(q.title)]));
+      const entry = z.strictObject({
+        answers: z.strictObject(answers).nullish(),
+        rating: d(word(ratingWords).nullish(), "The group's agreed rating"),
+        rationale: d(text.nullish(), 'Why the agreed rating differs from the computed one'),
+        notes: d(text.nullish(), 'Internal notes (left out of the public report)'),
+        actions: z.array(action).nullish(),
+      });
+      return [b.id, d(entry, `${b.number}. ${b.title}`).nullish()];
     }),
   );
 
   return z.strictObject({
-    framework: text.describe('Id of a bundled framework, or a path relative to this file'),
-    framework_version: looseText.optional().describe('Framework version the file was written against'),
-    authority: looseText.describe("The council's name"),
-    period: looseText.describe('The period the assessment covers, e.g. 2024/25'),
-    date: isoDate.describe('The date the group agreed the ratings (YYYY-MM-DD)'),
-    marking: looseText.default('OFFICIAL').describe('Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE'),
+    framework: d(text, 'Id of a bundled framework, or a path relative to this file'),
+    framework_version: d(looseText.optional(), 'Framework version the file was written against'),
+    authority: d(looseText, "The council's name"),
+    period: d(looseText, 'The period the assessment covers, e.g. 2024/25'),
+    date: d(isoDate, 'The date the group agreed the ratings (YYYY-MM-DD)'),
+    marking: d(looseText.default('OFFICIAL'), 'Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE'),
     assessors: z.array(person).nullish(),
     benchmarks: z.strictObject(benchmarks).nullish(),
     sign_off: z.array(z.strictObject({ name: text, role: text, date: isoDate.optional() })).nullish(),

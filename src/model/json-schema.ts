@@ -8,7 +8,7 @@ const opts = { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reu
 
 export function assessmentJsonSchema(fw: Framework): object {
   return {
-    ...z.toJSONSchema(assessmentSchema(fw), opts),
+    ...z.toJSONSchema(assessmentSchema(fw, { forEditors: true }), opts),
     $id: `https://dutykit.example/schemas/assessment-${fw.id}.schema.json`,
     title: `dutykit assessment (${fw.id} ${fw.version})`,
   };

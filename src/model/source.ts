@@ -81,7 +81,7 @@ function readBounded(file: string, size: number): Buffer {
 // YAML 1.2 core types only, whatever `%YAML` or `!!tag` the file asks for: data is text,
 // numbers, true/false, null, lists and mappings, never Date, Set, Map or binary.
 // Duplicate keys are found by checkShape in linear time (the parser's own check is quadratic).
-const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: false, prettyErrors: false } as const;
+export const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: false, prettyErrors: false } as const;
 
 export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   if (bytes.length > LIMITS.bytes) return fail(file, `file is larger than ${LIMITS.bytes / 1048576} MB`);

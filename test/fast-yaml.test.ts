@@ -6,16 +6,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { blankAssessment } from '../src/model/blank.js';
+import { checkAssessment } from '../src/model/load-assessment.js';
 import { readSimpleYaml, type FastLimits } from '../src/model/fast-yaml.js';
 import { prescan } from '../src/model/prescan.js';
 import { checkShape } from '../src/model/shape.js';
-import { LIMITS, PARSE } from '../src/model/source.js';
+import { LIMITS, PARSE, parseSource, type Source } from '../src/model/source.js';
 import { AssessmentEditor } from '../src/model/write-assessment.js';
-import { MINI } from './fuzz-inputs.js';
+import { MINI, valuePaths } from './fuzz-inputs.js';
+import { ratingProblems } from '../src/rating/check.js';
+import { rateAssessment } from '../src/rating/rate.js';
 import { framework, ROOT } from './helpers.js';
+
+// Counts the yaml package's parses, to show that a file read the fast way is not parsed again.
+const parses = vi.hoisted(() => ({ count: 0 }));
+vi.mock('yaml', async (original) => {
+  const yaml = await original<typeof import('yaml')>();
+  return { ...yaml, parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => (parses.count++, yaml.parseDocument(...args)) };
+});
 
 const RUNS = Number(process.env.DUTYKIT_FUZZ_RUNS) || 0;
 const SEED = Number(process.env.DUTYKIT_FUZZ_SEED) || 20250312;
@@ -497,4 +507,45 @@ describe('differential: the parts most easily got wrong, one at a time', () => {
     );
     done(0.05);
   }, TIMEOUT);
+});
+
+describe('a Source from the fast path is the one the yaml package gives', () => {
+  /** The same text with a tab in a first comment line: the fast reader refuses any tab, and a comment moves nothing. */
+  const both = (text: string): [Source, Source] => {
+    const fast = parseSource('f.yaml', Buffer.from(`# x\n${text}`)).source!;
+    const slow = parseSource('f.yaml', Buffer.from(`#\tx\n${text}`)).source!;
+    expect(readSimpleYaml(`# x\n${text}`, LIMITS)).not.toBeUndefined();
+    expect(readSimpleYaml(`#\tx\n${text}`, LIMITS)).toBeUndefined();
+    return [fast, slow];
+  };
+
+  it.each([['northbridge-2025', read('examples/northbridge-2025.yaml')], ['assess', ASSESSED], ['mini', MINI]])('%s: data, positions from at(), the Document', (_name, text) => {
+    const [fast, slow] = both(text);
+    expect(sameData(fast.data, slow.data)).toBe(true);
+    const paths = valuePaths(text);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of [[], ...paths, ['benchmarks', 'no-such-benchmark', 'answers'], ['assessors', 99]]) {
+      expect(fast.at(path, 'm')).toEqual(slow.at(path, 'm'));
+      const key = path.at(-1);
+      if (typeof key === 'string') expect(fast.at(path.slice(0, -1), 'm', { key })).toEqual(slow.at(path.slice(0, -1), 'm', { key }));
+    }
+    expect(fast.doc.toString()).toBe(slow.doc.toString().replace('#\tx', '# x'));
+    expect(fast.doc.errors).toEqual([]);
+    expect(fast.lines.lineStarts).toEqual(slow.lines.lineStarts);
+  });
+
+  it.each(EXAMPLES)('%s is read, checked and rated without the yaml package parsing it', (file) => {
+    const named = framework(/home-office-\d+/.exec(read(file))![0]);
+    parses.count = 0;
+    const source = parseSource(file, readFileSync(join(ROOT, file))).source!;
+    const checked = checkAssessment(source, named, file);
+    expect(checked.problems).toBeUndefined();
+    expect(checked.value!.warnings).toEqual([]);
+    expect(ratingProblems(checked.value!.framework, rateAssessment(checked.value!.framework, checked.value!.assessment))).toEqual([]);
+    expect(parses.count).toBe(0);
+    // Asked for a position, it parses once, and only once.
+    source.at(['date'], 'm');
+    source.at(['authority'], 'm');
+    expect(parses.count).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@
 // wrapped to the text block, every page break is decided here, and every mark on the page
 // is either tagged content or an artifact.
 import { clean } from '../text.js';
-import { printable, widthAt, type EmbeddedFont, type FontName, type GlyphSource } from './fonts.js';
+import { glyphHex, printable, widthAt, type EmbeddedFont, type FontName, type GlyphSource } from './fonts.js';
 import { wrap } from './wrap.js';
 
 export type Doc = PDFKit.PDFDocument;
@@ -170,7 +170,7 @@ export class Flow {
     texts.forEach((text, k) => {
       if (!text) return;
       page.fonts[font.id] ??= font.ref();
-      const glyphs = font.encode(text)[0].join('');
+      const glyphs = glyphHex(font, text);
       // The baseline worked out in the order pdfkit works it out, so it rounds the same.
       const baseline = page.height - (y + k * lh + centre) - ascender;
       out += `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(baseline)} Tm\n`;

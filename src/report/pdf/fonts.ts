@@ -179,6 +179,15 @@ export function plainLayout(embedded: EmbeddedFont): void {
   simpleGlyphsCopied(subset);
   // pdfkit's encode adds each glyph to the subset and formats its id on every occurrence;
   // do that once per character, exactly as it would.
+  const hexOf = (e: Entry): string => {
+    if (e.hex === undefined) {
+      const gid = subset.includeGlyph(e.glyph.id);
+      e.hex = gid.toString(16).padStart(4, '0').slice(-4);
+      widths[gid] ??= e.glyph.advanceWidth * scale;
+      unicode[gid] ??= e.glyph.codePoints;
+    }
+    return e.hex;
+  };
   embedded.encode = (text) => {
     const hex: string[] = [];
     const positions: Position[] = [];
@@ -186,22 +195,33 @@ export function plainLayout(embedded: EmbeddedFont): void {
       const cp = codePointAt(text, i);
       if (cp > 0xffff) i++;
       const e = entry(cp);
-      if (e.hex === undefined) {
-        const gid = subset.includeGlyph(e.glyph.id);
-        e.hex = gid.toString(16).padStart(4, '0').slice(-4);
-        widths[gid] ??= e.glyph.advanceWidth * scale;
-        unicode[gid] ??= e.glyph.codePoints;
-      }
-      hex.push(e.hex);
+      hex.push(hexOf(e));
       positions.push(e.position);
     }
     return [hex, positions];
+  };
+  /** What encode(text)[0].join('') gives, without the arrays. */
+  (embedded as PlainFont).glyphHex = (text) => {
+    let hex = '';
+    for (let i = 0; i < text.length; i++) {
+      const cp = codePointAt(text, i);
+      if (cp > 0xffff) i++;
+      hex += hexOf(entry(cp));
+    }
+    return hex;
   };
 }
 
 /** A font plainLayout has set up, which can also measure text without going through pdfkit. */
 export interface PlainFont extends EmbeddedFont {
   widthOf(text: string): number;
+  glyphHex?(text: string): string;
+}
+
+/** The glyph ids of `text` in the font's subset as hex, adding them to the subset: what pdfkit writes in a TJ. */
+export function glyphHex(font: EmbeddedFont, text: string): string {
+  const own = (font as Partial<PlainFont>).glyphHex;
+  return own ? own(text) : font.encode(text)[0].join('');
 }
 
 /**

@@ -422,4 +422,3 @@ export function resolvePlain(s: string): string | number | boolean | null {
   if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return s;
 }
-

@@ -2,6 +2,7 @@
 // Cyrillic text; a letter it lacks is printed as its code point rather than dropped.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { subsetWrittenDirectly, type SubsetSource } from './subset-writer.js';
 
 export type FontName = 'regular' | 'bold';
 
@@ -177,6 +178,7 @@ export function plainLayout(embedded: EmbeddedFont): void {
   const { subset, widths, unicode } = embedded;
   if (!subset || !widths || !unicode) return; // not the pdfkit we know: its own encode works
   simpleGlyphsCopied(subset);
+  subsetWrittenDirectly(subset as unknown as SubsetSource);
   // pdfkit's encode adds each glyph to the subset and formats its id on every occurrence;
   // do that once per character, exactly as it would.
   const hexOf = (e: Entry): string => {

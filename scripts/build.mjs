@@ -105,8 +105,10 @@ compileFrameworks('benchmarks', 'dist/frameworks');
 // Run the built CLI's commands on the examples and keep the code V8 compiled for it and for
 // the PDF renderer. The caches only save time: if they cannot be made, say so and build without.
 const { makeCodeCaches } = await tool('make-code-cache');
+let failed;
 try {
-  await makeCodeCaches('examples', 'benchmarks');
+  failed = await makeCodeCaches('examples', 'benchmarks');
 } catch (e) {
-  console.warn(`build: no code caches made (dutykit works without them, more slowly): ${e?.message ?? e}`);
+  failed = [e?.message ?? String(e)];
 }
+for (const f of failed) console.warn(`build: code cache incomplete (dutykit works without it, more slowly): ${f}`);

@@ -159,11 +159,14 @@ describe('the launcher', () => {
     expect(r.stderr).toMatch(/^dutykit: not built completely \(.*cli\.cjs is missing\); run `npm install`/);
   });
 
-  it('exits only once all it printed is written, however large', () => {
-    // 150 KB through a pipe: more than a pipe holds, so it is written while the reader reads.
+  it('exits only once all it printed is written, however large and however slowly it is read', () => {
+    // 150 KB into a pipe whose reader waits half a second: more than a pipe holds, so most of
+    // it is still to be written when the command is done. Exiting then would cut it at 64 KB.
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
     const example = join(ROOT, 'examples', 'northbridge-2025.yaml');
-    const piped = spawnSync(process.execPath, [BIN, 'report', example, '--format', 'pdf', '--stdout'], { env, maxBuffer: 1 << 24 });
+    const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+    const command = `${q(process.execPath)} ${q(BIN)} report ${q(example)} --format pdf --stdout | (sleep 0.5; cat)`;
+    const piped = spawnSync('sh', ['-c', command], { env, maxBuffer: 1 << 24 });
     const out = mkdtempSync(join(dir, 'out-'));
     const saved = spawnSync(process.execPath, [BIN, 'report', example, '--format', 'pdf', '--out', out], { env, encoding: 'utf8' });
     const file = saved.stderr.trim().replace(/^wrote /, '');

@@ -15,8 +15,9 @@ type Cli = typeof import('./bundle.js');
 function exitWhenWritten(): void {
   const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
   if (!pending.length) process.exit();
+  // An empty write's callback runs once everything written before it has been handed over.
   let left = pending.length;
-  for (const s of pending) s.once('drain', () => --left === 0 && process.exit());
+  for (const s of pending) s.write('', () => --left === 0 && process.exit());
 }
 
 let cli: Cli | undefined;

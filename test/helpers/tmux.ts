@@ -20,7 +20,9 @@ export class Terminal {
   /** A new window running `command` in a shell, which prints EXIT:<code> when it ends. */
   run(command: string): Window {
     const name = `w${this.#windows++}`;
-    this.tmux('new-window', '-d', '-t', 't', '-n', name, '-c', this.cwd, 'sh');
+    // `t:` (the session, with its colon) puts the window at the next free index; a bare `t` can
+    // be taken for a window, and then fails now and then with "index 0 in use".
+    this.tmux('new-window', '-d', '-t', 't:', '-n', name, '-c', this.cwd, 'sh');
     const w = new Window(this, `t:${name}`);
     w.type(`clear; ${command}; echo EXIT:$?`);
     w.keys('Enter');

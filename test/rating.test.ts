@@ -107,3 +107,39 @@ describe('agreed ratings', () => {
     expect(r.summary).toMatch(/\(agreed by the group\)$/);
   });
 });
+
+describe('no essential question applies: the rules cannot compute Green (or any rating)', () => {
+  const NO_ESSENTIAL = 'Not yet rated: no essential question applies, so the rules cannot rate it: the group must agree a rating, with a rationale';
+
+  it.each([
+    ['XXXXMMM', 'every essential question n/a, the rest met'],
+    ['XXXXMMP', 'every essential question n/a, the rest mostly met'],
+    ['XXXXNNN', 'every essential question n/a, the rest not met'],
+  ])('%s (%s) is Not yet rated, and the reason says the group must agree a rating', (code) => {
+    const r = rate(code);
+    expect([r.computed, r.rule, r.final]).toEqual(['unrated', 'no-applicable-essential', 'unrated']);
+    expect(r.reason).toBe(NO_ESSENTIAL);
+  });
+
+  it('a framework whose benchmark defines no essential question never computes a rating', () => {
+    const lax = { ...fw, benchmarks: fw.benchmarks.map((b) => ({ ...b, questions: b.questions.map((q) => ({ ...q, essential: false })) })) };
+    const b = lax.benchmarks.find((x) => x.id === 'training-programme')!;
+    const r = rateBenchmark(lax, b, entry(lax, 'training-programme', 'MMMMMMM'), '2025-03-12');
+    expect([r.computed, r.reason]).toEqual(['unrated', NO_ESSENTIAL]);
+  });
+
+  it('all n/a still gives the framework\'s own reason', () => {
+    expect(rate('XXXXXXX').rule).toBe('no-applicable-questions');
+  });
+
+  it('a rating the group agrees there needs a rationale', () => {
+    const agreed = (rationale?: string) => rateBenchmark(fw, training, entry(fw, 'training-programme', 'XXXXMMM', { rating: 'green', rationale }), '2025-03-12');
+    expect(ratingProblems(fw, [agreed()])).toEqual([
+      { path: ['benchmarks', 'training-programme', 'rating'], message: 'agreed rating Green where no essential question applies: add a rationale saying why' },
+    ]);
+    const r = agreed('Training is commissioned by the county; our own offer is complete.');
+    expect(ratingProblems(fw, [r])).toEqual([]);
+    expect([r.final, r.basis]).toEqual(['green', 'agreed']);
+    expect(r.summary).toMatch(/^Green: agreed by the group, where the rules give Not yet rated: no essential question applies.*Rationale: Training is commissioned/);
+  });
+});

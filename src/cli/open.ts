@@ -2,13 +2,14 @@
 import { formatProblem, InputError, UsageError, type Problem } from '../errors.js';
 import type { Framework } from '../model/framework-schema.js';
 import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.js';
-import { loadFramework, resolveFramework, useCompiledFrameworks } from '../model/load-framework.js';
+import { loadFramework, resolveFramework, useBundledFrameworks, useCompiledFrameworks } from '../model/load-framework.js';
 import { ratingProblems } from '../rating/check.js';
 import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
 import { err } from './output.js';
 import { BUNDLED_FRAMEWORKS, COMPILED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
 
 useCompiledFrameworks(COMPILED_FRAMEWORKS);
+useBundledFrameworks(BUNDLED_FRAMEWORKS);
 
 export interface Opened extends LoadedAssessment {
   ratings: BenchmarkRating[];

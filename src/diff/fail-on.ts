@@ -26,15 +26,21 @@ function into(d: AssessmentDiff, row: BenchmarkChange, level: string): boolean {
 }
 
 /**
+ * Fell, or was rated and now is not: deleting the answers must not slip past the gate. A
+ * benchmark the new framework no longer has (no successor) is a change, not a decline.
+ */
+const declined = (r: BenchmarkChange) => r.direction === 'declined' || (r.direction === 'no longer rated' && r.after !== null);
+
+/**
  * A diff gate fails on change, never on a standing rating, so identical files always pass.
- * decline: a rating fell. red: a benchmark became Red (fell to it, or is newly rated Red).
+ * decline: a rating fell, or became Not yet rated. red: a benchmark became Red (fell to it, or is newly rated Red).
  * amber: became Amber or Red the same way. change: any rating changed, including newly
  * rated and no longer rated.
  */
 export function trips(d: AssessmentDiff, condition: FailOn): BenchmarkChange[] {
   switch (condition) {
     case 'decline':
-      return d.rows.filter((r) => r.direction === 'declined');
+      return d.rows.filter(declined);
     case 'change':
       return d.rows.filter((r) => r.direction !== 'unchanged');
     case 'red':

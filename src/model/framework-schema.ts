@@ -1,18 +1,27 @@
 // The shape of a framework folder: framework.yaml and one file per benchmark.
 import * as z from 'zod';
 
+/** Bounds on the numbers a framework may hold. */
+export const MAX = { evidenceMonths: 120, atLeast: 1_000, benchmarks: 1_000 } as const;
+
 // Built on first use, not when the module loads (~15 ms of zod): a command that reads only
 // the bundled frameworks uses their checked, compiled copies and never needs these.
 function build() {
   const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "venue-hire"');
   const text = z.string().trim().min(1, 'must not be empty');
+  // Assessments match answer words case-insensitively, so an answer id must be written as
+  // they are read back: lower case, no spaces at the ends ("met", "not-met", "n/a").
+  const answerId = z.string().regex(/^[a-z0-9]+([-/_. ][a-z0-9]+)*$/, 'expected a lower-case answer word such as "met", "not-met" or "n/a"');
 
   const share = z.number().min(0).max(1);
+  // Every number is bounded: a framework `validate` accepts must never make later date
+  // arithmetic or counting fail ("Invalid time value" from evidence_valid_months: 4000000).
+  const count = (max: number) => z.number().int().min(1).max(max, `must be at most ${max.toLocaleString('en-GB')}`);
   const conditionSchema = z
     .strictObject({
       questions: z.enum(['essential', 'any']).default('any'),
       answer: z.union([z.string(), z.array(z.string()).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
-      at_least: z.number().int().min(1).optional(),
+      at_least: count(MAX.atLeast).optional(),
       none: z.literal(true).optional(),
       all: z.literal(true).optional(),
       share_below: share.optional(),
@@ -41,12 +50,12 @@ function build() {
     source: text,
     licence: text,
     attribution: text,
-    evidence_valid_months: z.number().int().min(1).default(12),
-    benchmarks: z.array(id).min(1),
+    evidence_valid_months: count(MAX.evidenceMonths).default(12),
+    benchmarks: z.array(id).min(1).max(MAX.benchmarks),
     answers: z
       .array(
         z.strictObject({
-          id: z.string().min(1),
+          id: answerId,
           label: text,
           phrase: text,
           applicable: z.boolean().default(true),
@@ -77,7 +86,7 @@ function build() {
 
   const benchmarkFileSchema = z.strictObject({
     id,
-    number: z.number().int().min(1),
+    number: count(MAX.benchmarks),
     title: text,
     statement: text,
     basis: text,

@@ -1,12 +1,14 @@
 // Load a framework folder: framework.yaml and its benchmark files, every problem at once.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { readCompiled } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
-import { frameworkSchemas, type Benchmark, type Framework, type FrameworkFile } from './framework-schema.js';
-import { readSource, type Source } from './source.js';
+import { checkIds, checkMapping, checkRules, type MappedFrom } from './framework-checks.js';
+import { outside } from './inside.js';
+import { frameworkSchemas, type Benchmark, type Framework } from './framework-schema.js';
+import { readSource, type Source, type SourceResult } from './source.js';
 import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 
 export type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined; problems: Problem[] };
@@ -63,20 +65,61 @@ export function checkFramework(dir: string): Loaded<Framework> {
   return readFramework(resolve(dir));
 }
 
-function readFramework(dir: string): Loaded<Framework> {
+const linkedOut = (file: string): Problem => ({
+  file,
+  line: 1,
+  col: 1,
+  path: '',
+  message: 'links to a file outside the framework folder, which is not read; put the file itself in the folder',
+});
+
+/** A framework file, read only when it is inside the folder. */
+function readInside(root: string, file: string): SourceResult {
+  return outside(root, file) ? { problems: [linkedOut(file)] } : readSource(file);
+}
+
+let bundledDir: string | undefined;
+
+/** Where the bundled frameworks are: a `maps_from` naming one of them is checked against it. */
+export function useBundledFrameworks(dir: string): void {
+  bundledDir = dir;
+}
+
+/**
+ * Benchmark and question ids of the framework `id`, for checking a `maps_from` table: a
+ * bundled framework, or a folder of that name beside `dir`. Read without its own mapping
+ * checked, so two frameworks that map from each other do not loop.
+ */
+function mappedFrom(id: string, dir: string): MappedFrom | undefined {
+  for (const base of [bundledDir, dirname(dir)]) {
+    if (!base) continue;
+    const there = join(base, id);
+    if (!existsSync(join(there, 'framework.yaml')) || resolve(there) === dir) continue;
+    const fw = (compiledDir && readCompiled(compiledDir, resolve(there))) || readFramework(resolve(there), false).value;
+    if (fw?.id === id) return { id, benchmarks: fw.benchmarks.map((b) => ({ id: b.id, questions: b.questions.map((q) => q.id) })) };
+  }
+  return undefined;
+}
+
+function readFramework(dir: string, withMapping = true): Loaded<Framework> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { problems: [{ file: dir, line: 1, col: 1, path: '', message: 'no such framework folder' }] };
   }
-  const main = readSource(join(dir, 'framework.yaml'));
+  const root = realpathSync(dir);
+  const main = readInside(root, join(dir, 'framework.yaml'));
   if (!main.source) return main;
   const fw = check(frameworkSchemas().frameworkFileSchema, main.source);
   if (!fw.value) return fw;
 
   const problems: Problem[] = [];
   const benchmarks: Benchmark[] = [];
+  const listed = new Map<string, number>();
   fw.value.benchmarks.forEach((id, i) => {
+    const first = listed.get(id);
+    if (first !== undefined) return void problems.push(main.source.at(['benchmarks', i], `benchmark "${id}" is listed twice (also benchmarks[${first}])`));
+    listed.set(id, i);
     const file = join(dir, `${id}.yaml`);
-    const src = readSource(file);
+    const src = readInside(root, file);
     if (!src.source) {
       problems.push(...src.problems.map((p) => (p.message === 'no such file' ? main.source.at(['benchmarks', i], `no file ${id}.yaml for this benchmark`) : p)));
       return;
@@ -92,41 +135,10 @@ function readFramework(dir: string): Loaded<Framework> {
     });
     benchmarks.push(b.value);
   });
-  problems.push(...checkRules(fw.value, main.source));
+  problems.push(...checkIds(fw.value, main.source), ...checkRules(fw.value, main.source));
+  const map = fw.value.maps_from;
+  if (withMapping && map) problems.push(...checkMapping(fw.value, benchmarks, main.source, mappedFrom(map.framework, dir)));
   if (problems.length) return { problems };
   const { benchmarks: _ids, ...rest } = fw.value;
   return { value: { ...rest, dir, benchmarks } };
-}
-
-/** Rules may only name answer and rating words the framework defines. */
-function checkRules(fw: FrameworkFile, source: Source): Problem[] {
-  const answers = [...fw.answers.map((a) => a.id), 'unanswered'];
-  const ratings = [...fw.ratings.map((r) => r.id), 'unrated'];
-  const problems: Problem[] = [];
-  fw.answers.forEach((a, i) => {
-    if (a.stale_as && !answers.includes(a.stale_as)) problems.push(source.at(['answers', i, 'stale_as'], `unknown answer "${a.stale_as}"`));
-  });
-  fw.rules.forEach((rule, i) => {
-    if (!ratings.includes(rule.rating)) {
-      problems.push(source.at(['rules', i, 'rating'], `unknown rating "${rule.rating}"${didYouMean(rule.rating, ratings)}; expected one of ${ratings.join(', ')}`));
-    }
-    const conds = rule.when ? ('any' in rule.when ? rule.when.any : rule.when.all) : [];
-    const group = rule.when && 'any' in rule.when ? 'any' : 'all';
-    conds.forEach((c, j) =>
-      c.answer.forEach((w) => {
-        if (!answers.includes(w)) problems.push(source.at(['rules', i, 'when', group, j, 'answer'], `unknown answer "${w}"${didYouMean(w, answers)}`));
-      }),
-    );
-    rule.cite?.forEach((w, j) => {
-      if (!answers.includes(w)) problems.push(source.at(['rules', i, 'cite', j], `unknown answer "${w}"${didYouMean(w, answers)}`));
-    });
-  });
-  for (const [from, to] of Object.entries(fw.maps_from?.benchmarks ?? {})) {
-    if (to !== null && !fw.benchmarks.includes(to)) {
-      problems.push(source.at(['maps_from', 'benchmarks', from], `maps to "${to}", which is not a benchmark of this framework${didYouMean(to, fw.benchmarks)}`));
-    }
-  }
-  const last = fw.rules[fw.rules.length - 1];
-  if (last?.when) problems.push(source.at(['rules', fw.rules.length - 1], 'the last rule must have no `when`, so that every benchmark gets a rating'));
-  return problems;
 }

@@ -1,6 +1,7 @@
 // Checks that need the ratings: an agreed rating that overrules the evidence must say why.
 import type { Framework } from '../model/framework-schema.js';
 import { ratingLabel, UNRATED, type BenchmarkRating } from './rate.js';
+import { NO_ESSENTIAL } from './rules.js';
 
 export interface RatingProblem {
   path: (string | number)[];
@@ -8,10 +9,16 @@ export interface RatingProblem {
 }
 
 export function ratingProblems(fw: Framework, ratings: BenchmarkRating[]): RatingProblem[] {
-  return ratings
-    .filter((r) => r.basis === 'agreed' && r.computed !== UNRATED && r.final !== r.computed && !r.entry.rationale)
-    .map((r) => ({
-      path: ['benchmarks', r.benchmark.id, 'rating'],
-      message: `agreed rating ${ratingLabel(fw, r.final)} differs from the computed ${ratingLabel(fw, r.computed)}: add a rationale saying why`,
-    }));
+  const problems: RatingProblem[] = [];
+  for (const r of ratings) {
+    if (r.basis !== 'agreed' || r.entry.rationale) continue;
+    const path = ['benchmarks', r.benchmark.id, 'rating'];
+    if (r.computed !== UNRATED && r.final !== r.computed) {
+      problems.push({ path, message: `agreed rating ${ratingLabel(fw, r.final)} differs from the computed ${ratingLabel(fw, r.computed)}: add a rationale saying why` });
+    } else if (r.rule === NO_ESSENTIAL.id) {
+      // Answers were given, but none of them essential: the agreed rating is all there is.
+      problems.push({ path, message: `agreed rating ${ratingLabel(fw, r.final)} where no essential question applies: add a rationale saying why` });
+    }
+  }
+  return problems;
 }

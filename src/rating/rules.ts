@@ -56,7 +56,24 @@ function describe(fw: Framework, c: Condition, t: Tally): { text: string; cited:
   return { text: c.share_below !== undefined ? `only ${share}` : share, cited: [] };
 }
 
+/**
+ * Applied over every framework's rules: with no essential question that applies (all n/a, or
+ * none defined) the rules would judge a benchmark on its lesser questions alone, and could
+ * give Green for them. It is not rated until the group agrees a rating, with a rationale.
+ */
+export const NO_ESSENTIAL: Rule = {
+  id: 'no-applicable-essential',
+  rating: 'unrated',
+  explain: 'no essential question applies, so the rules cannot rate it: the group must agree a rating, with a rationale',
+};
+
 export function firstMatch(fw: Framework, states: QuestionState[]): RuleMatch {
+  const match = frameworkMatch(fw, states);
+  if (match.rule.rating !== 'unrated' && !states.some((s) => s.applicable && s.question.essential)) return { rule: NO_ESSENTIAL, clauses: [], cited: [] };
+  return match;
+}
+
+function frameworkMatch(fw: Framework, states: QuestionState[]): RuleMatch {
   for (const rule of fw.rules) {
     const conds = rule.when ? ('any' in rule.when ? rule.when.any : rule.when.all) : [];
     const tallies = conds.map((c) => tally(c, states));

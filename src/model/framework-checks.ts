@@ -1,0 +1,100 @@
+// Checks across a framework's files that no schema can make: every id once, no reserved word
+// as an id, rules that name only words the framework defines, and a `maps_from` table that
+// names only benchmarks and questions that exist. A framework that passes can be rated,
+// reported and diffed without surprises.
+import type { Problem } from '../errors.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Benchmark, FrameworkFile } from './framework-schema.js';
+import type { Source } from './source.js';
+
+/** The rules' words for "no answer yet" and "no rating": no answer or rating may be called so. */
+export const RESERVED = ['unanswered', 'unrated'] as const;
+
+/** Benchmark and question ids of the framework a `maps_from` table maps from. */
+export interface MappedFrom {
+  id: string;
+  benchmarks: { id: string; questions: string[] }[];
+}
+
+/** Each answer, rating and rule id once, and none of them a reserved word. */
+export function checkIds(fw: FrameworkFile, source: Source): Problem[] {
+  const problems: Problem[] = [];
+  const lists = [
+    ['answers', 'answer', fw.answers],
+    ['ratings', 'rating', fw.ratings],
+    ['rules', 'rule', fw.rules],
+  ] as const;
+  for (const [key, noun, items] of lists) {
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const at = (message: string) => problems.push(source.at([key, i, 'id'], message));
+      if (key !== 'rules' && (RESERVED as readonly string[]).includes(item.id)) {
+        at(`"${item.id}" is a reserved word (the rules use unanswered and unrated); call the ${noun} something else`);
+      }
+      const first = seen.get(item.id);
+      if (first !== undefined) at(`${noun} id "${item.id}" is used twice (also ${key}[${first}])`);
+      else seen.set(item.id, i);
+    });
+  }
+  return problems;
+}
+
+/** Rules may only name answer and rating words the framework defines. */
+export function checkRules(fw: FrameworkFile, source: Source): Problem[] {
+  const answers = [...new Set([...fw.answers.map((a) => a.id), 'unanswered'])];
+  const ratings = [...new Set([...fw.ratings.map((r) => r.id), 'unrated'])];
+  const problems: Problem[] = [];
+  fw.answers.forEach((a, i) => {
+    if (a.stale_as && !answers.includes(a.stale_as)) problems.push(source.at(['answers', i, 'stale_as'], `unknown answer "${a.stale_as}"`));
+  });
+  fw.rules.forEach((rule, i) => {
+    if (!ratings.includes(rule.rating)) {
+      problems.push(source.at(['rules', i, 'rating'], `unknown rating "${rule.rating}"${didYouMean(rule.rating, ratings)}; expected one of ${ratings.join(', ')}`));
+    }
+    const conds = rule.when ? ('any' in rule.when ? rule.when.any : rule.when.all) : [];
+    const group = rule.when && 'any' in rule.when ? 'any' : 'all';
+    conds.forEach((c, j) =>
+      c.answer.forEach((w) => {
+        if (!answers.includes(w)) problems.push(source.at(['rules', i, 'when', group, j, 'answer'], `unknown answer "${w}"${didYouMean(w, answers)}`));
+      }),
+    );
+    rule.cite?.forEach((w, j) => {
+      if (!answers.includes(w)) problems.push(source.at(['rules', i, 'cite', j], `unknown answer "${w}"${didYouMean(w, answers)}`));
+    });
+  });
+  const last = fw.rules[fw.rules.length - 1];
+  if (last?.when) problems.push(source.at(['rules', fw.rules.length - 1], 'the last rule must have no `when`, so that every benchmark gets a rating'));
+  return problems;
+}
+
+/**
+ * Every name in `maps_from` must name something: values are benchmarks and questions of this
+ * framework; keys are benchmarks and questions of the framework mapped from, checked when
+ * that framework can be found (`from`), bundled or beside this one.
+ */
+export function checkMapping(fw: FrameworkFile, benchmarks: Benchmark[], source: Source, from: MappedFrom | undefined): Problem[] {
+  const map = fw.maps_from;
+  if (!map) return [];
+  const problems: Problem[] = [];
+  if (map.framework === fw.id) problems.push(source.at(['maps_from', 'framework'], `"${map.framework}" is this framework's own id; maps_from names the framework it follows`));
+  const oldIds = from?.benchmarks.map((b) => b.id);
+  for (const [old, to] of Object.entries(map.benchmarks)) {
+    if (oldIds && !oldIds.includes(old)) {
+      problems.push(source.at(['maps_from', 'benchmarks'], `"${old}" is not a benchmark of ${map.framework}${didYouMean(old, oldIds)}`, { key: old }));
+    }
+    if (to !== null && !fw.benchmarks.includes(to)) {
+      problems.push(source.at(['maps_from', 'benchmarks', old], `maps to "${to}", which is not a benchmark of this framework${didYouMean(to, fw.benchmarks)}`));
+    }
+  }
+  const oldQuestions = from && [...new Set(from.benchmarks.flatMap((b) => b.questions))];
+  const newQuestions = [...new Set(benchmarks.flatMap((b) => b.questions.map((q) => q.id)))];
+  for (const [old, to] of Object.entries(map.questions ?? {})) {
+    if (oldQuestions && !oldQuestions.includes(old)) {
+      problems.push(source.at(['maps_from', 'questions'], `"${old}" is not a question of ${map.framework}${didYouMean(old, oldQuestions)}`, { key: old }));
+    }
+    if (to !== null && !newQuestions.includes(to)) {
+      problems.push(source.at(['maps_from', 'questions', old], `maps to "${to}", which is not a question of this framework${didYouMean(to, newQuestions)}`));
+    }
+  }
+  return problems;
+}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeFilesAtomic } from '../src/model/atomic-set.js';
 import { writeFileAtomic } from '../src/model/atomic-write.js';
 import { BIN, ROOT } from './helpers.js';
 
@@ -153,6 +154,8 @@ const KILL_AT_RENAME = join(crashDir, 'kill-at-rename.mjs');
 const DISK_FULL = join(crashDir, 'disk-full.mjs');
 /** The same, for a PDF only: the disk fills up while the last of a report's files is written. */
 const PDF_DISK_FULL = join(crashDir, 'pdf-disk-full.mjs');
+/** Renaming onto a PDF fails as it does on Windows while a viewer has the PDF open. */
+const PDF_HELD_OPEN = join(crashDir, 'pdf-held-open.mjs');
 
 beforeAll(async () => {
   const preload = (body: string) => `import fs from 'node:fs';\nimport { syncBuiltinESMExports } from 'node:module';\n${body}\nsyncBuiltinESMExports();\n`;
@@ -177,6 +180,14 @@ fs.openSync = (path, ...rest) => {
 fs.writeSync = (fd, ...rest) => {
   if (pdfs.has(fd)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   return write(fd, ...rest);
+};`),
+  );
+  writeFileSync(
+    PDF_HELD_OPEN,
+    preload(`const rename = fs.renameSync;
+fs.renameSync = (from, to) => {
+  if (String(to).endsWith('.pdf')) throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+  return rename(from, to);
 };`),
   );
   await build({
@@ -250,7 +261,8 @@ describe('report --out that cannot be written', () => {
     const killed = node(['--import', KILL_AT_RENAME, BIN, 'report', 'examples/northbridge-2025.yaml', '--out', out]);
     expect(killed.signal).toBe('SIGKILL');
     expect(readFileSync(join(out, report), 'utf8')).toBe('# previous\n');
-    expect(readdirSync(out)).toHaveLength(2);
+    // The new file whole but unnamed, and the old one's second name kept while the set was being put in place.
+    expect(readdirSync(out).filter((f) => f !== report).map((f) => f.replace(/\d+-[0-9a-f]{8}/, 'N'))).toEqual([`.${report}.N.bak`, `.${report}.N.tmp`]);
 
     const again = node([BIN, 'report', 'examples/northbridge-2025.yaml', '--out', out]);
     expect(again.status).toBe(0);
@@ -266,5 +278,152 @@ describe('report --out that cannot be written', () => {
     expect(r.stderr).toMatch(/^dutykit: cannot write .*: a file is in the way of a folder on the path; nothing was changed\. Move the file that is in the way, or write somewhere else\.\n$/);
     expect(readdirSync(out)).toEqual(['plan.txt']);
     expect(existsSync(join(out, 'plan.txt', 'reports'))).toBe(false);
+  });
+});
+
+// ---- read-only files: a rename would go round the file's mode, so the mode is checked first ----
+
+describe('a read-only file is never replaced', () => {
+  const readOnly = (dir: string, name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    real.fs.chmodSync(file, 0o444);
+    return file;
+  };
+  const refusal = (file: string) =>
+    `dutykit: cannot write ${file}: the file is read-only; nothing was changed. If it should change, make it writable first (chmod u+w on Linux or macOS; untick Read-only in its Properties on Windows), or write somewhere else.\n`;
+
+  it('writeFileAtomic refuses a file with mode 444, even for root, and leaves it as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-ro-'));
+    const file = readOnly(dir, 'assessment.yaml', OLD);
+    expect(() => writeFileAtomic(file, NEW)).toThrow(`cannot write ${file}: the file is read-only; nothing was changed.`);
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual(['assessment.yaml']);
+  });
+
+  it('init --force over a read-only file: exit 2, the file byte for byte as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-ro-'));
+    const file = readOnly(dir, 'assessment.yaml', OLD);
+    const r = node([BIN, 'init', file, '--force', '--authority', 'X']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(refusal(file));
+    expect(readFileSync(file, 'utf8')).toBe(OLD);
+    expect(readdirSync(dir)).toEqual(['assessment.yaml']);
+  });
+
+  it('assess on a read-only file: refused before any question, exit 2, no lock left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-ro-'));
+    const file = readOnly(dir, 'northbridge.yaml', readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8'));
+    const before = readFileSync(file);
+    const r = node([BIN, 'assess', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(refusal(file));
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['northbridge.yaml']);
+  });
+
+  it('report over a read-only report: exit 2, neither format replaced', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dutykit-ro-'));
+    const stem = '2025-03-12-northbridge-borough-council-prevent-self-assessment';
+    writeFileSync(join(out, `${stem}.md`), '# last year’s\n');
+    readOnly(out, `${stem}.json`, '{"last":"year"}\n');
+    const r = node([BIN, 'report', 'examples/northbridge-2025.yaml', '--format', 'md,json', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(refusal(join(out, `${stem}.json`)));
+    expect(readFileSync(join(out, `${stem}.md`), 'utf8')).toBe('# last year’s\n');
+    expect(readFileSync(join(out, `${stem}.json`), 'utf8')).toBe('{"last":"year"}\n');
+    expect(readdirSync(out).sort()).toEqual([`${stem}.json`, `${stem}.md`]);
+  });
+});
+
+// ---- a report's files as one: every requested file replaced, or none, whatever the order ----
+
+describe('report --format md,pdf when the PDF cannot be written', () => {
+  const stem = '2025-03-12-northbridge-borough-council-prevent-self-assessment';
+  const [md, pdf] = [`${stem}.md`, `${stem}.pdf`];
+  /** A folder holding last year's Markdown report, and `pdf` made unwritable by `block`. */
+  const folder = (block: (pdfPath: string) => void) => {
+    const out = mkdtempSync(join(tmpdir(), 'dutykit-set-'));
+    writeFileSync(join(out, md), '# last year’s good report\n');
+    block(join(out, pdf));
+    return out;
+  };
+  const run = (out: string, order: string, preload: string[] = []) =>
+    node([...preload, BIN, 'report', 'examples/northbridge-2025.yaml', '--format', order, '--out', out]);
+
+  for (const order of ['md,pdf', 'pdf,md']) {
+    it(`${order}: a folder with the PDF's name: exit 2, the Markdown as it was, no temporary file`, () => {
+      const out = folder((p) => mkdirSync(p));
+      const r = run(out, order);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`dutykit: cannot write ${join(out, pdf)}: it is a folder; nothing was changed. Move or rename the folder that has that name, or write somewhere else.\n`);
+      expect(readFileSync(join(out, md), 'utf8')).toBe('# last year’s good report\n');
+      expect(readdirSync(out).sort()).toEqual([md, pdf]);
+      expect(readdirSync(join(out, pdf))).toEqual([]);
+    });
+
+    it(`${order}: the PDF held open by a viewer (the rename fails): exit 2, the Markdown put back, no temporary file`, () => {
+      const out = folder((p) => writeFileSync(p, '%PDF last year'));
+      const r = run(out, order, ['--import', PDF_HELD_OPEN]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        `dutykit: cannot write ${join(out, pdf)}: another program has it open; nothing was changed. Close the program that has it open (a PDF viewer, say), and run the command again.\n`,
+      );
+      expect(readFileSync(join(out, md), 'utf8')).toBe('# last year’s good report\n');
+      expect(readFileSync(join(out, pdf), 'utf8')).toBe('%PDF last year');
+      expect(readdirSync(out).sort()).toEqual([md, pdf]);
+    });
+
+    it(`${order}: a read-only PDF: exit 2, neither replaced`, () => {
+      const out = folder((p) => {
+        writeFileSync(p, '%PDF last year');
+        real.fs.chmodSync(p, 0o444);
+      });
+      const r = run(out, order);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/: the file is read-only; nothing was changed\. /);
+      expect(readFileSync(join(out, md), 'utf8')).toBe('# last year’s good report\n');
+      expect(readdirSync(out).sort()).toEqual([md, pdf]);
+    });
+  }
+
+  it('with nothing in the way both are replaced, and the old versions kept meanwhile are gone', () => {
+    const out = folder((p) => writeFileSync(p, '%PDF last year'));
+    const r = run(out, 'md,pdf');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, md), 'utf8')).toMatch(/^\*\*OFFICIAL-SENSITIVE\*\*/);
+    expect(readFileSync(join(out, pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readdirSync(out).sort()).toEqual([md, pdf]);
+  });
+});
+
+describe('writeFilesAtomic when a file cannot be put back', () => {
+  it('says which file was replaced, and where its previous version is kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-set-'));
+    const [a, b] = [join(dir, 'a.md'), join(dir, 'b.pdf')];
+    writeFileSync(a, 'old a');
+    writeFileSync(b, 'old b');
+    faults.renameSync = (from, to) => {
+      if (String(to) === b || String(from).endsWith('.bak')) throw errno('EBUSY', 'resource busy or locked, rename');
+      return real.fs.renameSync(from as string, to as string);
+    };
+    let message = '';
+    try {
+      writeFilesAtomic([
+        { file: a, data: 'new a' },
+        { file: b, data: 'new b' },
+      ]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const kept = readdirSync(dir).filter((f) => f.endsWith('.bak'));
+    expect(kept).toEqual([expect.stringMatching(/^\.a\.md\.\d+-[0-9a-f]{8}\.bak$/)]);
+    expect(message).toBe(
+      `cannot write ${b}: another program has it open; ${a} (the previous version is kept as ${join(dir, kept[0]!)}) was replaced and could not be put back. Close the program that has it open (a PDF viewer, say), and run the command again.`,
+    );
+    expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('old a');
+    expect(readFileSync(b, 'utf8')).toBe('old b');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // Write a file so that a reader, or a crash, only ever sees the old or the new whole file.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CannotWrite } from '../errors.js';
 
@@ -21,7 +21,9 @@ const ADVICE: Record<string, string> = {
   EPERM: 'Check that you may write to that folder, or write somewhere else.',
   ENOTDIR: 'Move the file that is in the way, or write somewhere else.',
   EEXIST: 'Move the file that is in the way, or write somewhere else.',
-  EISDIR: 'Give a file name, not a folder.',
+  EISDIR: 'Move or rename the folder that has that name, or write somewhere else.',
+  EREADONLY: 'If it should change, make it writable first (chmod u+w on Linux or macOS; untick Read-only in its Properties on Windows), or write somewhere else.',
+  EBUSY: 'Close the program that has it open (a PDF viewer, say), and run the command again.',
   ECHANGED: 'Open the file again to see the other change, then make yours again.',
 };
 
@@ -41,48 +43,41 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: W
   });
 }
 
-/**
- * Write several files (a report's formats) so that either all of them are replaced or, when
- * one cannot be written, none is: each is written whole beside its target first, and only
- * then are they renamed over their targets, one straight after another.
- */
-export function writeFilesAtomic(files: readonly { file: string; data: string | Uint8Array }[]): void {
-  const ready: Prepared[] = [];
-  try {
-    for (const { file, data } of files) ready.push(guarded(file, () => prepare(file, data)));
-  } catch (e) {
-    for (const r of ready) quietly(() => rmSync(r.tmp, { force: true }));
-    throw e;
-  }
-  ready.forEach((r, i) => guarded(files[i]!.file, () => commit(r)));
-}
-
 /** Run `f`, turning a failure into CannotWrite: why, and what to do. */
-function guarded<T>(file: string, f: () => T): T {
+export function guarded<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code ?? '';
-    const error = new CannotWrite(file, e);
-    error.message += `. ${ADVICE[code] ?? 'Check the path and the disk, and run the command again.'}`;
-    throw error;
+    throw cannotWrite(file, e);
   }
 }
 
-interface Prepared {
+/** Why, for the failures CannotWrite has no words for. */
+const WHY: Record<string, string> = {
+  EBUSY: 'another program has it open',
+};
+
+export function cannotWrite(file: string, e: unknown): CannotWrite {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const error = new CannotWrite(file, WHY[code] ? Object.assign(new Error(WHY[code]), { code }) : e);
+  error.message += `. ${ADVICE[code] ?? 'Check the path and the disk, and run the command again.'}`;
+  return error;
+}
+
+export interface Prepared {
   tmp: string;
   target: string;
   dir: string;
 }
 
 /** The new bytes, whole and on disk, in a temporary file beside the target. */
-function prepare(file: string, data: string | Uint8Array): Prepared {
+export function prepare(file: string, data: string | Uint8Array): Prepared {
   // Through a symbolic link to the file it names, so that the link stays a link.
   const target = resolveLink(file);
+  const mode = refuseToReplace(target);
   const dir = dirname(target);
   mkdirSync(dir, { recursive: true });
   removeStale(dir, basename(target));
-  const mode = existingMode(target);
   const tmp = join(dir, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
@@ -103,7 +98,7 @@ function prepare(file: string, data: string | Uint8Array): Prepared {
 }
 
 /** Put the prepared file in place of its target, and make the rename itself last. */
-function commit({ tmp, target, dir }: Prepared): void {
+export function commit({ tmp, target, dir }: Prepared): void {
   try {
     renameSync(tmp, target);
   } catch (e) {
@@ -120,7 +115,7 @@ function commit({ tmp, target, dir }: Prepared): void {
   }); // Some file systems cannot sync a folder; the rename has happened all the same.
 }
 
-function quietly(f: () => void): void {
+export function quietly(f: () => void): void {
   try {
     f();
   } catch {
@@ -136,12 +131,38 @@ function resolveLink(file: string): string {
   }
 }
 
-function existingMode(file: string): number | undefined {
+/**
+ * The mode of the file about to be replaced (undefined: there is none), or a refusal: a folder
+ * of that name, or a read-only file. A rename replaces a file whatever its mode says, so the
+ * mode is checked here: a file marked read-only (no write bit for anyone, as `chmod 444`
+ * leaves it, which binds root too) or one this user may not write is left as it is.
+ */
+function refuseToReplace(target: string): number | undefined {
+  let st: Stats;
   try {
-    return statSync(file).mode & 0o7777;
+    st = statSync(target);
   } catch {
     return undefined;
   }
+  if (st.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+  if (readOnly(st, target)) throw Object.assign(new Error('the file is read-only'), { code: 'EREADONLY' });
+  return st.mode & 0o7777;
+}
+
+function readOnly(st: Stats, file: string): boolean {
+  if ((st.mode & 0o222) === 0) return true;
+  try {
+    accessSync(file, constants.W_OK);
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM';
+  }
+}
+
+/** Refuse now, before any question is asked, to change a file that cannot be replaced. */
+export function checkReplaceable(file: string): void {
+  guarded(file, () => refuseToReplace(resolveLink(file)));
 }
 
 function unchanged(file: string, expected: Uint8Array | null): boolean {
@@ -157,10 +178,11 @@ function unchanged(file: string, expected: Uint8Array | null): boolean {
 
 /**
  * Temporary files beside `name` left by a writer that died between writing and renaming
- * (a crash, a kill, a power cut). Only ours, by their exact name, and only when the
+ * (a crash, a kill, a power cut), and the copies of old files a set of files keeps while it
+ * is being put in place (atomic-set.ts). Only ours, by their exact name, and only when the
  * process that made them is gone.
  */
-function removeStale(dir: string, name: string): void {
+export function removeStale(dir: string, name: string): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -170,7 +192,7 @@ function removeStale(dir: string, name: string): void {
   const prefix = `.${name}.`;
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
-    const m = /^(\d+)(-[0-9a-f]{8})?\.tmp$/.exec(entry.slice(prefix.length));
+    const m = /^(\d+)(-[0-9a-f]{8})?\.(tmp|bak)$/.exec(entry.slice(prefix.length));
     if (m && !alive(Number(m[1]))) quietly(() => rmSync(join(dir, entry), { force: true }));
   }
 }

@@ -1,5 +1,6 @@
 // `dutykit assess [file]`: the interactive walk-through. Prompts need a terminal on stdin.
 import { UsageError } from '../../errors.js';
+import { checkReplaceable } from '../../model/atomic-write.js';
 import { assessFile, type AssessOptions } from '../assess/run.js';
 import { chosenFramework } from '../open.js';
 import { painter, useColour } from '../output.js';
@@ -7,6 +8,8 @@ import { painter, useColour } from '../output.js';
 export type { AssessOptions };
 
 export async function runAssess(file: string | undefined, opts: AssessOptions): Promise<void> {
+  // Every answer is saved as it is given: a file that cannot be replaced is refused before the first question.
+  if (file) checkReplaceable(file);
   if (opts.input === false || !process.stdin.isTTY) {
     const why = opts.input === false ? '--no-input was given' : 'stdin is not a terminal';
     throw new UsageError(

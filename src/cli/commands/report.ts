@@ -1,7 +1,7 @@
 // `dutykit report <file>`: the dated report files, or one on stdout.
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { writeFilesAtomic } from '../../model/atomic-write.js';
+import { writeFilesAtomic } from '../../model/atomic-set.js';
 import { buildReport, type Audience, type ReportModel } from '../../report/model.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { slug } from '../../report/text.js';

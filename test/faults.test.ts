@@ -262,7 +262,7 @@ describe('report --out that cannot be written', () => {
     expect(killed.signal).toBe('SIGKILL');
     expect(readFileSync(join(out, report), 'utf8')).toBe('# previous\n');
     // The new file whole but unnamed, and the old one's second name kept while the set was being put in place.
-    expect(readdirSync(out).filter((f) => f !== report).map((f) => f.replace(/\d+-[0-9a-f]{8}/, 'N'))).toEqual([`.${report}.N.bak`, `.${report}.N.tmp`]);
+    expect(readdirSync(out).filter((f) => f !== report).map((f) => f.replace(/\d+-[0-9a-f]{8}/, 'N')).sort()).toEqual([`.${report}.N.bak`, `.${report}.N.tmp`]);
 
     const again = node([BIN, 'report', 'examples/northbridge-2025.yaml', '--out', out]);
     expect(again.status).toBe(0);

@@ -1,6 +1,6 @@
 // Whole `assess` flows, in-process: the prompts are driven through @inquirer/testing and
 // the file on disk is checked after each step.
-import { screen } from '@inquirer/testing/vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,12 @@ import { blankAssessment } from '../src/model/blank.js';
 import { loadAssessment } from '../src/model/load-assessment.js';
 import { loadFramework } from '../src/model/load-framework.js';
 import { AssessmentEditor } from '../src/model/write-assessment.js';
+
+// Our own text prompt, driven through the same test screen as @inquirer's.
+vi.mock('../src/cli/text-prompt.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/cli/text-prompt.js')>();
+  return { ...actual, textPrompt: wrapPrompt(actual.textPrompt) };
+});
 
 const fw = loadFramework('benchmarks/home-office-2018').value!;
 let dir: string;

@@ -1,7 +1,8 @@
 // The one module that imports @inquirer/prompts. Prompts draw on stderr, so stdout stays
 // for requested output only.
-import { confirm as askConfirm, input as askInput, select as askSelect } from '@inquirer/prompts';
+import { confirm as askConfirm, select as askSelect } from '@inquirer/prompts';
 import { isIsoDate } from '../model/dates.js';
+import { textPrompt } from './text-prompt.js';
 
 const context = () => ({ output: process.stderr });
 
@@ -30,14 +31,17 @@ export interface InputOptions {
   current?: string;
   required?: boolean;
   validate?: (value: string) => true | string;
+  /** Keep the line breaks of pasted text (else its lines are joined with spaces). */
+  multiline?: boolean;
 }
 
+/** One answer, typed or pasted; every pasted line is kept, in order (see text-prompt.ts). */
 export async function input(message: string, opts: InputOptions = {}): Promise<string> {
-  const value = await askInput(
+  const value = await textPrompt(
     {
       message,
-      default: opts.current || undefined,
-      prefill: 'editable',
+      current: opts.current || undefined,
+      multiline: opts.multiline,
       validate: (v) => {
         if (opts.required && !v.trim()) return 'Please give an answer';
         return opts.validate ? opts.validate(v.trim()) : true;
@@ -68,10 +72,12 @@ export function confirm(message: string, current: boolean): Promise<boolean> {
 export async function lines(message: string, current?: string, onLine?: (soFar: string) => void): Promise<string | null | undefined> {
   const got: string[] = [];
   for (;;) {
-    const line = await askInput({ message: got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message }, context());
+    const label = got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message;
+    // A paste of several lines comes back as one answer, blank lines and all.
+    const line = await textPrompt({ message: label, multiline: true }, context());
     if (line.trim() === '') break;
     if (!got.length && line.trim() === '-') return current ? null : undefined;
-    got.push(line.trimEnd());
+    got.push(line.replace(/[ \t]+$/gm, ''));
     onLine?.(got.join('\n').trim());
   }
   return got.length ? got.join('\n').trim() : undefined;

@@ -1,6 +1,9 @@
 // A real terminal for end-to-end tests: a private tmux server, one window per session.
 // Keys are sent only once the prompt they answer is on screen (tmux drops typeahead).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -14,7 +17,7 @@ export class Terminal {
   }
 
   tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   }
 
   /** A new window running `command` in a shell, which prints EXIT:<code> when it ends. */
@@ -43,6 +46,21 @@ export class Window {
 
   type(text: string): void {
     this.term.tmux('send-keys', '-t', this.target, '-l', text);
+  }
+
+  /**
+   * Paste `text` as a terminal does: one write of the whole text, line breaks sent as CR.
+   * `bracketed`: wrapped in the paste brackets, which tmux adds only when the program asked for them.
+   */
+  paste(text: string, bracketed = false): void {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-paste-'));
+    try {
+      writeFileSync(join(dir, 'paste'), text);
+      this.term.tmux('load-buffer', '-b', 'paste', join(dir, 'paste'));
+      this.term.tmux('paste-buffer', '-d', '-b', 'paste', ...(bracketed ? ['-p'] : []), '-t', this.target);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   /** Everything the window has shown, scrollback included. */

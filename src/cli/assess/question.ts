@@ -53,7 +53,7 @@ export async function askQuestion(s: Session, i: number, questionId: string): Pr
   }
 
   if (!s.fw.answers.find((a) => a.id === choice)!.applicable) {
-    const why = await input('Why does it not apply?', { current: current?.justification ?? previous?.justification, required: true });
+    const why = await input('Why does it not apply?', { current: current?.justification ?? previous?.justification, required: true, multiline: true });
     s.edit((e) => e.setAnswer(b.id, q.id, { answer: choice, justification: why }));
     return 'answered';
   }

@@ -36,7 +36,7 @@ export async function askRating(s: Session, i: number): Promise<void> {
     const why = rated
       ? `Rationale: why ${ratingLabel(s.fw, rating)} when the rules give ${ratingLabel(s.fw, r.computed)}?`
       : 'Rationale (optional)';
-    const rationale = await input(why, { current: r.entry.rationale, required: rated });
+    const rationale = await input(why, { current: r.entry.rationale, required: rated, multiline: true });
     s.edit((e) => e.setRating(b.id, rating, rationale || null));
   }
   if (ratingRank(s.fw, s.rating(i).final) < s.fw.ratings.length - 1) await askActions(s, i);

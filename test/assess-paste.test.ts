@@ -1,0 +1,90 @@
+// Pasting into `assess` in a real terminal (tmux): the paste is sent as one write, as a
+// terminal sends it, with and without the brackets that mark a paste.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadAssessment } from '../src/model/load-assessment.js';
+import { hasTmux, Terminal } from './helpers/tmux.js';
+
+const BIN = resolve('bin/dutykit.js');
+const assess = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
+
+let dir: string;
+let file: string;
+let term: Terminal;
+
+beforeAll(() => {
+  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
+});
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dutykit-paste-'));
+  file = join(dir, 'a.yaml');
+  execFileSync('node', [BIN, 'init', file, '--authority', 'Riverside', '--period', '2024/25', '--date', '2025-03-12'], { stdio: 'pipe' });
+});
+
+const answers = () => {
+  const r = loadAssessment(file, 'benchmarks');
+  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return r.value.assessment.benchmarks['local-risk-assessment']!.answers;
+};
+
+describe.skipIf(!hasTmux)('pasting into assess (tmux)', () => {
+  beforeEach(() => void (term = new Terminal(dir)));
+  afterEach(() => term.close());
+
+  it('keeps every line of a multi-line paste, in order, blank lines too (no paste brackets)', async () => {
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of 6');
+    w.keys('1', 'Enter');
+    await w.prompt('Evidence');
+    // Ends with a line break, as text copied whole from minutes does: that one answers.
+    w.paste('CTLP briefing, 12 March 2025\nSection 2: findings used\n\nŴyn Jones, “minutes” p. 4\n');
+    await w.prompt('Evidence, line 2');
+    w.keys('Enter');
+    await w.prompt('Links');
+    w.keys('Enter');
+    await w.prompt('Date the evidence was last reviewed');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(answers()['ctlp-used']!.evidence).toBe('CTLP briefing, 12 March 2025\nSection 2: findings used\n\nŴyn Jones, “minutes” p. 4');
+  }, 60_000);
+
+  it('keeps a bracketed paste whole, and its line breaks never answer the prompt', async () => {
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of 6');
+    w.keys('4', 'Enter');
+    await w.prompt('Why does it not apply?');
+    w.paste('No CTLP this year:\nthe police did not issue one.\n', true);
+    // Still the live prompt: Enter inside the paste is a line break.
+    await w.waitFor((t) => t.includes('the police did not issue one.'), 'the pasted text');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(w.text()).toMatch(/^\? Why does it not apply\?/m);
+    expect(answers()['ctlp-used']!.justification).toBeUndefined();
+    w.keys('Enter');
+    await w.prompt('Answer', 'Question 2 of 6');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(answers()['ctlp-used']).toMatchObject({ answer: 'n/a', justification: 'No CTLP this year:\nthe police did not issue one.' });
+  }, 60_000);
+
+  it('takes a 100,000-character single-line paste in seconds, intact', async () => {
+    const long = Array.from({ length: 100_000 / 10 }, (_, i) => `ŵ${String(i).padStart(7, '0')}, `.slice(0, 10)).join('').slice(0, 100_000);
+    expect(long).toHaveLength(100_000);
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of 6');
+    w.keys('1', 'Enter');
+    await w.prompt('Evidence');
+    const started = Date.now();
+    w.paste(`${long}\n`);
+    await w.prompt('Evidence, line 2');
+    const took = Date.now() - started;
+    w.keys('Enter');
+    await w.prompt('Links');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(answers()['ctlp-used']!.evidence).toBe(long.trim());
+    expect(took).toBeLessThan(20_000); // @inquirer/input took about 26 s for 10,000 characters
+  }, 120_000);
+});

@@ -144,7 +144,11 @@ describe('assess, a new file', () => {
     await at('Evidence, line 3');
     enter();
     await at('Links');
-    enter('restricted/lra-2024.docx, https://intranet.example/lra');
+    enter('restricted/Minutes, March 2025.docx');
+    await at('Links, line 2');
+    enter('https://intranet.example/lra?b=1,2');
+    await at('Links, line 3');
+    enter();
     // No date is put in for the user: today is only named in the prompt.
     expect(await at('Date the evidence was last reviewed')).toContain('today is 2025-03-12');
     enter('2025-03-12');
@@ -173,7 +177,7 @@ describe('assess, a new file', () => {
       'ctlp-used': {
         answer: 'met',
         evidence: 'CTLP briefing, November 2024.\nSection 2 lists the findings used.',
-        links: ['restricted/lra-2024.docx', 'https://intranet.example/lra'],
+        links: ['restricted/Minutes, March 2025.docx', 'https://intranet.example/lra?b=1,2'],
         reviewed: '2025-03-12',
       },
       'local-knowledge': { answer: 'n/a', justification: 'Partners hold no local data this year.' },

@@ -65,18 +65,18 @@ export function confirm(message: string, current: boolean): Promise<boolean> {
 
 /**
  * Several lines of text, one prompt per line, ended by an empty line (an external editor is
- * awkward in a shared terminal). Enter on the first line keeps `current`; `-` removes it.
+ * awkward in a shared terminal). Enter on the first line keeps what is recorded; `-` removes it.
  * `onLine` gets the text so far after every line, so that a line once confirmed is never lost.
  * Returns undefined to keep, null to remove, or the new text.
  */
-export async function lines(message: string, current?: string, onLine?: (soFar: string) => void): Promise<string | null | undefined> {
+export async function lines(message: string, onLine?: (soFar: string) => void): Promise<string | null | undefined> {
   const got: string[] = [];
   for (;;) {
     const label = got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message;
     // A paste of several lines comes back as one answer, blank lines and all.
     const line = await textPrompt({ message: label, multiline: true }, context());
     if (line.trim() === '') break;
-    if (!got.length && line.trim() === '-') return current ? null : undefined;
+    if (!got.length && line.trim() === '-') return null;
     got.push(line.replace(/[ \t]+$/gm, ''));
     onLine?.(got.join('\n').trim());
   }

@@ -1,4 +1,5 @@
 // One question: the answer, then its evidence, links and review date; each saved when given.
+import { linksAnswer } from '../../assess/links.js';
 import { questionKey } from '../../assess/steps.js';
 import { clean } from '../../report/text.js';
 import { today } from '../clock.js';
@@ -71,13 +72,18 @@ async function askEvidence(s: Session, i: number, question: string): Promise<voi
       : 'Evidence: what shows it (documents, minutes, data). Type one line at a time; an empty line ends.',
   );
   const save = (evidence: string | null) => s.edit((e) => e.setAnswer(b.id, question, { evidence }));
-  const evidence = await lines('Evidence', current?.evidence, save);
+  const evidence = await lines('Evidence', save);
   if (evidence !== undefined) save(evidence);
 
-  const links = await input('Links to evidence documents (comma-separated; optional)', { current: current?.links.join(', ') });
-  const list = links.split(',').map((l) => l.trim()).filter(Boolean);
-  // Unchanged links are left exactly as the file has them.
-  if (list.join('\n') !== (current?.links ?? []).join('\n')) s.edit((e) => e.setAnswer(b.id, question, { links: list }));
+  const links = current?.links ?? [];
+  s.io.say(
+    links.length
+      ? `Links recorded:\n${links.map((l) => `  - ${clean(l)}`).join('\n')}\nLinks: press Enter to keep them, type new ones to replace them (one per line; an empty line ends), or - to remove them.`
+      : 'Links to evidence documents (optional): one path or web address per line; an empty line ends.',
+  );
+  // Unchanged links are left exactly as the file has them: never joined, never split again.
+  const newLinks = linksAnswer(links, await lines('Links'));
+  if (newLinks !== undefined) s.edit((e) => e.setAnswer(b.id, question, { links: newLinks }));
 
   const now = s.answer(i, question);
   if (!now?.evidence && !now?.links.length) return;

@@ -1,7 +1,8 @@
-// Pasting into `assess` in a real terminal (tmux): the paste is sent as one write, as a
-// terminal sends it, with and without the brackets that mark a paste.
+// What is typed and pasted into `assess`, in a real terminal (tmux): a paste is sent as one
+// write, as a terminal sends it, with and without the brackets that mark a paste; links are
+// kept as the file has them and new ones go one per line.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -87,4 +88,48 @@ describe.skipIf(!hasTmux)('pasting into assess (tmux)', () => {
     expect(answers()['ctlp-used']!.evidence).toBe(long.trim());
     expect(took).toBeLessThan(20_000); // @inquirer/input took about 26 s for 10,000 characters
   }, 120_000);
+});
+
+describe.skipIf(!hasTmux)('links in assess (tmux)', () => {
+  beforeEach(() => void (term = new Terminal(dir)));
+  afterEach(() => term.close());
+
+  it('Enter keeps links with commas as they are; new links are taken one per line', async () => {
+    const text = readFileSync(file, 'utf8').replace(
+      /(ctlp-used:\n(?:.*\n)*?)( +)evidence:\n/,
+      '$1$2evidence: CTLP briefing\n$2links: ["restricted/Minutes, March 2025.docx", "https://x.example/a?b=1,2"]\n',
+    );
+    writeFileSync(file, text);
+    expect(answers()['ctlp-used']!.links).toHaveLength(2);
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of 6');
+    w.keys('1', 'Enter');
+    await w.prompt('Evidence');
+    w.keys('Enter');
+    await w.prompt('Links');
+    expect(w.text()).toContain('  - restricted/Minutes, March 2025.docx\n  - https://x.example/a?b=1,2');
+    w.keys('Enter');
+    await w.prompt('Date the evidence was last reviewed');
+    w.keys('Enter');
+    await w.prompt('Answer', 'Question 2 of 6');
+    expect(readFileSync(file, 'utf8')).toContain('links: ["restricted/Minutes, March 2025.docx", "https://x.example/a?b=1,2"]\n');
+
+    w.keys('1', 'Enter');
+    await w.prompt('Evidence');
+    w.type('Partner workshop notes');
+    w.keys('Enter');
+    await w.prompt('Evidence, line 2');
+    w.keys('Enter');
+    await w.prompt('Links');
+    w.type('restricted/Workshop, Nov 2024 – Siân.docx');
+    w.keys('Enter');
+    await w.prompt('Links, line 2');
+    w.paste('https://x.example/a?b=1,2\nshared/Notes, 2025.pdf\n');
+    await w.prompt('Links, line 3');
+    w.keys('Enter');
+    await w.prompt('Date the evidence was last reviewed');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(answers()['local-knowledge']!.links).toEqual(['restricted/Workshop, Nov 2024 – Siân.docx', 'https://x.example/a?b=1,2', 'shared/Notes, 2025.pdf']);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 // The one module that imports @inquirer/prompts. Prompts draw on stderr, so stdout stays
 // for requested output only.
 import { confirm as askConfirm, select as askSelect } from '@inquirer/prompts';
-import { isIsoDate } from '../model/dates.js';
+import { isIsoDate } from '../model/assessment-schema.js';
 import { textPrompt } from './text-prompt.js';
 
 const context = () => ({ output: process.stderr });

@@ -1,7 +1,6 @@
 // The shape of an assessment file (spec §4), built for one framework so that
 // benchmark and question ids are checked, and editors can complete them.
 import * as z from 'zod';
-import { isIsoDate } from './dates.js';
 import type { Framework } from './framework-schema.js';
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
@@ -9,10 +8,12 @@ const word = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(lo
 const text = z.string().trim().min(1, 'must not be empty');
 /** Free text that YAML may have read as a number (`period: 2024`). */
 const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
-export const isoDate = z
-  .string({ error: 'expected a date written YYYY-MM-DD' })
-  .refine(isIsoDate, { error: (i) => `"${String(i.input)}" is not a date; write it as YYYY-MM-DD` })
-  .meta({ format: 'date' });
+/** A calendar date, YYYY-MM-DD: zod's check knows month lengths and leap years. */
+export const isoDate = z.iso.date({
+  error: (i) => (i.code === 'invalid_type' ? 'expected a date written YYYY-MM-DD' : `"${String(i.input)}" is not a date; write it as YYYY-MM-DD`),
+});
+
+export const isIsoDate = (s: string): boolean => isoDate.safeParse(s).success;
 
 const person = z.strictObject({ name: text, role: text.optional() });
 

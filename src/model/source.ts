@@ -2,7 +2,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
-import { readSimpleYaml } from './fast-yaml.js';
 import { prescan } from './prescan.js';
 import { checkShape } from './shape.js';
 
@@ -102,11 +101,6 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
     const before = text.slice(0, refused.offset);
     return fail(file, refused.message, before.split('\n').length, refused.offset - before.lastIndexOf('\n'));
   }
-  // Most files are in the simple subset of YAML that fast-yaml.ts reads exactly as the yaml
-  // package does, in a fraction of the time; anything else (and every file with a problem) is
-  // parsed below as before.
-  const simple = readSimpleYaml(text, LIMITS);
-  if (simple !== undefined) return { source: lazySource(file, text, simple) };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -145,35 +139,6 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
     return fail(file, message);
   }
   return { source: { file, doc, lines, data, at } };
-}
-
-/**
- * A Source for data the fast reader gave: the yaml package parses the text only when a
- * position or the Document is first asked for (a warning or a problem to place), so a clean
- * file is usually not parsed at all. The fast reader guarantees that this parse has no errors
- * and gives the same data.
- */
-function lazySource(file: string, text: string, data: unknown): Source {
-  let parsed: { doc: Document.Parsed; lines: LineCounter; at: Source['at'] } | undefined;
-  const parse = () => {
-    if (!parsed) {
-      const lines = new LineCounter();
-      const doc = parseDocument(text, { ...PARSE, lineCounter: lines });
-      parsed = { doc, lines, at: locator(file, doc, lines) };
-    }
-    return parsed;
-  };
-  return {
-    file,
-    data,
-    get doc() {
-      return parse().doc;
-    },
-    get lines() {
-      return parse().lines;
-    },
-    at: (path, message, opts) => parse().at(path, message, opts),
-  };
 }
 
 /** The first LIMITS.problems, in file order, and a last line counting the rest. */

@@ -4,7 +4,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
-import { isIsoDate } from '../../model/dates.js';
+import { isIsoDate } from '../../model/assessment-schema.js';
 import { chosenFramework } from '../open.js';
 import { err, out, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';

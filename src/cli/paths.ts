@@ -19,8 +19,6 @@ const pkg = packageRoot();
 export const ROOT = pkg.dir;
 export const BUNDLED_FRAMEWORKS = join(ROOT, 'benchmarks');
 export const DEFAULT_FRAMEWORK = 'home-office-2018';
-/** The built CLI (src/cli/bundle.ts), which dist/launch.cjs runs with its code cache. */
-export const CLI_BUNDLE = join(ROOT, 'dist', 'cli.cjs');
 /** Checked copies of the bundled frameworks, written by the build (scripts/build.mjs). */
 export const COMPILED_FRAMEWORKS = join(ROOT, 'dist', 'frameworks');
 

@@ -1,8 +1,9 @@
 // Where `report --format pdf` gets its renderer. Built, it is dist/pdf-renderer.cjs, a
-// bundle of src/report/pdf with pdfkit inside, loaded with its code cache (code-cache.ts);
-// run from source (the tests), it is the module itself.
+// bundle of src/report/pdf with pdfkit inside, read only by this command; run from source
+// (the tests), it is the module itself.
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { loadBundle } from './code-cache.js';
+import { NotBuilt } from '../errors.js';
 import { ROOT } from './paths.js';
 
 type Renderer = typeof import('../report/pdf/index.js');
@@ -12,10 +13,20 @@ declare const DUTYKIT_BUILT: true | undefined;
 
 export const PDF_BUNDLE = join(ROOT, 'dist', 'pdf-renderer.cjs');
 
+function loadBuilt(): Renderer {
+  const require = createRequire(PDF_BUNDLE);
+  try {
+    require.resolve(PDF_BUNDLE);
+  } catch {
+    throw new NotBuilt(PDF_BUNDLE);
+  }
+  return require(PDF_BUNDLE) as Renderer;
+}
+
 let renderer: Promise<Renderer> | undefined;
 
 export function pdfRenderer(): Promise<Renderer> {
   // One expression, so that the build folds it and leaves the source import out of dist/.
-  renderer ??= typeof DUTYKIT_BUILT === 'undefined' ? import('../report/pdf/index.js') : Promise.resolve().then(() => loadBundle<Renderer>(PDF_BUNDLE).exports);
+  renderer ??= typeof DUTYKIT_BUILT === 'undefined' ? import('../report/pdf/index.js') : Promise.resolve().then(loadBuilt);
   return renderer;
 }

@@ -2,7 +2,6 @@
 // Cyrillic text; a letter it lacks is printed as its code point rather than dropped.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { subsetWrittenDirectly, type SubsetSource } from './subset-writer.js';
 
 export type FontName = 'regular' | 'bold';
 
@@ -62,51 +61,9 @@ export interface EmbeddedFont {
   scale: number;
   layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: Position[] | null; advanceWidth: number };
   encode(text: string, features?: unknown): [string[], Position[]];
-  subset?: { includeGlyph(id: number): number } & Partial<SubsetInternals>;
+  subset?: { includeGlyph(id: number): number };
   widths?: number[];
   unicode?: number[][];
-}
-
-/** The parts of fontkit's TrueType subset that adding a glyph touches. */
-interface SubsetInternals {
-  _addGlyph(gid: number): number;
-  font: {
-    getGlyph(gid: number): Glyph & { _getMetrics(): { leftBearing: number } };
-    loca: { offsets: number[] };
-    _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array } | null;
-    _variationProcessor?: unknown;
-  };
-  glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  offset: number;
-}
-
-/**
- * fontkit adds each glyph to the embedded subset by decoding its whole outline, only to learn
- * whether it is made of other glyphs; then it copies the glyph's bytes unchanged. Most glyphs
- * are not: read that from the glyph's first two bytes, and copy them as fontkit would. A
- * composite glyph, or a font with variations, still goes through fontkit's own code.
- */
-function simpleGlyphsCopied(subset: Partial<SubsetInternals>): void {
-  const own = subset._addGlyph;
-  if (typeof own !== 'function' || typeof subset.font?._getTableStream !== 'function') return; // not the fontkit we know
-  subset._addGlyph = function (this: SubsetInternals, gid: number): number {
-    const { font } = this;
-    const stream = font._getTableStream('glyf');
-    if (!stream || font._variationProcessor) return own.call(this, gid);
-    const [from, to] = [font.loca.offsets[gid]!, font.loca.offsets[gid + 1]!];
-    stream.pos += from;
-    const bytes = stream.readBuffer(to - from);
-    const contours = bytes.length >= 2 ? (((bytes[0]! << 8) | bytes[1]!) << 16) >> 16 : 0;
-    if (contours < 0) return own.call(this, gid);
-    const glyph = font.getGlyph(gid);
-    this.glyf.push(bytes);
-    this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
-    this.offset += bytes.length;
-    return this.glyf.length - 1;
-  };
 }
 
 /** What a code point comes to in this font, worked out once. */
@@ -132,8 +89,7 @@ function codePointAt(text: string, i: number): number {
  * kerning and ligatures in the Latin, Greek and Cyrillic text DejaVu covers for us; pdfkit
  * does no bidirectional layout, so scripts that need shaping are not served either way.
  * Measuring and drawing both come through here, so wrapping stays exact. Each character is
- * looked up and encoded once, and simple glyphs go into the subset undecoded
- * (simpleGlyphsCopied); the PDF bytes are what pdfkit and fontkit would write.
+ * looked up and encoded once; the PDF bytes are what pdfkit and fontkit would write.
  */
 export function plainLayout(embedded: EmbeddedFont): void {
   const { font, scale } = embedded;
@@ -177,8 +133,6 @@ export function plainLayout(embedded: EmbeddedFont): void {
   };
   const { subset, widths, unicode } = embedded;
   if (!subset || !widths || !unicode) return; // not the pdfkit we know: its own encode works
-  simpleGlyphsCopied(subset);
-  subsetWrittenDirectly(subset as unknown as SubsetSource);
   // pdfkit's encode adds each glyph to the subset and formats its id on every occurrence;
   // do that once per character, exactly as it would.
   const hexOf = (e: Entry): string => {

@@ -9,7 +9,6 @@ import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
 import { Flow, PAGE, type Doc } from './flow.js';
 import { furniture } from './furniture.js';
 import { actionPlan, attribution, signOff } from './plan.js';
-import { fasterStreams } from './streams.js';
 import { summary } from './summary.js';
 
 export interface PdfOptions {
@@ -42,8 +41,8 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
       ModDate: opts.created,
     },
   });
-  fasterStreams(doc);
-  const output = collect(doc);
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
@@ -70,29 +69,7 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
   root.end();
   doc.end();
   await done;
-  return output();
-}
-
-/**
- * The document's bytes. pdfkit writes a PDF line by line, turning each into bytes a character
- * at a time and pushing it through a Node stream: a tenth of the render for a 17-page report.
- * Keep the lines as the strings they are (each a byte per character, as pdfkit makes them)
- * and turn them into bytes once at the end; the stream still ends, so pdfkit finishes as usual.
- */
-function collect(doc: Doc): () => Uint8Array {
-  const d = doc as unknown as { _write?: (data: string | Uint8Array) => void; _offset: number };
-  // What pdfkit wrote before this (the header) comes through the stream.
-  const streamed: Uint8Array[] = [];
-  doc.on('data', (c: Uint8Array) => streamed.push(c));
-  const lines: string[] = [];
-  if (typeof d._write === 'function' && typeof d._offset === 'number') {
-    d._write = (data) => {
-      const line = typeof data === 'string' ? `${data}\n` : Buffer.from(data).toString('latin1');
-      lines.push(line);
-      d._offset += line.length;
-    };
-  } // else not the pdfkit we know: everything comes through the stream
-  return () => Buffer.concat([...streamed, Buffer.from(lines.join(''), 'latin1')]);
+  return Buffer.concat(chunks);
 }
 
 /**

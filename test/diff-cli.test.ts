@@ -115,7 +115,7 @@ describe('dutykit diff: bad input exits 2 with file:line:col', () => {
   });
 
   it.each([
-    [['--fail-on', 'worse'], 'dutykit: --fail-on: unknown condition "worse"; expected decline, red, amber, change (comma list)\n'],
+    [['--fail-on', 'worse'], 'dutykit: --fail-on: unknown condition "worse"; expected decline, red, amber, change, rules (comma list)\n'],
     [['--format', 'pdf'], /argument 'pdf' is invalid/],
   ])('usage error %j exits 2', (args, message) => {
     const r = run('diff', OLD, NEW, ...args);

@@ -2,7 +2,9 @@
 import type { Framework } from '../model/framework-schema.js';
 import { countRatings, ratingLabel, type BenchmarkRating } from '../rating/rate.js';
 import { decisivePairs, ratingCauses } from './causes.js';
+import { frameworkDigest } from '../model/framework-digest.js';
 import { mappingBetween, pairings, type Mapping, type Pairing } from './mapping.js';
+import { changesText, ruleChanges, rulesCause } from './rules.js';
 import { pairQuestions, questionChange, type QuestionPair } from './questions.js';
 import { DIRECTIONS, type AssessmentDiff, type BenchmarkChange, type Cause, type Direction, type OldBenchmark, type RatedSide, type RatingRef, type SideSummary } from './types.js';
 
@@ -49,9 +51,11 @@ export interface RowInput {
   oldRatings: BenchmarkRating[];
   newRating?: BenchmarkRating;
   mapping: Mapping;
+  /** With the new assessment's date, rule changes are tested as causes. */
+  rules?: { changes: string[]; date: string };
 }
 
-export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, mapping }: RowInput): BenchmarkChange {
+export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, mapping, rules }: RowInput): BenchmarkChange {
   const olds = p.oldIds.map((id) => oldRatings.find((r) => r.benchmark.id === id)).filter((r): r is BenchmarkRating => r !== undefined);
   const from: OldBenchmark[] = olds.map((r) => ({
     id: r.benchmark.id,
@@ -82,6 +86,8 @@ export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, ma
   const fwCause = frameworkCause(p, from, oldFw, newFw, before, sharedQuestions);
   if (fwCause) causes.push(fwCause);
   if (one) causes.push(...ratingCauses({ oldFw, newFw, old: one, now: newRating!, pairs, decisive }));
+  const ruled = one && rules && rulesCause({ oldFw, newFw, old: one, now: newRating!, mapping, ...rules });
+  if (ruled) causes.push(ruled);
   return {
     benchmark: newRating ? { id: newRating.benchmark.id, number: newRating.benchmark.number, title: newRating.benchmark.title } : null,
     from,
@@ -103,18 +109,36 @@ function summarise(side: RatedSide): SideSummary {
     authority: a.authority,
     period: a.period,
     date: a.date,
-    framework: { id: fw.id, version: fw.version, title: fw.title },
+    framework: { id: fw.id, version: fw.version, title: fw.title, digest: frameworkDigest(fw).content },
     counts: countRatings(fw, side.ratings),
   };
 }
 
+/** Frameworks are compared by content: an id or a version number proves nothing. */
+function contentNotes(old: RatedSide, now: RatedSide): string[] {
+  const notes: string[] = [];
+  for (const [name, s] of [['old', old], ['new', now]] as const) {
+    if (s.framework.differsFromBundled) {
+      notes.push(`warning: the ${name} assessment's framework says it is ${s.framework.id}, but its questions or rules differ from the bundled ${s.framework.id}`);
+    }
+  }
+  const [a, b] = [old.framework, now.framework];
+  if (a.id === b.id && a.version === b.version && frameworkDigest(a).content !== frameworkDigest(b).content) {
+    notes.push(`framework ${b.id} ${b.version} differs between the two assessments: same id and version, other questions or rules`);
+  }
+  return notes;
+}
+
 export function diffAssessments(old: RatedSide, now: RatedSide): AssessmentDiff {
   const mapping = mappingBetween(old.framework, now.framework);
+  const changes = ruleChanges(old.framework, now.framework, mapping);
+  const rules = { changes, date: now.assessment.date };
   const rows = pairings(mapping, old.framework, now.framework).map((p) =>
-    compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping }),
+    compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping, rules }),
   );
   const summary = Object.fromEntries(DIRECTIONS.map((d) => [d, rows.filter((r) => r.direction === d).length])) as Record<Direction, number>;
-  const notes = [...mapping.notes];
+  const notes = [...contentNotes(old, now), ...mapping.notes];
+  if (changes.length) notes.push(`the framework's rules changed: ${changesText(changes)}`);
   if (old.assessment.authority !== now.assessment.authority) notes.push(`the assessments are of different authorities: ${old.assessment.authority} and ${now.assessment.authority}`);
   if (old.assessment.date > now.assessment.date) notes.push(`the old assessment (${old.assessment.date}) is dated after the new one (${now.assessment.date}); were they given the other way round?`);
   return {
@@ -124,6 +148,7 @@ export function diffAssessments(old: RatedSide, now: RatedSide): AssessmentDiff 
     mapping: mapping.kind,
     ratings: now.framework.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour })),
     rows,
+    ruleChanges: changes,
     summary,
     questionSets: {
       shared: rows.reduce((n, r) => n + r.sharedQuestions.shared, 0),

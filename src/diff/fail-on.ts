@@ -2,12 +2,14 @@
 import { rowName } from './describe.js';
 import type { AssessmentDiff, BenchmarkChange } from './types.js';
 
-export const FAIL_ON = ['decline', 'red', 'amber', 'change'] as const;
+export const FAIL_ON = ['decline', 'red', 'amber', 'change', 'rules'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 export interface Tripped {
   condition: FailOn;
   benchmarks: BenchmarkChange[];
+  /** For `rules`: what changed in the rules. */
+  changes?: string[];
 }
 
 /** The conditions in a comma list, or the first word that is not one. */
@@ -35,7 +37,8 @@ const declined = (r: BenchmarkChange) => r.direction === 'declined' || (r.direct
  * A diff gate fails on change, never on a standing rating, so identical files always pass.
  * decline: a rating fell, or became Not yet rated. red: a benchmark became Red (fell to it, or is newly rated Red).
  * amber: became Amber or Red the same way. change: any rating changed, including newly
- * rated and no longer rated.
+ * rated and no longer rated. rules: the rules changed at all (the benchmarks are those the
+ * change moved), so that a pull request cannot loosen them unseen.
  */
 export function trips(d: AssessmentDiff, condition: FailOn): BenchmarkChange[] {
   switch (condition) {
@@ -46,16 +49,24 @@ export function trips(d: AssessmentDiff, condition: FailOn): BenchmarkChange[] {
     case 'red':
     case 'amber':
       return d.ratings.some((r) => r.id === condition) ? d.rows.filter((r) => into(d, r, condition)) : [];
+    case 'rules':
+      return d.rows.filter((r) => r.causes.some((c) => c.kind === 'rules'));
   }
 }
 
 export function evaluateFailOn(d: AssessmentDiff, conditions: FailOn[]): Tripped[] {
-  return conditions.map((condition) => ({ condition, benchmarks: trips(d, condition) })).filter((t) => t.benchmarks.length > 0);
+  return conditions
+    .map((condition): Tripped => ({ condition, benchmarks: trips(d, condition), ...(condition === 'rules' ? { changes: d.ruleChanges } : {}) }))
+    .filter((t) => t.benchmarks.length > 0 || (t.changes?.length ?? 0) > 0);
 }
 
 
 export function describeTrip(t: Tripped): string {
-  const what = { decline: 'declined', change: 'changed rating', red: 'became Red', amber: 'became Amber or Red' }[t.condition];
+  if (t.condition === 'rules') {
+    const moved = t.benchmarks.length ? `; ${t.benchmarks.length} benchmark${t.benchmarks.length === 1 ? '' : 's'} rated otherwise because of it: ${t.benchmarks.map((r) => `${rowName(r)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`).join('; ')}` : '';
+    return `--fail-on rules: the framework's rules changed: ${(t.changes ?? []).join('; ')}${moved}`;
+  }
+  const what = { decline: 'declined', change: 'changed rating', red: 'became Red', amber: 'became Amber or Red', rules: '' }[t.condition];
   const names = t.benchmarks.map((r) => `${rowName(r)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`);
   return `--fail-on ${t.condition}: ${t.benchmarks.length} benchmark${t.benchmarks.length === 1 ? '' : 's'} ${what}: ${names.join('; ')}`;
 }

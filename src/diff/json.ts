@@ -19,6 +19,7 @@ export function diffJson(d: AssessmentDiff, failOn?: { conditions: FailOn[]; tri
         tripped: failOn.tripped.map((t) => ({
           condition: t.condition,
           benchmarks: t.benchmarks.map((r) => ({ id: (r.benchmark ?? r.from[0])?.id ?? '', name: rowName(r) })),
+          ...(t.changes ? { changes: t.changes } : {}),
         })),
       },
     }),

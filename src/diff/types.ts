@@ -54,7 +54,9 @@ export type Cause =
   | { kind: 'first-evidence'; text: string; answered: number; total: number }
   | { kind: 'no-evidence'; text: string }
   | { kind: 'agreed'; text: string; from?: string; to?: string; rationale?: string }
-  | { kind: 'framework'; text: string };
+  | { kind: 'framework'; text: string }
+  /** The framework's rules changed, and the old rules would rate the new answers otherwise. */
+  | { kind: 'rules'; text: string; changes: string[]; computed: { from: RatingRef; to: RatingRef } };
 
 export type QuestionChangeKind = 'answered' | 'changed' | 'unanswered' | 'stale' | 'fresh' | 'evidence' | 'new question' | 'dropped question';
 
@@ -93,7 +95,8 @@ export interface SideSummary {
   authority: string;
   period: string;
   date: string;
-  framework: { id: string; version: string; title: string };
+  /** `digest`: SHA-256 of the framework's content (questions and rules), whatever its id says. */
+  framework: { id: string; version: string; title: string; digest: string };
   counts: Record<string, number>;
 }
 
@@ -106,6 +109,8 @@ export interface AssessmentDiff {
   /** Rating words of the new framework, lowest first, for counts and colours. */
   ratings: { id: string; label: string; colour: string }[];
   rows: BenchmarkChange[];
+  /** Every change of rules between the two frameworks that can change a computed rating. */
+  ruleChanges: string[];
   summary: Record<Direction, number>;
   questionSets: { shared: number; old: number; new: number };
   notes: string[];

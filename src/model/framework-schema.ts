@@ -113,4 +113,6 @@ export type RatingDef = FrameworkFile['ratings'][number];
 export interface Framework extends Omit<FrameworkFile, 'benchmarks'> {
   dir: string;
   benchmarks: Benchmark[];
+  /** Set when a folder takes a bundled framework's id but not its questions and rules. */
+  differsFromBundled?: boolean;
 }

@@ -7,6 +7,7 @@ import { readCompiled } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
 import { checkIds, checkMapping, checkRules, type MappedFrom } from './framework-checks.js';
 import { outside } from './inside.js';
+import { frameworkDigest } from './framework-digest.js';
 import { frameworkSchemas, type Benchmark, type Framework } from './framework-schema.js';
 import { readSource, type Source, type SourceResult } from './source.js';
 import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
@@ -56,8 +57,20 @@ export function loadFramework(dir: string): Loaded<Framework> {
     const compiled = compiledDir && existsSync(key) ? readCompiled(compiledDir, key) : undefined;
     hit = compiled ? { value: compiled } : readFramework(key);
     cache.set(key, hit);
+    if (hit.value) markImpostor(hit.value);
   }
   return hit;
+}
+
+/**
+ * A folder that takes a bundled framework's id with other questions or rules is marked, so
+ * that `diff` can say so: otherwise a copy with a rule deleted would pass for the real one.
+ */
+function markImpostor(fw: Framework): void {
+  const there = bundledDir && join(bundledDir, fw.id);
+  if (!there || !existsSync(join(there, 'framework.yaml')) || realpathSync(there) === realpathSync(fw.dir)) return;
+  const bundled = loadFramework(there).value;
+  if (bundled && frameworkDigest(bundled).content !== frameworkDigest(fw).content) fw.differsFromBundled = true;
 }
 
 /** Load and check every file of a framework, ignoring any compiled copy (for `validate`). */

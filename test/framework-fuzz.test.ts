@@ -221,7 +221,9 @@ async function check(c: Case): Promise<void> {
       ['report', now, '--stdout', '--format', 'json', '--audience', 'public'],
       ['diff', now, bundledFile, '--format', 'json'],
       ['trend', old, now, bundledFile, '--format', 'md'],
-    ][tally.accepted % 4]!,
+      ['--framework', fwDir, 'benchmarks', fw.benchmarks[0]!.id],
+      ['--framework', fwDir, 'init', join(fwDir, 'init.yaml'), '--authority', 'Fuzzshire', '--period', '2025/26', '--date', '2025-04-01'],
+    ][tally.accepted % 6]!,
   ]) {
     expect(await cli(...args)).toBeLessThanOrEqual(2);
   }

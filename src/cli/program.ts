@@ -104,7 +104,7 @@ export function buildProgram(version: string): Command {
     .argument('<new>', "this year's assessment file")
     .description('what changed between two assessments, and why')
     .addOption(formatOption())
-    .option('--fail-on <list>', 'exit 1 if tripped: decline, red, amber, change (comma list)')
+    .option('--fail-on <list>', 'exit 1 if tripped: decline, red, amber, change, rules (comma list)')
     .addHelpText(
       'after',
       examples([
@@ -113,8 +113,9 @@ export function buildProgram(version: string): Command {
         'dutykit diff last.yaml this.yaml --fail-on decline,red',
         'dutykit diff examples/northbridge-2025.yaml examples/northbridge-2026.yaml --format json',
       ]) +
-        '\n--fail-on: decline = a rating fell; red = a benchmark became Red; amber = became Amber or Red;\n' +
-        'change = any rating changed. Identical files never trip. Exit codes: 0 ok, 1 tripped, 2 bad input.\n',
+        '\n--fail-on: decline = a rating fell, or a rated benchmark became Not yet rated; red = a benchmark\n' +
+        'became Red; amber = became Amber or Red; change = any rating changed; rules = the framework\'s rules\n' +
+        'changed. Identical files never trip. Exit codes: 0 ok, 1 tripped, 2 bad input.\n',
     )
     .action(async (oldFile: string, newFile: string, o, cmd: Command) => {
       const { runDiff } = await import('./commands/diff.js');

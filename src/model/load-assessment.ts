@@ -49,6 +49,10 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (v !== undefined && v !== framework.version) {
     warnings.push(source.at(['framework_version'], `warning: written against ${framework.id} ${v}, read with version ${framework.version}`));
   }
+  // A copy of a bundled framework with a rule deleted would otherwise pass for the real one.
+  if (framework.differsFromBundled) {
+    warnings.push(source.at(['framework'], `warning: this framework folder says it is ${framework.id}, but its questions or rules differ from the bundled ${framework.id}`));
+  }
   // Evidence reviewed after the day the ratings were agreed is most likely a mistyped date.
   for (const [b, entry] of Object.entries(assessment.benchmarks)) {
     for (const [q, a] of Object.entries(entry.answers)) {

@@ -12,6 +12,8 @@ import { YamlEditor, type Path } from './yaml-edit.js';
 const TOP = ['framework', 'framework_version', 'authority', 'period', 'date', 'marking', 'assessors', 'benchmarks', 'sign_off'];
 const ENTRY = ['answers', 'rating', 'rationale', 'notes', 'actions'];
 const ANSWER = ['answer', 'evidence', 'links', 'reviewed', 'justification'];
+const ACTION = ['action', 'owner', 'due', 'status'];
+const SIGN_OFF = ['name', 'role', 'date'];
 
 /** Fields to change in one answer: a value sets it, `null` removes it, absent leaves it. */
 export interface AnswerEdit {
@@ -31,7 +33,9 @@ export class AssessmentEditor {
     const questions = new Map(fw.benchmarks.map((b) => [b.id, b.questions.map((q) => q.id)]));
     this.#yaml = new YamlEditor(text, (p) => {
       if (p.length === 0) return TOP;
+      if (p.length === 2 && p[0] === 'sign_off') return SIGN_OFF;
       if (p[0] !== 'benchmarks') return undefined;
+      if (p.length === 4 && p[2] === 'actions') return ACTION;
       if (p.length === 1) return fw.benchmarks.map((b) => b.id);
       if (p.length === 2) return ENTRY;
       if (p.length === 3 && p[2] === 'answers') return questions.get(String(p[1]));
@@ -78,6 +82,16 @@ export class AssessmentEditor {
 
   setActionStatus(benchmark: string, index: number, status: Action['status']): void {
     this.#yaml.set(['benchmarks', benchmark, 'actions', index, 'status'], status);
+  }
+
+  /** Fill in an action's owner or due date (an empty value removes it). */
+  setActionDetail(benchmark: string, index: number, field: 'owner' | 'due', value: string | undefined): void {
+    this.#yaml.set(['benchmarks', benchmark, 'actions', index, field], value || undefined);
+  }
+
+  /** Fill in the date of the sign-off at `index`. */
+  setSignOffDate(index: number, date: string | undefined): void {
+    this.#yaml.set(['sign_off', index, 'date'], date || undefined);
   }
 
   addSignOff(s: SignOff): void {

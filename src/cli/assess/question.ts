@@ -54,8 +54,10 @@ export async function askQuestion(s: Session, i: number, questionId: string): Pr
   }
 
   if (!s.fw.answers.find((a) => a.id === choice)!.applicable) {
+    s.unsaved = `"${label(choice)}" for "${q.title}": a file holds it only with its reason`;
     const why = await input('Why does it not apply?', { current: current?.justification ?? previous?.justification, required: true, multiline: true });
     s.edit((e) => e.setAnswer(b.id, q.id, { answer: choice, justification: why }));
+    s.unsaved = undefined;
     return 'answered';
   }
   s.edit((e) => e.setAnswer(b.id, q.id, { answer: choice, justification: null }));

@@ -33,6 +33,8 @@ export async function askRating(s: Session, i: number): Promise<void> {
   else {
     const options = [...s.fw.ratings].reverse().filter((x) => x.id !== r.computed);
     const rating = await select('Agreed rating', options.map((x) => ({ value: x.id, name: x.label })), { default: r.entry.rating });
+    // Saved as soon as chosen; until the rationale is given the walk-through asks for it again.
+    s.edit((e) => e.setRating(b.id, rating, r.entry.rationale ?? null));
     const why = rated
       ? `Rationale: why ${ratingLabel(s.fw, rating)} when the rules give ${ratingLabel(s.fw, r.computed)}?`
       : 'Rationale (optional)';
@@ -64,10 +66,14 @@ export async function askActions(s: Session, i: number): Promise<void> {
       if (n >= 0) s.edit((e) => e.setActionStatus(b.id, n, 'done'));
       continue;
     }
+    // Each part is saved as soon as it is given: a stop at "Owner" keeps the action's text.
     const action = await input('Action: what will be done', { required: true });
+    const n = actions.length;
+    s.edit((e) => e.addAction(b.id, { action, status: 'open' }));
     const owner = await input('Owner (optional)');
+    if (owner) s.edit((e) => e.setActionDetail(b.id, n, 'owner', owner));
     const due = await dateInput('Due by (YYYY-MM-DD; optional)');
-    s.edit((e) => e.addAction(b.id, { action, owner: owner || undefined, due: due || undefined, status: 'open' }));
+    if (due) s.edit((e) => e.setActionDetail(b.id, n, 'due', due));
   }
 }
 
@@ -83,9 +89,24 @@ export async function askSignOff(s: Session): Promise<void> {
     return;
   }
   do {
-    const name = await input('Signed off by (name)', { required: true });
-    const role = await input('Their role, e.g. Chair of the Prevent Board', { required: true });
-    const date = await dateInput('Date (YYYY-MM-DD)', s.assessment.date, true);
-    s.edit((e) => e.addSignOff({ name, role, date }));
+    // Name and role in one answer, so that what is shown as given can be saved at once (a
+    // sign-off needs both); the date follows, and is saved when given.
+    const who = await input('Signed off by: name, then role (e.g. Cllr Helen Marsh, Chair of the Prevent Board)', {
+      required: true,
+      validate: (v) => (nameAndRole(v) ? true : 'Give the name, a comma, then their role'),
+    });
+    const { name, role } = nameAndRole(who)!;
+    const n = s.assessment.sign_off.length;
+    s.edit((e) => e.addSignOff({ name, role }));
+    const date = await dateInput('Date of the sign-off (YYYY-MM-DD)', s.assessment.date, true);
+    s.edit((e) => e.setSignOffDate(n, date));
   } while (await confirm('Add another sign-off?', false));
+}
+
+/** "Cllr Helen Marsh, Chair of the Prevent Board": the name ends at the first comma. */
+export function nameAndRole(v: string): { name: string; role: string } | undefined {
+  const at = v.indexOf(',');
+  const name = v.slice(0, at).trim();
+  const role = v.slice(at + 1).trim();
+  return at > 0 && name && role ? { name, role } : undefined;
 }

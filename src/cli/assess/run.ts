@@ -78,7 +78,8 @@ function invokedAs(): string {
 function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean): string {
   if (!s && kept) return `\nStopped. The details you gave are saved in ${file}.\nResume with: ${resumeCommand(file, opts)}`;
   if (!s) return `\nStopped. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
-  return `\nStopped. Every confirmed answer is saved in ${file} (${s.counts()}).\nResume with: ${resumeCommand(file, opts)}`;
+  const except = s.unsaved ? `, except ${s.unsaved}` : '';
+  return `\nStopped. Every confirmed answer is saved in ${file} (${s.counts()})${except}.\nResume with: ${resumeCommand(file, opts)}`;
 }
 
 /** The newest assessment in assessments/ not yet signed off, else a new dated one there. */

@@ -21,6 +21,8 @@ export class Session {
   readonly skipped = newSkipped();
   /** Benchmarks whose statement has been shown in this session. */
   readonly introduced = new Set<string>();
+  /** A choice shown as made that the file cannot hold until the next answer (an n/a needs its reason). */
+  unsaved: string | undefined;
   #editor: AssessmentEditor;
   #saved: string;
   /** Last year's answers, offered as defaults (`--from`). */

@@ -1,0 +1,98 @@
+// "Confirmed means saved", in a real terminal (tmux): whatever is shown with a tick is in the
+// file when the process ends, however it ends.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { blankAssessment } from '../src/model/blank.js';
+import { loadAssessment } from '../src/model/load-assessment.js';
+import { loadFramework } from '../src/model/load-framework.js';
+import { AssessmentEditor } from '../src/model/write-assessment.js';
+import { hasTmux, Terminal } from './helpers/tmux.js';
+
+const BIN = resolve('bin/dutykit.js');
+const fw = loadFramework('benchmarks/home-office-2018').value!;
+const assess = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
+
+let dir: string;
+let file: string;
+let term: Terminal;
+
+beforeAll(() => {
+  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
+});
+
+/** A file with the first `n` benchmarks' questions all answered (`word`), the first `rated` of them agreed Green. */
+function write(n: number, rated: number, word = 'met'): void {
+  const e = new AssessmentEditor(blankAssessment(fw, { authority: 'Riverside', period: '2024/25', date: '2025-03-12', marking: 'OFFICIAL', frameworkRef: fw.id }), fw);
+  fw.benchmarks.slice(0, n).forEach((b, i) => {
+    for (const q of b.questions) e.setAnswer(b.id, q.id, { answer: word, evidence: `Evidence for ${q.id}` });
+    if (i < rated) e.setRating(b.id, 'green', null);
+  });
+  writeFileSync(file, e.toString());
+}
+const load = () => {
+  const r = loadAssessment(file, 'benchmarks');
+  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return r.value.assessment;
+};
+
+describe.skipIf(!hasTmux)('what is confirmed is saved (tmux)', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dutykit-saved-'));
+    file = join(dir, 'a.yaml');
+    term = new Terminal(dir);
+  });
+  afterEach(() => term.close());
+
+  it("an action's text confirmed, then Ctrl-C at Owner: the action is in the file", async () => {
+    write(1, 0, 'partly');
+    const w = term.run(assess(file));
+    await w.prompt("The group's rating");
+    w.keys('Enter'); // Agree: Amber
+    await w.prompt('Actions');
+    w.keys('Enter'); // Add an action
+    await w.prompt('Action: what will be done');
+    w.type('Refresh the risk assessment, with partners');
+    w.keys('Enter');
+    await w.prompt('Owner');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(w.text()).toContain('Stopped. Every confirmed answer is saved in');
+    expect(load().benchmarks['local-risk-assessment']!.actions).toEqual([{ action: 'Refresh the risk assessment, with partners', status: 'open' }]);
+
+    const again = term.run(assess(file));
+    await again.prompt('Answer', 'Question 1 of');
+    again.keys('C-c');
+    expect(await again.exitCode()).toBe(130);
+  }, 60_000);
+
+  it('a sign-off confirmed, then Ctrl-C at its date: the sign-off is in the file', async () => {
+    write(fw.benchmarks.length, fw.benchmarks.length);
+    const w = term.run(assess(file));
+    await w.prompt('Record the sign-off now?');
+    w.keys('Enter');
+    await w.prompt('Signed off by:');
+    w.type('Cllr Helen Marsh');
+    w.keys('Enter');
+    await w.waitFor((t) => t.includes('Give the name, a comma, then their role'), 'the hint');
+    w.type(', Chair of the Prevent Board');
+    w.keys('Enter');
+    await w.prompt('Date of the sign-off');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(load().sign_off).toEqual([{ name: 'Cllr Helen Marsh', role: 'Chair of the Prevent Board' }]);
+  }, 60_000);
+
+  it('"Not applicable" chosen, then Ctrl-C at its reason: the stop message says that one is not saved', async () => {
+    write(0, 0);
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of 6');
+    w.keys('4', 'Enter');
+    await w.prompt('Why does it not apply?');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(w.text()).toContain('except "Not applicable" for "Risk assessment uses the CTLP": a file holds it only with its reason.');
+    expect(load().benchmarks['local-risk-assessment']!.answers['ctlp-used']?.answer).toBeUndefined();
+  }, 60_000);
+});

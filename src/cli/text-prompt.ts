@@ -91,9 +91,14 @@ class Text {
   }
 }
 
+// What must not reach the terminal as it is: controls, and the characters that reorder or hide
+// text. Shown as \u202e, so that the text is kept exactly while the screen stays honest.
+const HIDDEN = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]/g;
+const shown = (s: string) => s.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** An answer as it stays on screen once given: a very long one is cut short (the file has it whole). */
 function brief(value: string): string {
-  return value.length <= 600 ? value : `${value.slice(0, 300)}… (${value.length.toLocaleString('en-GB')} characters)`;
+  return value.length <= 600 ? shown(value) : `${shown(value.slice(0, 300))}… (${value.length.toLocaleString('en-GB')} characters)`;
 }
 
 /** A key that types text: printable characters and tabs, as the terminal sent them. */
@@ -177,12 +182,13 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
 
   const message = theme.style.message(config.message, status);
   if (status === 'done') return `${prefix} ${message} ${theme.style.answer(brief(s.value))}`;
+  const line = shown(text.line);
   if (s.rl) {
-    s.rl.line = text.line;
-    s.rl.cursor = text.cursor;
+    s.rl.line = line;
+    s.rl.cursor = shown(text.line.slice(0, text.cursor)).length;
   }
   // The line with the cursor is drawn last and whole: readline places the cursor in it.
   const head = `${prefix} ${message} `;
-  const body = text.lines.length ? `${head}${text.lines.join('\n')}\n${text.line}` : `${head}${text.line}`;
+  const body = text.lines.length ? `${head}${text.lines.map(shown).join('\n')}\n${line}` : `${head}${line}`;
   return [body, error ? theme.style.error(error) : ''];
 });

@@ -100,6 +100,8 @@ export class YamlEditor {
     if (value === undefined) return this.#deletePair(pair);
     const key = pair.key as Node;
     const v = pair.value as Node | null;
+    // A value set to what it already is keeps its bytes: quotes, escapes, folding, comments.
+    if (v !== null && sameData(v, value)) return;
     if (isPlainValue(value) && (v === null || isScalar(v))) return this.#replaceScalar(key, v, value);
     if (isSeq(v) && v.flow && Array.isArray(value) && value.every(isPlainValue)) {
       v.items = value.map((x) => this.#doc.createNode(x));
@@ -201,6 +203,11 @@ export class YamlEditor {
     const lines = doc.toString({ lineWidth: oneLine ? 0 : WIDTH, nullStr: '' }).replace(/\n$/, '').split('\n');
     this.#splice(start, end, lines.map((l, i) => (i && l ? pad + l : l)).join('\n'));
   }
+}
+
+function sameData(node: Node, value: unknown): boolean {
+  if (isScalar(node)) return node.value === value || (node.value == null && value === null);
+  return JSON.stringify(node.toJSON()) === JSON.stringify(value);
 }
 
 function range(n: unknown): [number, number, number] {

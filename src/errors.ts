@@ -52,9 +52,15 @@ export class CheckFailed extends Error {
   override name = 'CheckFailed';
 }
 
-/** The user stopped the program; progress is saved: exit 130. */
+/** The user stopped the program; progress is saved: exit 130, or 128 + the signal that stopped it. */
 export class Cancelled extends Error {
   override name = 'Cancelled';
+  constructor(
+    message?: string,
+    readonly exitCode = 130,
+  ) {
+    super(message);
+  }
 }
 
 /** dutykit's own files are missing (a build that did not finish): exit 70, with what to do. */

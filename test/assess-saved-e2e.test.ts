@@ -1,6 +1,6 @@
 // "Confirmed means saved", in a real terminal (tmux): whatever is shown with a tick is in the
 // file when the process ends, however it ends.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ const load = () => {
   return r.value.assessment;
 };
 
-describe.skipIf(!hasTmux)('what is confirmed is saved (tmux)', () => {
+describe.skipIf(!hasTmux)('what is confirmed is saved, however the session ends (tmux)', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'dutykit-saved-'));
     file = join(dir, 'a.yaml');
@@ -94,5 +94,53 @@ describe.skipIf(!hasTmux)('what is confirmed is saved (tmux)', () => {
     expect(await w.exitCode()).toBe(130);
     expect(w.text()).toContain('except "Not applicable" for "Risk assessment uses the CTLP": a file holds it only with its reason.');
     expect(load().benchmarks['local-risk-assessment']!.answers['ctlp-used']?.answer).toBeUndefined();
+  }, 60_000);
+
+  /** Answer the first question and give one line of evidence; stop at the second line. */
+  async function answerOne(): Promise<ReturnType<Terminal['run']>> {
+    write(0, 0);
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of 6');
+    w.keys('1', 'Enter');
+    await w.prompt('Evidence');
+    w.type('CTLP briefing notes');
+    w.keys('Enter');
+    await w.prompt('Evidence, line 2');
+    return w;
+  }
+  const lockPid = () => Number.parseInt(readFileSync(`${file}.lock`, 'utf8'), 10);
+  const saved = () => load().benchmarks['local-risk-assessment']!.answers['ctlp-used'];
+
+  it.each([
+    ['SIGTERM', 143, 'Stopped (SIGTERM).'],
+    ['SIGHUP', 129, 'Stopped (the terminal was closed).'],
+  ] as const)('%s is handled as Ctrl-C: saved, lock removed, how to resume said; exit %i', async (signal, code, said) => {
+    const w = await answerOne();
+    process.kill(lockPid(), signal);
+    expect(await w.exitCode()).toBe(code);
+    expect(w.text()).toContain(`${said} Every confirmed answer is saved in ${file} (1 of 61 questions answered`);
+    expect(w.text()).toMatch(/^Resume with: .* assess /m);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(saved()).toMatchObject({ answer: 'met', evidence: 'CTLP briefing notes' });
+  }, 60_000);
+
+  it('closing the terminal window keeps the answers and removes the lock', async () => {
+    const w = await answerOne();
+    term.tmux('kill-window', '-t', w.target);
+    await w.term.run('true').waitFor(() => !existsSync(`${file}.lock`), 'the lock to go');
+    expect(saved()).toMatchObject({ answer: 'met', evidence: 'CTLP briefing notes' });
+  }, 60_000);
+
+  it("SIGTERM while a new file's details are asked keeps the ones given", async () => {
+    const w = term.run(assess(join(dir, 'new.yaml')));
+    await w.prompt("Council's name");
+    w.type('Ynys Môn County Council');
+    w.keys('Enter');
+    await w.prompt('Period');
+    process.kill(Number.parseInt(readFileSync(join(dir, 'new.yaml.lock'), 'utf8'), 10), 'SIGTERM');
+    expect(await w.exitCode()).toBe(143);
+    expect(w.text()).toContain('Stopped (SIGTERM). The details you gave are saved in');
+    expect(readFileSync(join(dir, 'new.yaml'), 'utf8')).toContain('authority: Ynys Môn County Council');
+    expect(existsSync(join(dir, 'new.yaml.lock'))).toBe(false);
   }, 60_000);
 });

@@ -30,7 +30,7 @@ function exitCodeFor(e: unknown): number {
   }
   if (e instanceof Cancelled) {
     if (e.message) process.stderr.write(`${e.message}\n`);
-    return EXIT.interrupted;
+    return e.exitCode;
   }
   const err = e as Error;
   process.stderr.write(`dutykit: internal error: ${err?.message ?? String(e)}\n`);

@@ -4,7 +4,19 @@ import { confirm as askConfirm, select as askSelect } from '@inquirer/prompts';
 import { isIsoDate } from '../model/assessment-schema.js';
 import { textPrompt } from './text-prompt.js';
 
-const context = () => ({ output: process.stderr });
+// Stopping by a signal (the terminal closed, SIGTERM) rejects the prompt on screen and every
+// later one, as Ctrl-C does, so that the caller saves and says how to resume.
+let stopping = new AbortController();
+const context = () => ({ output: process.stderr, signal: stopping.signal });
+
+/** Stop the prompt on screen, and any that follows until `resumePrompts`. */
+export function stopPrompts(): void {
+  stopping.abort();
+}
+
+export function resumePrompts(): void {
+  if (stopping.signal.aborted) stopping = new AbortController();
+}
 
 export interface Choice<T> {
   value: T;
@@ -84,4 +96,4 @@ export async function lines(message: string, onLine?: (soFar: string) => void): 
 }
 
 /** The error a prompt rejects with on Ctrl-C (or when the terminal goes away). */
-export const isExitPrompt = (e: unknown): boolean => e instanceof Error && e.name === 'ExitPromptError';
+export const isExitPrompt = (e: unknown): boolean => e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');

@@ -1,4 +1,6 @@
-// One `assess` per file: `<file>.lock` holds the pid of the session that has it open.
+// One `assess` per file: `<file>.lock` holds the pid of the session that has it open, and when
+// that process started, so that a pid handed on to an unrelated process does not block.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CannotWrite, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
@@ -19,39 +21,78 @@ function alive(pid: number): boolean {
   }
 }
 
-const holder = (path: string): number | undefined => {
+/**
+ * When process `pid` started, as a token that stays the same for the life of the process:
+ * Linux's start time in clock ticks (field 22 of /proc/<pid>/stat), else what `ps` says
+ * (macOS, the BSDs), else undefined (then only the pid can be checked).
+ */
+export function startedAt(pid: number): string | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and brackets: count fields after its last ')'.
+    const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    if (ticks && /^\d+$/.test(ticks)) return `proc:${ticks}`;
+  } catch {
+    // no /proc: try ps
+  }
+  try {
+    const lstart = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+    return lstart ? `ps:${lstart}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Holder {
+  pid: number;
+  started?: string;
+}
+
+/** The lock's contents: the pid on the first line (all older versions wrote), then `started <token>`. */
+const holder = (path: string): Holder | undefined => {
+  try {
+    const [first = '', ...rest] = readFileSync(path, 'utf8').split('\n');
+    const pid = Number.parseInt(first, 10);
+    const started = rest.find((l) => l.startsWith('started '))?.slice('started '.length).trim();
+    return Number.isInteger(pid) && pid > 0 ? { pid, started: started || undefined } : undefined;
   } catch {
     return undefined;
   }
 };
 
+/** Why the lock's holder no longer has the file open, or undefined while it does. */
+function gone(h: Holder): string | undefined {
+  if (!alive(h.pid)) return `the session that left it (pid ${h.pid}) is no longer running`;
+  if (h.started && startedAt(h.pid) !== h.started) return `the session that left it has ended, and its pid ${h.pid} now belongs to another program`;
+  return undefined;
+}
+
 export function acquireLock(file: string): Lock {
   const path = `${file}.lock`;
-  const mine = `${process.pid}\n`;
+  const started = startedAt(process.pid);
+  const mine = `${process.pid}\n${started ? `started ${started}\n` : ''}`;
   let notice: string | undefined;
   try {
     writeFileSync(path, mine, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new CannotWrite(path, e);
-    const pid = holder(path);
-    if (pid !== undefined && pid !== process.pid && alive(pid)) {
+    const h = holder(path);
+    const why = h && h.pid !== process.pid ? gone(h) : 'the session that left it is no longer running';
+    if (h && h.pid !== process.pid && !why) {
       throw new UsageError(
-        `${file} is open in another dutykit assess (pid ${pid}). Finish that session first; if no such process is running, delete ${path}.`,
+        `${file} is open in another dutykit assess (pid ${h.pid}). Finish that session first; if no such process is running, delete ${path}.`,
       );
     }
     writeFileAtomic(path, mine);
     const now = holder(path);
-    if (now !== process.pid) throw new UsageError(`${file} was just opened by another dutykit assess (pid ${now}).`);
-    notice = `Took over ${path}: the session that left it${pid ? ` (pid ${pid})` : ''} is no longer running.`;
+    if (now?.pid !== process.pid) throw new UsageError(`${file} was just opened by another dutykit assess (pid ${now?.pid}).`);
+    notice = `Took over ${path}: ${why}.`;
   }
   return {
     path,
     notice,
     release() {
-      if (holder(path) === process.pid) rmSync(path, { force: true });
+      if (holder(path)?.pid === process.pid) rmSync(path, { force: true });
     },
   };
 }

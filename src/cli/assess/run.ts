@@ -19,6 +19,7 @@ import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { isExitPrompt } from '../prompts.js';
 import { askDetails, type DetailAnswers } from './details.js';
 import { acquireLock } from './lock.js';
+import { listenForStop } from './signals.js';
 import { Session, type Io } from './session.js';
 import { shellQuote } from './text.js';
 import { walk } from './walk.js';
@@ -38,14 +39,12 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
   let session: Session | undefined;
   /** Details typed for a new file before a Ctrl-C, kept in it. */
   let kept = false;
-  const stopped = () => stopMessage(file, opts, session, kept);
-  // Between prompts the terminal is not in raw mode, so Ctrl-C arrives as a signal.
-  const onSigint = () => {
-    io.say(stopped());
+  const stopped = () => stopMessage(file, opts, session, kept, stop.why);
+  const stop = listenForStop((st) => {
     lock.release();
-    process.exit(130);
-  };
-  process.on('SIGINT', onSigint);
+    io.say(stopped());
+    process.exit(st.exitCode);
+  });
   try {
     // An empty file (made with `touch`, say) is started like a new one.
     const fresh = !existsSync(file) || readFileSync(file, 'utf8').trim() === '';
@@ -54,10 +53,10 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
     await walk(session);
     io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
-    if (isExitPrompt(e)) throw new Cancelled(stopped());
+    if (isExitPrompt(e)) throw new Cancelled(stopped(), stop.exitCode);
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    stop.dispose();
     lock.release();
   }
 }
@@ -75,11 +74,11 @@ function invokedAs(): string {
   return basename(script) === 'dutykit.js' ? `node ${shellQuote(relative(process.cwd(), script) || script)}` : 'dutykit';
 }
 
-function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean): string {
-  if (!s && kept) return `\nStopped. The details you gave are saved in ${file}.\nResume with: ${resumeCommand(file, opts)}`;
-  if (!s) return `\nStopped. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
+function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean, why: string): string {
+  if (!s && kept) return `\nStopped${why}. The details you gave are saved in ${file}.\nResume with: ${resumeCommand(file, opts)}`;
+  if (!s) return `\nStopped${why}. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
   const except = s.unsaved ? `, except ${s.unsaved}` : '';
-  return `\nStopped. Every confirmed answer is saved in ${file} (${s.counts()})${except}.\nResume with: ${resumeCommand(file, opts)}`;
+  return `\nStopped${why}. Every confirmed answer is saved in ${file} (${s.counts()})${except}.\nResume with: ${resumeCommand(file, opts)}`;
 }
 
 /** The newest assessment in assessments/ not yet signed off, else a new dated one there. */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { carryForward, type Carried } from '../../assess/carry.js';
-import { Cancelled, InputError } from '../../errors.js';
+import { Cancelled, InputError, UsageError } from '../../errors.js';
 import type { Person } from '../../model/assessment.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
@@ -20,7 +20,7 @@ import { isExitPrompt } from '../prompts.js';
 import { askDetails, type DetailAnswers } from './details.js';
 import { acquireLock } from './lock.js';
 import { listenForStop } from './signals.js';
-import { Session, type Io } from './session.js';
+import { EditConflict, Session, type Io } from './session.js';
 import { shellQuote } from './text.js';
 import { walk } from './walk.js';
 
@@ -54,6 +54,7 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
     io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
     if (isExitPrompt(e)) throw new Cancelled(stopped(), stop.exitCode);
+    if (e instanceof EditConflict) throw new UsageError(`${e.message}\nOpen ${file} to see their change, then carry on with: ${resumeCommand(file, opts)}`);
     throw e;
   } finally {
     stop.dispose();

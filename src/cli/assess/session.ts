@@ -2,6 +2,9 @@
 // save after every confirmed change.
 import { nextStep, newSkipped, progress, progressLine, type Step } from '../../assess/steps.js';
 import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { changedFields, overlap } from '../../assess/merge.js';
+import { UsageError } from '../../errors.js';
 import type { Answer, Assessment } from '../../model/assessment.js';
 import type { Benchmark, Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
@@ -86,13 +89,65 @@ export class Session {
     return `${p.answered} of ${p.questions} questions answered, ${p.rated} of ${p.benchmarks} benchmarks rated`;
   }
 
-  /** Apply a change and save at once: the file on disk always holds every confirmed answer. */
+  /**
+   * Apply a change and save at once: the file on disk always holds every confirmed answer.
+   * If another program has saved the file meanwhile, the change is made again on top of
+   * theirs when the two touched different fields; when they touched the same one, nothing is
+   * written and EditConflict shows the answer, to be given again.
+   */
   edit(change: (e: AssessmentEditor) => void): void {
+    const base = this.#saved;
     change(this.#editor);
     const text = this.#editor.toString();
-    if (text === this.#saved) return;
+    if (text === base) return;
+    const now = existsSync(this.file) ? readFileSync(this.file) : null;
+    if (this.#disk && now && !now.equals(this.#disk)) return this.#reapply(change, base, text, now);
+    this.#save(text);
+  }
+
+  #save(text: string): void {
     this.loaded = saveAssessment(this.file, text, this.fw, this.#disk);
     this.#saved = text;
     this.#disk = readFileSync(this.file);
   }
+
+  #reapply(change: (e: AssessmentEditor) => void, base: string, ours: string, now: Buffer): void {
+    const theirs = now.toString('utf8').replace(/^\uFEFF/, '');
+    const clash = overlap(base, ours, theirs);
+    let merged: AssessmentEditor | undefined;
+    if (!clash.length) {
+      try {
+        merged = new AssessmentEditor(theirs, this.fw);
+        change(merged);
+      } catch {
+        merged = undefined; // their text cannot be edited (not YAML any more): the user decides
+      }
+    }
+    if (!merged) throw new EditConflict(this.file, changedFields(base, ours).map((p) => [p, valueAt(ours, p)]), clash.length > 0);
+    this.#editor = merged;
+    this.#disk = now;
+    this.#save(merged.toString());
+    this.io.say(`(${this.file} was saved by another program meanwhile, in other places: your answer is added to that version.)`);
+  }
+}
+
+/** Another program changed the same field as this session, or made the file unreadable. */
+export class EditConflict extends UsageError {
+  constructor(
+    file: string,
+    readonly answers: [string[], unknown][],
+    sameField: boolean,
+  ) {
+    const shown = answers.map(([p, v]) => `  ${p.join('.')}: ${typeof v === 'string' ? v : JSON.stringify(v ?? null)}`).join('\n');
+    super(
+      `${file} was saved by another program while you answered, ${sameField ? 'changing the same field' : 'and it can no longer be read'}, so your answer was not saved. ` +
+        `Your answer, to give again:\n${shown}`,
+    );
+  }
+}
+
+function valueAt(text: string, path: string[]): unknown {
+  let v: unknown = parse(text);
+  for (const k of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
 }

@@ -40,11 +40,18 @@ it('refuses at once without a terminal on stdin, naming init and validate (exit 
   const r = spawnSync('node', [BIN, 'assess', join(dir, 'new.yaml')], { input: '', encoding: 'utf8', timeout: 20_000 });
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/stdin is not a terminal/);
-  expect(r.stderr).toContain('dutykit init <file>');
-  expect(r.stderr).toContain('dutykit validate <file>');
+  // One rule for every hint and the resume line: dutykit as it was run (here, not yet linked).
+  expect(r.stderr).toContain(`\`node ${relative(process.cwd(), BIN)} init <file>\``);
+  expect(r.stderr).toContain(`\`node ${relative(process.cwd(), BIN)} validate <file>\``);
   expect(r.stdout).toBe('');
   expect(existsSync(join(dir, 'new.yaml'))).toBe(false);
   expect(Date.now() - started).toBeLessThan(15_000);
+});
+
+it('a folder named as the file is refused with a clear message (exit 2), before anything else', () => {
+  const r = spawnSync('node', [BIN, 'assess', dir], { input: '', encoding: 'utf8', timeout: 20_000, env: { ...process.env, SOURCE_DATE_EPOCH: '1741737600' } });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toBe(`dutykit: ${dir} is a folder: name an assessment file, e.g. ${join(dir, '2025-03-12-self-assessment.yaml')}\n`);
 });
 
 describe.skipIf(!hasTmux)('assess in a real terminal (tmux)', () => {
@@ -186,4 +193,17 @@ describe.skipIf(!hasTmux)('assess in a real terminal (tmux)', () => {
     w.keys('C-c');
     expect(await w.exitCode()).toBe(130);
   }, 120_000);
+
+  it.each([
+    ['--no-color', `${assess('a.yaml')} --no-color`, false],
+    ['NO_COLOR', `NO_COLOR=1 ${assess('a.yaml')}`, false],
+    ['neither', assess('a.yaml'), true],
+  ])('colour in the prompts follows the command (%s)', async (_, command, coloured) => {
+    const w = term.run(command);
+    await w.prompt('Answer', 'Question 1 of 6');
+    const prompt = w.styled().split('\n').find((l) => l.includes('Answer'))!;
+    expect(prompt.includes('\x1b['), prompt).toBe(coloured);
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+  }, 60_000);
 });

@@ -333,6 +333,8 @@ describe('assess --from last year', () => {
     await at('Assessors: Priya Raman, Gareth Llewelyn, Siân Llŷr. Keep them?');
     enter();
     await at('Answer (last time: Met)');
+    // An existing file takes nothing more from --from, and says so rather than ignore it silently.
+    expect(said.join('\n')).toContain(`(--from: nothing is carried into ${file}, which already exists; last year's answers are offered as defaults as you go)`);
     ctrlC();
     await third.catch(() => undefined);
     expect(load(file)).toMatchObject({ marking: 'OFFICIAL-SENSITIVE', assessors: load(from).assessors });

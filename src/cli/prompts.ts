@@ -18,6 +18,33 @@ export function resumePrompts(): void {
   if (stopping.signal.aborted) stopping = new AbortController();
 }
 
+// Without colour (--no-color, NO_COLOR, not a terminal) the prompts draw no styles at all:
+// inquirer's own themes decide colour from stdout alone, and prompts draw on stderr.
+let colour = true;
+const same = (text: string) => text;
+const PLAIN = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: same,
+    message: same,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: same,
+    highlight: same,
+    key: (text: string) => `<${text}>`,
+    disabled: same,
+    description: same,
+    confirmDefault: same,
+    keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${action}`).join(' • '),
+  },
+};
+const plain = () => (colour ? undefined : PLAIN);
+
+/** Draw the prompts in colour or not, as decided once for the command. */
+export function promptColour(on: boolean): void {
+  colour = on;
+}
+
 export interface Choice<T> {
   value: T;
   name: string;
@@ -32,7 +59,7 @@ export function select<T>(message: string, choices: Choice<T>[], opts: { default
       default: opts.default,
       pageSize: Math.min(choices.length, 14),
       loop: false,
-      theme: { indexMode: opts.numbered ? 'number' : 'hidden' },
+      theme: { ...plain(), indexMode: opts.numbered ? 'number' : 'hidden' },
     },
     context(),
   );
@@ -54,6 +81,7 @@ export async function input(message: string, opts: InputOptions = {}): Promise<s
       message,
       current: opts.current || undefined,
       multiline: opts.multiline,
+      theme: plain(),
       validate: (v) => {
         if (opts.required && !v.trim()) return 'Please give an answer';
         return opts.validate ? opts.validate(v.trim()) : true;
@@ -72,7 +100,7 @@ export const dateInput = (message: string, current?: string, required = false) =
   });
 
 export function confirm(message: string, current: boolean): Promise<boolean> {
-  return askConfirm({ message, default: current }, context());
+  return askConfirm({ message, default: current, theme: plain() }, context());
 }
 
 /**
@@ -86,7 +114,7 @@ export async function lines(message: string, onLine?: (soFar: string) => void): 
   for (;;) {
     const label = got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message;
     // A paste of several lines comes back as one answer, blank lines and all.
-    const line = await textPrompt({ message: label, multiline: true }, context());
+    const line = await textPrompt({ message: label, multiline: true, theme: plain() }, context());
     if (line.trim() === '') break;
     if (!got.length && line.trim() === '-') return null;
     got.push(line.replace(/[ \t]+$/gm, ''));

@@ -24,7 +24,8 @@ export interface TextConfig {
   validate?: (value: string) => true | string;
   /** Line breaks are kept; otherwise the lines of a paste are joined with spaces. */
   multiline?: boolean;
-  theme?: Parameters<typeof makeTheme>[0];
+  /** Prefix and styles, as inquirer's themes take them (no colour: plain ones). */
+  theme?: { prefix?: { idle?: string; done?: string }; style?: object };
 }
 
 /** How long the keyboard must be quiet after an Enter for it to answer (a paste is faster). */
@@ -106,7 +107,7 @@ const typed = (key: Key): string | undefined =>
   key.sequence && !key.ctrl && !key.meta && /^[^\x00-\x08\x0a-\x1f\x7f]+$/u.test(key.sequence) ? key.sequence : undefined;
 
 export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
-  const theme = makeTheme(config.theme);
+  const theme = makeTheme<object>(config.theme as never);
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [error, setError] = useState<string | undefined>();
   /** Bumped to draw again: once per burst of keys. */

@@ -63,6 +63,11 @@ export class Window {
     }
   }
 
+  /** The screen as it is now, with its colour codes. */
+  styled(): string {
+    return this.term.tmux('capture-pane', '-p', '-e', '-t', this.target);
+  }
+
   /** Everything the window has shown, scrollback included. */
   text(): string {
     return this.term.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', this.target);

@@ -1,6 +1,6 @@
 // `assess` on one file: lock it, open or start it, walk through it; on Ctrl-C say how to resume.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { carryForward, type Carried } from '../../assess/carry.js';
 import { Cancelled, InputError, UsageError } from '../../errors.js';
@@ -21,7 +21,7 @@ import { askDetails, type DetailAnswers } from './details.js';
 import { acquireLock } from './lock.js';
 import { listenForStop } from './signals.js';
 import { EditConflict, Session, type Io } from './session.js';
-import { shellQuote } from './text.js';
+import { dutykitCommand, shellQuote } from './text.js';
 import { walk } from './walk.js';
 
 export interface AssessOptions extends GlobalOptions {
@@ -64,15 +64,9 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
 
 /** The command that carries on: `--framework` matters only while the file does not exist yet. */
 export function resumeCommand(file: string, opts: AssessOptions, started = true): string {
-  const cmd = process.env.npm_lifecycle_event === 'start' ? 'npm start --' : `${invokedAs()} assess`;
+  const cmd = process.env.npm_lifecycle_event === 'start' ? 'npm start --' : `${dutykitCommand()} assess`;
   const framework = !started && opts.framework ? ` --framework ${shellQuote(opts.framework)}` : '';
   return `${cmd} ${shellQuote(file)}${opts.from ? ` --from ${shellQuote(opts.from)}` : ''}${framework}`;
-}
-
-/** How the user ran us: `dutykit` once linked or installed, else `node <path to bin/dutykit.js>`. */
-function invokedAs(): string {
-  const script = process.argv[1] ?? '';
-  return basename(script) === 'dutykit.js' ? `node ${shellQuote(relative(process.cwd(), script) || script)}` : 'dutykit';
 }
 
 function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean, why: string): string {
@@ -98,7 +92,7 @@ function defaultFile(fresh: boolean, io: Io): string {
       ? `No file named: resuming ${open}, the most recently changed assessment in ${dir}/ not yet signed off.`
       : `No file named: ${existsSync(named) ? 'opening' : 'starting'} ${named}.`,
   );
-  io.say('(Name a file to choose another: dutykit assess <file>)');
+  io.say(`(Name a file to choose another: ${dutykitCommand()} assess <file>)`);
   return open ?? named;
 }
 
@@ -127,6 +121,8 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
 async function resume(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   if (opts.framework) io.say(`(--framework is ignored: ${file} names its own framework)`);
+  // --from fills a new file; an existing one is only offered last year's answers as defaults.
+  if (opts.from) io.say(`(--from: nothing is carried into ${file}, which already exists; last year's answers are offered as defaults as you go)`);
   let loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
   let s: Session;
   if (loaded.value) s = new Session(file, loaded.value, text, io, previous);

@@ -293,6 +293,42 @@ describe('assess, an existing file', () => {
   });
 });
 
+describe('assess, a signed-off file that changes', () => {
+  it('at quit says what rate and report still need (a rationale for a rating left to decide later)', async () => {
+    const file = started(61);
+    const e = new AssessmentEditor(readFileSync(file, 'utf8'), fw);
+    e.addSignOff({ name: 'Cllr Helen Marsh', role: 'Chair of the Prevent Board', date: '2025-03-12' });
+    writeFileSync(file, e.toString());
+    const run = assessFile(file, {}, io);
+    await at('What next?');
+    screen.keypress('up');
+    await vi.waitFor(() => expect(screen.getScreen()).toMatch(/❯ Jump to a benchmark/));
+    screen.keypress('enter');
+    await at('Which benchmark?');
+    enter();
+    await at('1. Local Risk Assessment');
+    down(1); // Q1
+    await at('Answer');
+    down(2); // Not met
+    await at('Evidence');
+    enter();
+    await at('Links');
+    enter();
+    await at('Date the evidence was last reviewed');
+    enter();
+    await at("The group's rating");
+    down(1); // Decide later
+    await at('1. Local Risk Assessment');
+    down(20); // Back to the menu
+    await at('What next?');
+    down(20); // Save and quit
+    await run;
+    expect(said.join('\n')).toContain(
+      `Still needed before \`rate\` and \`report\` accept ${file}:\n  - 1. Local Risk Assessment: agreed rating Green differs from the computed Red: add a rationale saying why`,
+    );
+  });
+});
+
 describe('assess --from last year', () => {
   it('stopped in the opening questions and resumed, still offers last year’s marking and assessors', async () => {
     const file = join(dir, 'stopped-2026.yaml');

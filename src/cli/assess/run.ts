@@ -51,6 +51,8 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
     const keep = () => (kept = true);
     session = fresh ? await create(file, opts, io, previous, keep) : await resume(file, opts, io, previous, keep);
     await walk(session);
+    const needed = session.stillNeeded();
+    if (needed.length) io.say(`\nStill needed before \`rate\` and \`report\` accept ${file}:\n${needed.map((n) => `  - ${n}`).join('\n')}`);
     io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
     if (isExitPrompt(e)) throw new Cancelled(stopped(), stop.exitCode);

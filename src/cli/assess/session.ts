@@ -9,6 +9,7 @@ import type { Answer, Assessment } from '../../model/assessment.js';
 import type { Benchmark, Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
+import { ratingProblems } from '../../rating/check.js';
 import { rateBenchmark, type BenchmarkRating } from '../../rating/rate.js';
 import { LastYear, previousAnswer, type Previous } from '../../assess/carry.js';
 import type { Paint } from '../output.js';
@@ -81,6 +82,14 @@ export class Session {
 
   progress(step = this.next()): string {
     return progressLine(progress(this.ratings(), step));
+  }
+
+  /** What `rate` and `report` will refuse the file for until it is given (a rationale, say). */
+  stillNeeded(): string[] {
+    return ratingProblems(this.fw, this.ratings()).map((p) => {
+      const b = this.fw.benchmarks.find((x) => x.id === p.path[1])!;
+      return `${b.number}. ${b.title}: ${p.message}`;
+    });
   }
 
   /** "23 of 61 questions answered, 2 of 10 benchmarks rated" */

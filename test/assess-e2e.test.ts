@@ -33,7 +33,7 @@ function load() {
   return r.value;
 }
 
-const lockPid = () => Number(readFileSync(`${file}.lock`, 'utf8'));
+const lockPid = () => Number.parseInt(readFileSync(`${file}.lock`, 'utf8'), 10);
 
 it('refuses at once without a terminal on stdin, naming init and validate (exit 2)', () => {
   const started = Date.now();

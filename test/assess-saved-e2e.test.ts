@@ -81,7 +81,7 @@ describe.skipIf(!hasTmux)('what is confirmed is saved, however the session ends 
     await w.prompt('Date of the sign-off');
     w.keys('C-c');
     expect(await w.exitCode()).toBe(130);
-    expect(load().sign_off).toEqual([{ name: 'Cllr Helen Marsh', role: 'Chair of the Prevent Board' }]);
+    expect(load().sign_off).toEqual([{ name: 'Cllr Helen Marsh', role: 'Chair of the Prevent Board', signed: expect.stringMatching(/^sha256:[0-9a-f]{32}$/) }]);
   }, 60_000);
 
   it('"Not applicable" chosen, then Ctrl-C at its reason: the stop message says that one is not saved', async () => {
@@ -143,4 +143,47 @@ describe.skipIf(!hasTmux)('what is confirmed is saved, however the session ends 
     expect(readFileSync(join(dir, 'new.yaml'), 'utf8')).toContain('authority: Ynys Môn County Council');
     expect(existsSync(join(dir, 'new.yaml.lock'))).toBe(false);
   }, 60_000);
+
+  it('a signed-off file that changes: at quit it says what is still needed, and the sign-off is out of date until given again', async () => {
+    write(fw.benchmarks.length, fw.benchmarks.length);
+    const w = term.run(assess(file));
+    await w.prompt('Record the sign-off now?');
+    w.keys('Enter');
+    await w.prompt('Signed off by:');
+    w.type('Cllr Helen Marsh, Chair of the Prevent Board');
+    w.keys('Enter');
+    await w.prompt('Date of the sign-off');
+    w.keys('Enter');
+    await w.prompt('Add another sign-off?');
+    w.keys('Enter'); // No
+    await w.prompt('What next?');
+    expect(load().sign_off[0]!.outOfDate).toBeUndefined();
+    // Change the first answer: Not met, so the agreed Green no longer follows; decide later.
+    w.keys('Up', 'Enter'); // Jump to a benchmark
+    await w.prompt('Which benchmark?');
+    w.keys('Enter');
+    await w.prompt('1. Local Risk Assessment');
+    w.keys('Down', 'Enter'); // Q1
+    await w.prompt('Answer');
+    w.keys('3', 'Enter'); // Not met
+    await w.prompt('Evidence');
+    w.keys('Enter');
+    await w.prompt('Links');
+    w.keys('Enter');
+    await w.prompt('Date the evidence was last reviewed');
+    w.keys('Enter');
+    await w.prompt("The group's rating");
+    w.keys('Down', 'Enter'); // Decide later
+    await w.prompt('1. Local Risk Assessment');
+    for (let i = 0; i < 12; i++) w.keys('Down');
+    w.keys('Enter'); // Back to the menu
+    await w.prompt('What next?', 'sign-off out of date');
+    for (let i = 0; i < 8; i++) w.keys('Down');
+    w.keys('Enter'); // Save and quit
+    expect(await w.exitCode()).toBe(0);
+    const text = w.text();
+    expect(text).toContain('1. Local Risk Assessment: agreed rating Green differs from the computed Red: add a rationale saying why');
+    expect(text).toContain('the sign-off by Cllr Helen Marsh is out of date: the assessment has changed since; sign off again');
+    expect(load().sign_off[0]!.outOfDate).toBe(true);
+  }, 90_000);
 });

@@ -74,7 +74,9 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
     marking: d(looseText.default('OFFICIAL'), 'Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE'),
     assessors: z.array(person).nullish(),
     benchmarks: z.strictObject(benchmarks).nullish(),
-    sign_off: z.array(z.strictObject({ name: text, role: text, date: isoDate.optional() })).nullish(),
+    sign_off: z
+      .array(z.strictObject({ name: text, role: text, date: isoDate.optional(), signed: d(text.optional(), 'What was signed: written by assess, checked on every read (see the README)') }))
+      .nullish(),
   });
 }
 

@@ -31,6 +31,10 @@ export interface SignOff {
   name: string;
   role: string;
   date?: string;
+  /** The digest of what was signed (model/sign-off.ts); absent on a sign-off written by hand. */
+  signed?: string;
+  /** The assessment has changed since: the sign-off no longer stands until given again. */
+  outOfDate?: boolean;
 }
 
 export interface Assessment {

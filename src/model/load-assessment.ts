@@ -1,4 +1,5 @@
 // Load an assessment file against the framework it names.
+import { signedDigest } from './sign-off.js';
 import { dirname } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { Action, Answer, Assessment, BenchmarkEntry } from './assessment.js';
@@ -45,6 +46,12 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];
+  const digest = signedDigest(assessment);
+  assessment.sign_off.forEach((s, i) => {
+    if (!s.signed || s.signed === digest) return;
+    s.outOfDate = true;
+    warnings.push(source.at(['sign_off', i], `warning: the sign-off by ${s.name} is out of date: the assessment has changed since it was given; sign off again`));
+  });
   const v = assessment.framework_version;
   if (v !== undefined && v !== framework.version) {
     warnings.push(source.at(['framework_version'], `warning: written against ${framework.id} ${v}, read with version ${framework.version}`));
@@ -96,6 +103,6 @@ function normalise(f: AssessmentFile, fw: Framework): Assessment {
     marking: f.marking,
     assessors: f.assessors ?? [],
     benchmarks,
-    sign_off: f.sign_off ?? [],
+    sign_off: (f.sign_off ?? []).map((s) => ({ ...s })),
   };
 }

@@ -13,7 +13,7 @@ const TOP = ['framework', 'framework_version', 'authority', 'period', 'date', 'm
 const ENTRY = ['answers', 'rating', 'rationale', 'notes', 'actions'];
 const ANSWER = ['answer', 'evidence', 'links', 'reviewed', 'justification'];
 const ACTION = ['action', 'owner', 'due', 'status'];
-const SIGN_OFF = ['name', 'role', 'date'];
+const SIGN_OFF = ['name', 'role', 'date', 'signed'];
 
 /** Fields to change in one answer: a value sets it, `null` removes it, absent leaves it. */
 export interface AnswerEdit {
@@ -95,7 +95,14 @@ export class AssessmentEditor {
   }
 
   addSignOff(s: SignOff): void {
-    this.#yaml.push(['sign_off'], s.date ? { name: s.name, role: s.role, date: s.date } : { name: s.name, role: s.role });
+    this.#yaml.push(['sign_off'], { name: s.name, role: s.role, ...(s.date && { date: s.date }), ...(s.signed && { signed: s.signed }) });
+  }
+
+  /** A sign-off given again: its role, and what it now signs (the date follows, as for a new one). */
+  signAgain(index: number, s: Pick<SignOff, 'role' | 'signed'>): void {
+    this.#yaml.set(['sign_off', index, 'role'], s.role);
+    this.#yaml.set(['sign_off', index, 'date'], undefined);
+    this.#yaml.set(['sign_off', index, 'signed'], s.signed);
   }
 }
 

@@ -1,7 +1,7 @@
 // GitHub-flavoured Markdown from the report model. User text is escaped, so that no
 // pipe, tag or newline in evidence can break a table or inject markup.
 import type { ReportChange } from './changes.js';
-import type { ReportAction, ReportBenchmark, ReportModel } from './model.js';
+import { OUT_OF_DATE, type ReportAction, type ReportBenchmark, type ReportModel } from './model.js';
 import { clean, longDate } from './text.js';
 
 /** Escape text for use inline: every character Markdown or HTML could act on. */
@@ -129,7 +129,7 @@ export function renderMarkdown(m: ReportModel): string {
   out.push('## Sign-off', '');
   if (m.signOff.length) {
     const signHead = m.audience === 'board' ? ['Name', 'Role', 'Date'] : ['Role', 'Date'];
-    const signRows = m.signOff.map((s) => [...(m.audience === 'board' ? [cell(s.name)] : []), cell(s.role), dateOr(s.date)]);
+    const signRows = m.signOff.map((s) => [...(m.audience === 'board' ? [cell(s.name)] : []), cell(s.role), `${dateOr(s.date)}${s.outOfDate ? ` ${OUT_OF_DATE}` : ''}`]);
     out.push(table(signHead, signRows), '');
   } else out.push('Not yet signed off.', '');
 

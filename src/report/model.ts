@@ -5,6 +5,9 @@ import { countRatings, ratingLabel, type BenchmarkRating } from '../rating/rate.
 import { benchmarkChange } from '../diff/diff.js';
 import { reportChanges, type ReportChange } from './changes.js';
 
+/** Said of a sign-off given before a later change to the assessment, in every report. */
+export const OUT_OF_DATE = '(out of date: the assessment changed after this sign-off)';
+
 export type Audience = 'board' | 'public';
 
 export interface ReportAnswer {
@@ -73,7 +76,7 @@ export interface ReportModel {
   counts: Record<string, number>;
   benchmarks: ReportBenchmark[];
   actions: ReportAction[];
-  signOff: { name?: string; role: string; date?: string }[];
+  signOff: { name?: string; role: string; date?: string; outOfDate?: boolean }[];
   previous?: { period: string; date: string };
   /** With a previous assessment: the benchmarks that changed (or are not like-for-like), with causes. */
   changes?: ReportChange[];
@@ -161,7 +164,7 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     counts: countRatings(fw, ratings),
     benchmarks,
     actions: benchmarks.flatMap((b) => b.actions),
-    signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date })),
+    signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date, ...(s.outOfDate && { outOfDate: true }) })),
     previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
     changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board),
   };

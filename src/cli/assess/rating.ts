@@ -1,5 +1,6 @@
 // After a benchmark's questions: the computed rating and its reason, the group's decision,
 // and actions for anything not Green.
+import { signedDigest } from '../../model/sign-off.js';
 import { allRated } from '../../assess/steps.js';
 import { clean } from '../../report/text.js';
 import { ratingLabel, ratingRank, UNRATED } from '../../rating/rate.js';
@@ -78,12 +79,17 @@ export async function askActions(s: Session, i: number): Promise<void> {
 }
 
 export async function askSignOff(s: Session): Promise<void> {
-  const done = s.assessment.sign_off.length > 0;
+  const done = s.signedOff();
   if (!allRated(s.ratings())) {
     s.io.say('Sign-off comes when every benchmark is rated.');
     return;
   }
-  s.io.say(`\nAll ${s.fw.benchmarks.length} benchmarks are rated.${done ? ` Signed off by ${s.assessment.sign_off.map((x) => clean(x.name)).join(', ')}.` : ''}`);
+  const current = s.assessment.sign_off.filter((x) => !x.outOfDate).map((x) => clean(x.name));
+  const stale = s.assessment.sign_off.filter((x) => x.outOfDate).map((x) => clean(x.name));
+  s.io.say(
+    `\nAll ${s.fw.benchmarks.length} benchmarks are rated.${current.length ? ` Signed off by ${current.join(', ')}.` : ''}` +
+      `${stale.length ? ` Out of date, as the assessment has changed since: the sign-off by ${stale.join(', ')}; give it again to stand.` : ''}`,
+  );
   if (!(await confirm(done ? 'Add another sign-off?' : 'Record the sign-off now?', !done))) {
     s.skipped.signOff = true;
     return;
@@ -96,8 +102,12 @@ export async function askSignOff(s: Session): Promise<void> {
       validate: (v) => (nameAndRole(v) ? true : 'Give the name, a comma, then their role'),
     });
     const { name, role } = nameAndRole(who)!;
-    const n = s.assessment.sign_off.length;
-    s.edit((e) => e.addSignOff({ name, role }));
+    // What it signs: the assessment as it stands now. Given again by the same person, it
+    // replaces their sign-off that went out of date.
+    const signed = signedDigest(s.assessment);
+    const again = s.assessment.sign_off.findIndex((x) => x.outOfDate && x.name === name);
+    const n = again >= 0 ? again : s.assessment.sign_off.length;
+    s.edit((e) => (again >= 0 ? e.signAgain(again, { role, signed }) : e.addSignOff({ name, role, signed })));
     const date = await dateInput('Date of the sign-off (YYYY-MM-DD)', s.assessment.date, true);
     s.edit((e) => e.setSignOffDate(n, date));
   } while (await confirm('Add another sign-off?', false));

@@ -77,7 +77,12 @@ export class Session {
   }
 
   next(): Step {
-    return nextStep(this.ratings(), this.assessment.sign_off.length > 0, this.skipped);
+    return nextStep(this.ratings(), this.signedOff(), this.skipped);
+  }
+
+  /** Signed off, by a sign-off given since the last change. */
+  signedOff(): boolean {
+    return this.assessment.sign_off.some((x) => !x.outOfDate);
   }
 
   progress(step = this.next()): string {
@@ -86,10 +91,12 @@ export class Session {
 
   /** What `rate` and `report` will refuse the file for until it is given (a rationale, say). */
   stillNeeded(): string[] {
-    return ratingProblems(this.fw, this.ratings()).map((p) => {
+    const rationales = ratingProblems(this.fw, this.ratings()).map((p) => {
       const b = this.fw.benchmarks.find((x) => x.id === p.path[1])!;
       return `${b.number}. ${b.title}: ${p.message}`;
     });
+    const stale = this.assessment.sign_off.filter((x) => x.outOfDate).map((x) => `the sign-off by ${x.name} is out of date: the assessment has changed since; sign off again (Menu › Sign-off)`);
+    return [...rationales, ...stale];
   }
 
   /** "23 of 61 questions answered, 2 of 10 benchmarks rated" */

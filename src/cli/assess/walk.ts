@@ -40,7 +40,7 @@ async function afterQuestions(s: Session, i: number): Promise<void> {
 async function menu(s: Session): Promise<'continue' | 'quit'> {
   for (;;) {
     const step = s.next();
-    s.io.say(`\n${s.progress(step)}${s.assessment.sign_off.length ? ' · signed off' : ''}`);
+    s.io.say(`\n${s.progress(step)}${s.signedOff() ? ' · signed off' : s.assessment.sign_off.length ? ' · sign-off out of date' : ''}`);
     const put = s.skipped.questions.size + s.skipped.ratings.size;
     const choices: Choice<string>[] = [
       ...(step.kind !== 'done' ? [{ value: 'continue', name: describeStep(s.fw, step) }] : []),

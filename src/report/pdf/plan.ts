@@ -1,6 +1,6 @@
 // The closing pages: the whole action plan with overdue actions marked, then the sign-off
 // with room to sign, then the framework's attribution.
-import type { ReportModel } from '../model.js';
+import { OUT_OF_DATE, type ReportModel } from '../model.js';
 import { longDate } from '../text.js';
 import { actionsTable, dateOr } from './benchmark.js';
 import { Flow, STYLE, type El } from './flow.js';
@@ -35,7 +35,7 @@ export function signOff(flow: Flow, root: El, m: ReportModel): void {
   if (!m.signOff.length) flow.block(sect, 'P', 'Not yet signed off.', STYLE.body);
   if (!board) {
     if (m.signOff.length) {
-      const rows = m.signOff.map((s): Cell[] => [{ text: s.role }, { text: dateOr(s.date) }]);
+      const rows = m.signOff.map((s): Cell[] => [{ text: s.role }, { text: `${dateOr(s.date)}${s.outOfDate ? ` ${OUT_OF_DATE}` : ''}` }]);
       table(flow, sect, [{ header: 'Role', width: 0.7 }, { header: 'Date', width: 0.3 }], rows);
     }
     return;
@@ -48,7 +48,7 @@ export function signOff(flow: Flow, root: El, m: ReportModel): void {
   ];
   const blank: Cell = { text: '', writeIn: true };
   const rows = m.signOff.length
-    ? m.signOff.map((s): Cell[] => [{ text: s.name ?? '—' }, { text: s.role }, s.date ? { text: longDate(s.date) } : blank, blank])
+    ? m.signOff.map((s): Cell[] => [{ text: s.name ?? '—' }, { text: s.role }, s.date || s.outOfDate ? { text: `${s.date ? longDate(s.date) : ''}${s.outOfDate ? ` ${OUT_OF_DATE}` : ''}`.trim() } : blank, blank])
     : [[blank, blank, blank, blank], [blank, blank, blank, blank]];
   table(flow, sect, columns, rows, { minLines: 3 });
 }

@@ -2,8 +2,10 @@
 // (CI, a pipe) `assess` cannot ask its questions, so this shows the bundled example instead
 // and says how to run the real thing.
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const bin = new URL('../bin/dutykit.js', import.meta.url).pathname;
+// A path, not a URL's pathname: that keeps %20 for a space and %C5%B5 for ŵ, and names no file.
+const bin = fileURLToPath(new URL('../bin/dutykit.js', import.meta.url));
 const run = (args) => spawnSync(process.execPath, [bin, ...args], { stdio: 'inherit' }).status ?? 1;
 
 if (process.stdin.isTTY) {

@@ -127,10 +127,10 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
       rating: r.final,
       ratingLabel: ratingLabel(fw, r.final),
       ratingBasis: r.basis,
-      reason: board ? r.summary : r.summary.replace(/\. Rationale: [\s\S]*$/, ''),
+      reason: board ? r.summary : undated(r.summary.replace(/\. Rationale: [\s\S]*$/, '')),
       computed: r.computed,
       computedLabel: ratingLabel(fw, r.computed),
-      computedReason: r.reason,
+      computedReason: board ? r.reason : undated(r.reason),
       rationale: board ? r.entry.rationale : undefined,
       evidenceRecorded: r.evidenceRecorded,
       answered: r.answered,
@@ -166,8 +166,18 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     actions: benchmarks.flatMap((b) => b.actions),
     signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date, ...(s.outOfDate && { outOfDate: true }) })),
     previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
-    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board),
+    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board).map((c) => (board ? c : { ...c, causes: c.causes.map(undated) })),
   };
+}
+
+/**
+ * Review dates date the evidence, and are left out of the public version with it: a public
+ * reason says that evidence is out of date ("last reviewed more than 12 months before …"),
+ * not when it was reviewed. Every phrasing of the rating and diff cores is "reviewed", an
+ * optional "again" and "on", then the date.
+ */
+function undated(text: string): string {
+  return text.replace(/\breviewed( again)?(?: on)? \d{4}-\d{2}-\d{2}(?:,(?= more than))?/g, 'reviewed$1');
 }
 
 /** Through the diff core, so a change of framework maps benchmarks (a merge shows each old rating). */

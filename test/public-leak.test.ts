@@ -1,0 +1,120 @@
+// Public means public: every private field of an assessment (and of the previous one a report
+// compares with) is filled with a marker of its own, and no marker may appear in any public
+// format. The board version, made from the same files, must show them: a marker the test
+// cannot see would prove nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { longDate } from '../src/report/text.js';
+import { extract } from './pdf-extract.js';
+import { BIN, ROOT } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dutykit-leak-'));
+const markers: { field: string; text: string }[] = [];
+/** Dates that are public in their own right: the assessment's, due dates, sign-off dates. */
+const PUBLIC_DATES = /^(2025-03-12|2025-03-14)$/;
+
+/**
+ * The example with every private field replaced by a marker: `tag` keeps the two files' apart.
+ * Review dates are markers too: each answer gets a date no other field has, old enough on
+ * every other answer to make its evidence out of date (so that reasons mention them).
+ */
+function markedCopy(example: string, tag: string, dayOffset: number): string {
+  const doc = parseDocument(readFileSync(join(ROOT, example), 'utf8')) as Document;
+  let n = 0;
+  const mark = (field: string) => {
+    const text = `ZQ${tag}${field.slice(0, 3).toUpperCase()}${String(++n).padStart(3, '0')}`;
+    markers.push({ field, text });
+    return text;
+  };
+  let day = dayOffset;
+  const reviewDate = (stale: boolean) => {
+    // Stale ones before the 12-month cutoff, fresh ones after it; each a day of its own.
+    const base = Date.UTC(stale ? 2019 : 2024, stale ? 0 : 3, 1);
+    const iso = new Date(base + day++ * 86_400_000).toISOString().slice(0, 10);
+    if (PUBLIC_DATES.test(iso)) return reviewDate(stale);
+    markers.push({ field: 'reviewed', text: iso }, { field: 'reviewed (long)', text: longDate(iso) });
+    return iso;
+  };
+  for (const person of (doc.get('assessors') as { items: YAMLMap[] }).items) person.set('name', mark('assessor'));
+  for (const person of (doc.get('sign_off') as { items: YAMLMap[] }).items) person.set('name', mark('signatory'));
+  const benchmarks = doc.get('benchmarks') as YAMLMap;
+  let i = 0;
+  for (const pair of benchmarks.items) {
+    const b = pair.value as YAMLMap;
+    b.set('notes', mark('notes'));
+    if (b.get('rating')) b.set('rationale', mark('rationale'));
+    const answers = b.get('answers');
+    for (const ap of isMap(answers) ? answers.items : []) {
+      const a = ap.value as YAMLMap;
+      a.set('evidence', mark('evidence'));
+      a.set('links', [mark('link'), mark('link')]);
+      a.set('reviewed', reviewDate(i++ % 2 === 0));
+      if (a.get('answer') === 'n/a') a.set('justification', mark('justification'));
+    }
+    const actions = b.get('actions');
+    if (isSeq(actions)) for (const x of actions.items) if (isMap(x)) x.set('owner', mark('owner'));
+  }
+  const file = join(dir, `${tag}.yaml`);
+  writeFileSync(file, doc.toString());
+  return file;
+}
+
+const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'buffer', env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1741737600' } });
+
+let current = '';
+let previous = '';
+beforeAll(() => {
+  previous = markedCopy('examples/northbridge-2024.yaml', 'P', 0);
+  current = markedCopy('examples/northbridge-2025.yaml', 'C', 200);
+  for (const f of [previous, current]) {
+    const v = run(['validate', f]);
+    expect(v.status, v.stderr.toString()).toBe(0);
+  }
+});
+
+/** Every format a report comes in, as text: md, json and the PDF's text, written and on stdout. */
+async function everyFormat(audience: string): Promise<Record<string, string>> {
+  const out = mkdtempSync(join(dir, `${audience}-`));
+  const args = ['report', current, '--previous', previous, '--audience', audience];
+  const r = run([...args, '--format', 'md,json,pdf', '--out', out, '--json']);
+  expect(r.status, r.stderr.toString()).toBe(0);
+  const written: string[] = JSON.parse(r.stdout.toString()).written;
+  const texts: Record<string, string> = {};
+  for (const file of written) {
+    const bytes = readFileSync(file);
+    texts[file.slice(file.lastIndexOf('.') + 1)] = file.endsWith('.pdf') ? (await extract(bytes)).pages.map((p) => p.text).join('\n') : bytes.toString('utf8');
+  }
+  for (const f of ['md', 'json']) {
+    const s = run([...args, '--stdout', '--format', f]);
+    expect(s.status, s.stderr.toString()).toBe(0);
+    texts[`--stdout --format ${f}`] = s.stdout.toString('utf8');
+  }
+  return texts;
+}
+
+/** Markers found in text, with PDF line breaks and JSON escaping out of the way. */
+const found = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ');
+  return markers.filter((m) => flat.includes(m.text));
+};
+
+describe('report --audience public', () => {
+  it('no private field, of this assessment or the previous one, appears in any format', async () => {
+    const texts = await everyFormat('public');
+    expect(Object.keys(texts).sort()).toEqual(['--stdout --format json', '--stdout --format md', 'json', 'md', 'pdf']);
+    const leaks = Object.entries(texts).flatMap(([format, text]) => found(text).map((m) => `${format}: ${m.field} ${m.text}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('while the board version shows every kind of private field (so the markers can be seen)', async () => {
+    const texts = await everyFormat('board');
+    const kinds = new Set(found(texts.md!).map((m) => m.field));
+    expect([...kinds].sort()).toEqual(['assessor', 'evidence', 'justification', 'link', 'notes', 'owner', 'rationale', 'reviewed', 'reviewed (long)', 'signatory']);
+    // The reasons name the review dates that make evidence out of date: the case the public version must cut.
+    expect(texts.json).toMatch(/last reviewed on 2019-/);
+  });
+});

@@ -8,6 +8,13 @@ export interface Problem {
   col: number;
   path: string;
   message: string;
+  /** Only on the last line of a capped list ("and 200 more problems not shown"): how many it stands for. */
+  more?: number;
+}
+
+/** How many problems a list stands for: its own, and those a last line counts. */
+export function problemCount(problems: readonly Problem[]): number {
+  return problems.reduce((n, p) => n + (p.more ?? 1), 0);
 }
 
 export function formatProblem(p: Problem): string {

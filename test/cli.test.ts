@@ -1,10 +1,10 @@
 // The built binary, run as a user would: stdout, stderr and exit code.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, dutykit } from './helpers.js';
+import { BIN, dutykit, ROOT } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dutykit-cli-'));
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+[:(]\d+/);
@@ -200,5 +200,131 @@ describe('report', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('a file is in the way of a folder on the path; nothing was changed');
     noStack(r.stderr);
+  });
+});
+
+// ---- counts and messages (issue 12, item 9) ----
+
+const EXAMPLE = readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8');
+/** An assessment file in a fresh folder: the example, changed by `edit`. */
+const assessment = (edit: (text: string) => string, name = 'a.yaml') => {
+  const file = join(tmp(), name);
+  writeFileSync(file, edit(EXAMPLE));
+  return file;
+};
+
+describe('validate: counts and messages', () => {
+  const many = () => assessment((t) => t.replace(/^benchmarks:/m, `${Array.from({ length: 300 }, (_, i) => `extra-${i}: 1`).join('\n')}\nbenchmarks:`));
+
+  it('300 problems: the first 100 listed, "and 200 more", and FAIL counts all 300', () => {
+    const file = many();
+    const r = dutykit(['validate', file]);
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('unknown key "extra-'))).toHaveLength(100);
+    expect(lines.filter((l) => l.endsWith(': and 200 more problems not shown; fix these and run again'))).toHaveLength(1);
+    expect(r.stdout).toBe(`FAIL  ${file}: 300 problems\n`);
+  });
+
+  it('--json holds the 100 real problems and the true count, no line standing for the rest', () => {
+    const [result] = JSON.parse(dutykit(['validate', many(), '--json']).stdout);
+    expect(result.problemCount).toBe(300);
+    expect(result.problems).toHaveLength(100);
+    expect(result.problems.every((p: { message: string }) => p.message.startsWith('unknown key "extra-'))).toBe(true);
+  });
+
+  it('a list where one answer goes says that a list is not allowed, not that the word is', () => {
+    const file = assessment((t) => t.replace('ctlp-used:\n        answer: met', 'ctlp-used:\n        answer: [met]'));
+    const r = dutykit(['validate', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${file}:16:17: benchmarks.local-risk-assessment.answers.ctlp-used.answer: a list is not allowed here; write one of met, partly, not-met, n/a\n`);
+    expect(r.stderr).not.toContain('"met" is not allowed');
+  });
+
+  it('a wrong word is quoted as written, not lower-cased', () => {
+    const file = assessment((t) => t.replace('ctlp-used:\n        answer: met', 'ctlp-used:\n        answer: "  MÉT Fully"'));
+    const r = dutykit(['validate', file]);
+    expect(r.stderr).toContain('answer: "  MÉT Fully" is not allowed; expected one of met, partly, not-met, n/a');
+  });
+
+  it('a framework.yaml or benchmark file given as a file: give the folder', () => {
+    for (const f of ['benchmarks/home-office-2018/framework.yaml', 'benchmarks/home-office-2018/venue-hire.yaml']) {
+      const r = dutykit(['validate', f]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        `${f}:1:1: this is a file of the framework folder benchmarks/home-office-2018; to check the framework, give the folder: dutykit validate benchmarks/home-office-2018\n1 of 1 file failed validation\n`,
+      );
+    }
+  });
+});
+
+describe('report file names', () => {
+  it('authorities named only in Arabic, Chinese or emoji get names of their own, and none overwrites another', () => {
+    const out = tmp();
+    const names = ['مجلس مدينة الرياض', 'مجلس مدينة جدة', '北京市议会', '上海市议会', '🦁', '🐯', '🦁 Council', '🐯 Council', 'Ynys Môn County Council'];
+    for (const name of names) {
+      const r = dutykit(['report', assessment((t) => t.replace('authority: Northbridge Borough Council', `authority: "${name}"`)), '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const files = readdirSync(out);
+    expect(files).toHaveLength(names.length);
+    expect(files).toContain('2025-03-12-ynys-mon-county-council-prevent-self-assessment.md');
+    expect(files).toContain('2025-03-12-北京市议会-prevent-self-assessment.md');
+    expect(files).toContain('2025-03-12-مجلس-مدينة-الرياض-prevent-self-assessment.md');
+    expect(files.filter((f) => /^2025-03-12-authority-[0-9a-f]{8}-prevent/.test(f))).toHaveLength(2);
+    expect(files.filter((f) => /^2025-03-12-council-[0-9a-f]{8}-prevent/.test(f))).toHaveLength(2);
+  });
+});
+
+describe('init and validate agree on how large a framework may be', () => {
+  it('a framework too large for one assessment file: validate refuses it, and init writes nothing', () => {
+    const dir = tmp();
+    const fw = join(dir, 'big');
+    cpSync(join(ROOT, 'benchmarks/home-office-2018'), fw, { recursive: true });
+    writeFileSync(join(fw, 'framework.yaml'), readFileSync(join(fw, 'framework.yaml'), 'utf8').replace('id: home-office-2018', 'id: big'));
+    // Three benchmark files of 6,000 questions each: every file well within the limits a framework file is read with.
+    for (const id of ['local-risk-assessment', 'venue-hire', 'communications']) {
+      const file = join(fw, `${id}.yaml`);
+      const questions = Array.from({ length: 6000 }, (_, i) => `  - { id: q${i}, title: Q${i}, text: T, guidance: G, evidence: [E], essential: ${i === 0} }`);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^questions:[\s\S]*$/m, `questions:\n${questions.join('\n')}\n`));
+    }
+    const v = dutykit(['validate', fw]);
+    expect(v.status).toBe(1);
+    expect(v.stderr).toContain(`${join(fw, 'framework.yaml')}:1:1: too large for one assessment file: a blank assessment listing its 18,043 questions would be refused: more than 100,000 lines and entries, past the limit for an assessment file`);
+    const init = dutykit(['--framework', fw, 'init', 'a.yaml', '--authority', 'X', '--period', '2024/25'], { cwd: dir });
+    expect(init.status).toBe(2);
+    expect(init.stderr).toContain('too large for one assessment file');
+    expect(existsSync(join(dir, 'a.yaml'))).toBe(false);
+  }, 120_000);
+});
+
+describe('--json means JSON on stdout, for every command', () => {
+  const E = 'examples/northbridge-2025.yaml';
+  it('report --json --stdout prints the JSON report; with --format md it is a usage error', () => {
+    const r = dutykit(['report', E, '--json', '--stdout']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).schema).toBe('dutykit/report@1');
+    const both = dutykit(['report', E, '--json', '--stdout', '--format', 'md']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe('dutykit: --json prints JSON, but --format md asks for md; give one of them\n');
+  });
+
+  it('report --json writing files prints the list of files written as JSON', () => {
+    const out = tmp();
+    const r = dutykit(['report', E, '--json', '--format', 'md', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ written: [join(out, '2025-03-12-northbridge-borough-council-prevent-self-assessment.md')] });
+  });
+
+  it('diff and trend: --json alone is JSON, and --json with --format md or text is a usage error', () => {
+    const old = 'examples/northbridge-2024.yaml';
+    expect(JSON.parse(dutykit(['diff', old, E, '--json']).stdout).schema).toBe('dutykit/diff@1');
+    const diff = dutykit(['diff', old, E, '--json', '--format', 'md']);
+    expect(diff.status).toBe(2);
+    expect(diff.stdout).toBe('');
+    expect(diff.stderr).toBe('dutykit: --json prints JSON, but --format md asks for md; give one of them\n');
+    const trend = dutykit(['trend', old, E, '--json', '--format', 'text']);
+    expect(trend.status).toBe(2);
+    expect(dutykit(['trend', old, E, '--json', '--format', 'json']).status).toBe(0);
   });
 });

@@ -77,7 +77,7 @@ export function buildProgram(version: string): Command {
     .command('report')
     .argument('<file>', 'an assessment file')
     .description('write the dated report(s)')
-    .option('--format <list>', 'md, json (comma list)', 'md')
+    .option('--format <list>', 'md, pdf, json (comma list; default md)')
     .option('--out <dir>', 'folder for the report files', 'reports')
     .option('--stdout', 'print the report instead of writing a file (one format)')
     .option('--previous <file>', "last year's assessment: adds the change since then")
@@ -96,7 +96,8 @@ export function buildProgram(version: string): Command {
       await runReport(file, { ...globals(cmd), ...o });
     });
 
-  const formatOption = () => new Option('--format <format>', 'text (a table), md (GitHub Markdown) or json').choices(['text', 'md', 'json']).default('text');
+  // No commander default: `--json` with an explicit other --format is a usage error (json-format.ts).
+  const formatOption = () => new Option('--format <format>', 'text (a table, the default), md (GitHub Markdown) or json').choices(['text', 'md', 'json']);
 
   program
     .command('diff')

@@ -148,7 +148,7 @@ export function capped(problems: Problem[], file: string): Problem[] {
   const shown = sorted.slice(0, LIMITS.problems);
   const next = sorted[LIMITS.problems]!;
   const more = sorted.length - LIMITS.problems;
-  shown.push({ file, line: next.line, col: next.col, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again` });
+  shown.push({ file, line: next.line, col: next.col, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again`, more });
   return shown;
 }
 

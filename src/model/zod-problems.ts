@@ -59,6 +59,16 @@ const expectedName: Record<string, string> = {
 /** A suggestion only for a word short enough to be a typo (the distance is quadratic). */
 const suggest = (word: string, known: readonly string[]) => (word.length <= 100 ? didYouMean(word, known) : '');
 
+/** The value at `path` as the file has it, before the schema changed it. */
+function writtenAt(source: Source, path: readonly PropertyKey[]): unknown {
+  let v: unknown = source.data;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source): Problem[] {
   const out: Problem[] = [];
   let total = 0;
@@ -77,7 +87,13 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
       case 'invalid_value': {
         const got = issue.input;
         const values = issue.values.map(String);
-        add(path, () => `${quote(got)} is not allowed; expected one of ${values.join(', ')}${typeof got === 'string' ? suggest(got, values) : ''}`);
+        // Quoted as written: the schema compares answer words trimmed and lower-cased.
+        const written = writtenAt(source, path) ?? got;
+        add(path, () =>
+          written !== null && typeof written === 'object'
+            ? `${received(written)} is not allowed here; write one of ${values.join(', ')}`
+            : `${quote(written)} is not allowed; expected one of ${values.join(', ')}${typeof got === 'string' ? suggest(got, values) : ''}`,
+        );
         break;
       }
       case 'invalid_type': {
@@ -102,7 +118,7 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
   const more = total - LIMITS.problems;
   if (more > 0) {
     const last = sorted[sorted.length - 1]!;
-    sorted.push({ ...last, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again` });
+    sorted.push({ ...last, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again`, more });
   }
   return sorted;
 }

@@ -1,4 +1,5 @@
 // Text helpers shared by the renderers.
+import { createHash } from 'node:crypto';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,16 +23,29 @@ export function clean(s: string): string {
     .replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-/** Kebab-case slug for file names: "Ynys Môn County Council" → "ynys-mon-county-council". */
+/**
+ * Kebab-case slug for file names: "Ynys Môn County Council" → "ynys-mon-county-council". Letters
+ * of every script are kept ("مجلس مدينة" stays Arabic), so that councils named in different
+ * scripts get different names; when something else had to go (an emoji, a long name cut
+ * short) or nothing is left, a short digest of the whole name is added, so that two names
+ * never share a file.
+ */
 export function slug(s: string): string {
-  return (
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'assessment'
-  );
+  const words = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  const chars = Array.from(words);
+  const kept = chars.slice(0, 60).join('').replace(/-+$/, '');
+  const dropped = chars.length > 60 || /[^\p{L}\p{M}\p{N}\s.,'’&()/-]/u.test(s.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+  if (kept && !dropped) return kept;
+  return `${kept || 'authority'}-${digest(s)}`;
+}
+
+/** Eight hex digits from the name: enough to tell a council's reports from another's. */
+function digest(s: string): string {
+  return createHash('sha256').update(s.normalize('NFC')).digest('hex').slice(0, 8);
 }

@@ -7,12 +7,13 @@ import type { RatedSide } from '../../diff/types.js';
 import { renderDiffMarkdown } from '../../report/diff-markdown.js';
 import { renderDiffText } from '../../report/diff-terminal.js';
 import { tryOpen } from '../open.js';
+import { printedFormat } from '../json-format.js';
 import { out, painter, useColour, type GlobalOptions } from '../output.js';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
 export interface DiffOptions extends GlobalOptions {
-  format: DiffFormat;
+  format?: DiffFormat;
   failOn?: string;
 }
 
@@ -33,7 +34,7 @@ export function failConditions(list: string | undefined): FailOn[] {
 
 export async function runDiff(oldFile: string, newFile: string, opts: DiffOptions): Promise<void> {
   const conditions = failConditions(opts.failOn);
-  const format: DiffFormat = opts.json ? 'json' : opts.format;
+  const format = printedFormat(opts.json, opts.format, 'text');
   const [old, now] = openAll([oldFile, newFile]) as [RatedSide, RatedSide];
   for (const c of conditions) {
     if ((c === 'red' || c === 'amber') && !now.framework.ratings.some((r) => r.id === c)) {

@@ -1,9 +1,10 @@
 // `dutykit init [file]`: a blank assessment listing every question.
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
+import { blankTooLarge } from '../../model/blank-fits.js';
 import { isIsoDate } from '../../model/assessment-schema.js';
 import { chosenFramework } from '../open.js';
 import { err, out, type GlobalOptions } from '../output.js';
@@ -26,6 +27,9 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
     throw new UsageError(`${target} already exists; choose another name, or add --force to overwrite it`);
   }
   const fw = chosenFramework(opts.framework);
+  // The check `validate <folder>` makes: never write a file that validate would refuse as too large.
+  const tooLarge = blankTooLarge(fw);
+  if (tooLarge) throw new InputError([{ file: join(fw.dir, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }]);
   // A bundled framework is named by id; any other folder by its path from the file.
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';

@@ -6,10 +6,11 @@ import { buildReport, type Audience, type ReportModel } from '../../report/model
 import { renderMarkdown } from '../../report/markdown.js';
 import { slug } from '../../report/text.js';
 import { openAssessment } from '../open.js';
+import { printedFormat } from '../json-format.js';
 import { err, out, type GlobalOptions } from '../output.js';
 
 export interface ReportOptions extends GlobalOptions {
-  format: string;
+  format?: string;
   out: string;
   stdout?: boolean;
   previous?: string;
@@ -42,7 +43,8 @@ export function reportFileName(m: ReportModel, f: Format): string {
 }
 
 export async function runReport(file: string, opts: ReportOptions): Promise<void> {
-  const fmts = formats(opts.format);
+  // --json means JSON on stdout: with --stdout that is the report itself, else the list of files written.
+  const fmts = formats(opts.stdout ? printedFormat(opts.json, opts.format, 'md') : (opts.format ?? 'md'));
   if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
   const { framework, assessment, ratings } = openAssessment(file);
   const previous = opts.previous ? openAssessment(opts.previous) : undefined;

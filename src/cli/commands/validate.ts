@@ -1,6 +1,8 @@
 // `dutykit validate <file...>`: every problem in every file, exit 1 if any.
-import { statSync } from 'node:fs';
-import { CheckFailed, formatProblem, type Problem } from '../../errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CheckFailed, formatProblem, problemCount, type Problem } from '../../errors.js';
+import { blankTooLarge } from '../../model/blank-fits.js';
 import { checkFramework } from '../../model/load-framework.js';
 import { tryOpen } from '../open.js';
 import { err, out, type GlobalOptions } from '../output.js';
@@ -25,11 +27,13 @@ function check(file: string): Result {
   if (folder) {
     const fw = checkFramework(file);
     if (!fw.value) return { file, kind: 'framework', valid: false, problems: fw.problems };
+    const tooLarge = blankTooLarge(fw.value);
+    if (tooLarge) return { file, kind: 'framework', valid: false, problems: [{ file: join(file, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }] };
     const questions = fw.value.benchmarks.reduce((n, b) => n + b.questions.length, 0);
     return { file, kind: 'framework', valid: true, summary: `${fw.value.id} ${fw.value.version}: ${fw.value.benchmarks.length} benchmarks, ${questions} questions`, problems: [] };
   }
   const r = tryOpen(file);
-  if (!r.opened) return { file, kind: 'assessment', valid: false, problems: r.problems };
+  if (!r.opened) return partOfFramework(file, r.problems) ?? { file, kind: 'assessment', valid: false, problems: r.problems };
   const { ratings, assessment } = r.opened;
   const answered = ratings.reduce((n, x) => n + x.answered, 0);
   const total = ratings.reduce((n, x) => n + x.total, 0);
@@ -43,11 +47,25 @@ function check(file: string): Result {
   };
 }
 
+/**
+ * A file of a framework folder (framework.yaml, a benchmark file) given as if it were an
+ * assessment: it has no `framework:` key, and the loader would say only that. Say to give the folder.
+ */
+function partOfFramework(file: string, problems: Problem[]): Result | undefined {
+  const dir = dirname(file);
+  const noFrameworkKey = problems.length === 1 && problems[0]!.path === 'framework' && problems[0]!.message.startsWith('required');
+  if (!noFrameworkKey || !existsSync(join(dir, 'framework.yaml'))) return undefined;
+  const message = `this is a file of the framework folder ${dir}; to check the framework, give the folder: dutykit validate ${dir}`;
+  return { file, kind: 'framework', valid: false, problems: [{ file, line: 1, col: 1, path: '', message }] };
+}
+
 export async function runValidate(files: string[], opts: ValidateOptions): Promise<void> {
   const results = files.map(check);
   for (const r of results) for (const p of r.problems) err(formatProblem(p));
-  if (opts.json) out(JSON.stringify(results, null, 2));
-  else for (const r of results) out(r.valid ? `ok    ${r.file}: ${r.summary}` : `FAIL  ${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+  // Past the limit a file's problems are counted, not listed: JSON lists the real ones and the count.
+  const json = results.map(({ problems, ...r }) => ({ ...r, problemCount: problemCount(problems), problems: problems.filter((p) => p.more === undefined) }));
+  if (opts.json) out(JSON.stringify(json, null, 2));
+  else for (const r of json) out(r.valid ? `ok    ${r.file}: ${r.summary}` : `FAIL  ${r.file}: ${r.problemCount} problem${r.problemCount === 1 ? '' : 's'}`);
   const bad = results.filter((r) => !r.valid).length;
   if (bad) throw new CheckFailed(`${bad} of ${results.length} file${results.length === 1 ? '' : 's'} failed validation`);
 }

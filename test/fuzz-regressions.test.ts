@@ -38,7 +38,7 @@ describe('fuzz regressions', () => {
   it('escape-in-key: ANSI escapes and a right-to-left override in a key or value reached stderr raw', () => {
     expect(problems('escape-in-key')).toEqual([
       '5:1: \\u001b[31mcolour\\u001b[0m\\u202e: unknown key "\\u001b[31mcolour\\u001b[0m\\u202e"',
-      '7:25: benchmarks.venue-hire.rating: "\\u001b[2jgreen" is not allowed; expected one of red, amber, green',
+      '7:25: benchmarks.venue-hire.rating: "\\u001b[2Jgreen" is not allowed; expected one of red, amber, green',
     ]);
     const r = dutykit(['rate', fixture('escape-in-key')]);
     expect(r.status).toBe(2);

@@ -56,7 +56,7 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     expect(problems(file).map((p) => p.slice(file.length + 1))).toEqual([
       '4:7: date: "2025-02-30" is not a date; write it as YYYY-MM-DD',
       '5:1: colour: unknown key "colour"',
-      '7:25: benchmarks.venue-hire.rating: "purple" is not allowed; expected one of red, amber, green',
+      '7:25: benchmarks.venue-hire.rating: "Purple" is not allowed; expected one of red, amber, green',
     ]);
   });
 });

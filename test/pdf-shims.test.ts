@@ -37,6 +37,7 @@ describe('unicode-properties stand-in', () => {
   it('gives the package’s answer for every code point, and passes everything else through', () => {
     for (let cp = 0; cp <= 0x10ffff; cp++) if (standIn.isMark(cp) !== real.isMark(cp)) expect.fail(`isMark(U+${cp.toString(16)})`);
     expect(standIn.getCategory(0x41)).toBe(real.getCategory(0x41));
-    expect(Object.keys(standIn).sort()).toEqual(Object.keys(real).sort());
+    // Its named exports only: fontkit imports those by name.
+    expect(Object.keys(standIn).sort()).toEqual(Object.keys(real).filter((k) => k !== 'default').sort());
   });
 });

@@ -5,7 +5,6 @@
 import { isMark as markFromTable } from 'unicode-properties';
 
 export * from 'unicode-properties';
-export { default } from 'unicode-properties';
 
 export function isMark(codePoint) {
   return codePoint < 0x300 ? false : markFromTable(codePoint);

@@ -1,6 +1,7 @@
 // Where `report --format pdf` gets its renderer. Built, it is dist/pdf-renderer.cjs, a
 // bundle of src/report/pdf with pdfkit inside, read only by this command; run from source
 // (the tests), it is the module itself.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { NotBuilt } from '../errors.js';
@@ -14,13 +15,8 @@ declare const DUTYKIT_BUILT: true | undefined;
 export const PDF_BUNDLE = join(ROOT, 'dist', 'pdf-renderer.cjs');
 
 function loadBuilt(): Renderer {
-  const require = createRequire(PDF_BUNDLE);
-  try {
-    require.resolve(PDF_BUNDLE);
-  } catch {
-    throw new NotBuilt(PDF_BUNDLE);
-  }
-  return require(PDF_BUNDLE) as Renderer;
+  if (!existsSync(PDF_BUNDLE)) throw new NotBuilt(PDF_BUNDLE);
+  return createRequire(PDF_BUNDLE)(PDF_BUNDLE) as Renderer;
 }
 
 let renderer: Promise<Renderer> | undefined;

@@ -1,5 +1,6 @@
 // The one error vocabulary. The CLI maps each class to an exit code (spec §8);
 // anything else that escapes is a bug.
+import { visible } from './outside.js';
 
 /** One problem in an input file, reported as `file:line:col: path: message`. */
 export interface Problem {
@@ -18,7 +19,8 @@ export function problemCount(problems: readonly Problem[]): number {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = `${p.file}:${p.line}:${p.col}`;
+  // A file name is shown exactly as it is, a newline or an escape in it made visible.
+  const where = `${visible(p.file)}:${p.line}:${p.col}`;
   return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
 }
 

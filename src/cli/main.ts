@@ -3,8 +3,14 @@ import { CommanderError } from 'commander';
 import { Cancelled, CheckFailed, InputError, NotBuilt, UsageError } from '../errors.js';
 import { buildProgram } from './program.js';
 import { version } from './paths.js';
+import { message } from '../outside.js';
+import { err as write } from './output.js';
 
 export const EXIT = { ok: 0, check: 1, usage: 2, internal: 70, interrupted: 130 } as const;
+
+// Messages quote file names, values and problems from the files: every control in them is
+// shown as \u001b, never sent raw.
+const say = (text: string) => write(message(text));
 
 function exitCodeFor(e: unknown): number {
   const debug = process.env.DUTYKIT_DEBUG === '1';
@@ -13,28 +19,28 @@ function exitCodeFor(e: unknown): number {
     return EXIT.usage; // commander has printed the message
   }
   if (e instanceof InputError) {
-    process.stderr.write(`${e.message}\n`);
+    say(`${e.message}`);
     return EXIT.usage;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`dutykit: ${e.message}\n`);
+    say(`dutykit: ${e.message}`);
     return EXIT.usage;
   }
   if (e instanceof CheckFailed) {
-    if (e.message) process.stderr.write(`${e.message}\n`);
+    if (e.message) say(`${e.message}`);
     return EXIT.check;
   }
   if (e instanceof NotBuilt) {
-    process.stderr.write(`dutykit: ${e.message}\n`);
+    say(`dutykit: ${e.message}`);
     return EXIT.internal;
   }
   if (e instanceof Cancelled) {
-    if (e.message) process.stderr.write(`${e.message}\n`);
+    if (e.message) say(`${e.message}`);
     return e.exitCode;
   }
   const err = e as Error;
-  process.stderr.write(`dutykit: internal error: ${err?.message ?? String(e)}\n`);
-  process.stderr.write(debug ? `${err?.stack}\n` : 'This is a bug. Run again with DUTYKIT_DEBUG=1 for details, and report it.\n');
+  say(`dutykit: internal error: ${err?.message ?? String(e)}`);
+  say(debug ? `${err?.stack}` : 'This is a bug. Run again with DUTYKIT_DEBUG=1 for details, and report it.');
   return EXIT.internal;
 }
 

@@ -5,6 +5,7 @@ import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.
 import { loadFramework, resolveFramework, useBundledFrameworks, useCompiledFrameworks } from '../model/load-framework.js';
 import { ratingProblems } from '../rating/check.js';
 import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
+import { message } from '../outside.js';
 import { err } from './output.js';
 import { BUNDLED_FRAMEWORKS, COMPILED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
 
@@ -23,7 +24,7 @@ export function tryOpen(file: string): { opened: Opened; problems?: undefined } 
   const ratings = rateAssessment(l.framework, l.assessment);
   const problems = ratingProblems(l.framework, ratings).map((p) => l.source.at(p.path, p.message));
   if (problems.length) return { problems };
-  for (const w of l.warnings) err(formatProblem(w));
+  for (const w of l.warnings) err(message(formatProblem(w)));
   return { opened: { ...l, ratings } };
 }
 

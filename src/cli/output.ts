@@ -14,6 +14,7 @@ export function useColour(opts: GlobalOptions, stream: NodeJS.WriteStream = proc
 }
 
 import type { Paint } from '../report/terminal.js';
+import { jsonText, type Term } from '../outside.js';
 
 export type { Paint };
 
@@ -24,10 +25,24 @@ export async function painter(on: boolean, colours: Record<string, string>): Pro
   return (id, text) => (colours[id] ? chalk.bold.hex(colours[id]!)(text) : chalk.dim(text));
 }
 
-export function out(text: string): void {
+// The only writers to the terminal. They take a `Term` (src/outside.ts), never a bare string:
+// text from outside has been through `plain`, `exact` or `term` before it gets here.
+export type { Term };
+
+export function out(text: Term): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-export function err(text: string): void {
+export function err(text: Term): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** JSON on stdout: exact values, no control character raw (see `jsonText`). */
+export function outJson(value: unknown, indent = 2): void {
+  out(jsonText(value, indent));
+}
+
+/** Bytes for a pipe or a file (a PDF on stdout); the caller has made sure it is not a terminal. */
+export function outBytes(bytes: Uint8Array): void {
+  process.stdout.write(bytes);
 }

@@ -3,6 +3,7 @@
 import { confirm as askConfirm, select as askSelect } from '@inquirer/prompts';
 import { isIsoDate } from '../model/assessment-schema.js';
 import { textPrompt } from './text-prompt.js';
+import { clean, hasControls, withColour } from '../outside.js';
 
 // Stopping by a signal (the terminal closed, SIGTERM) rejects the prompt on screen and every
 // later one, as Ctrl-C does, so that the caller saves and says how to resume.
@@ -45,6 +46,12 @@ export function promptColour(on: boolean): void {
   colour = on;
 }
 
+// Prompts show framework and assessment text (titles, labels, names, defaults): each message,
+// choice and default passes through the seam (src/outside.ts) here, whoever calls.
+const shown = (s: string) => withColour(s) as string;
+const safeChoices = <T>(choices: Choice<T>[]) =>
+  choices.map((c) => ({ ...c, name: shown(c.name), ...(c.description !== undefined && { description: shown(c.description) }) }));
+
 export interface Choice<T> {
   value: T;
   name: string;
@@ -54,8 +61,8 @@ export interface Choice<T> {
 export function select<T>(message: string, choices: Choice<T>[], opts: { default?: T; numbered?: boolean } = {}): Promise<T> {
   return askSelect<T>(
     {
-      message,
-      choices,
+      message: shown(message),
+      choices: safeChoices(choices),
       default: opts.default,
       pageSize: Math.min(choices.length, 14),
       loop: false,
@@ -78,8 +85,9 @@ export interface InputOptions {
 export async function input(message: string, opts: InputOptions = {}): Promise<string> {
   const value = await textPrompt(
     {
-      message,
-      current: opts.current || undefined,
+      message: shown(message),
+      // A recorded value with a control character in it is offered (and kept) without it.
+      current: (opts.current && hasControls(opts.current) ? clean(opts.current) : opts.current) || undefined,
       multiline: opts.multiline,
       theme: plain(),
       validate: (v) => {
@@ -100,7 +108,7 @@ export const dateInput = (message: string, current?: string, required = false) =
   });
 
 export function confirm(message: string, current: boolean): Promise<boolean> {
-  return askConfirm({ message, default: current, theme: plain() }, context());
+  return askConfirm({ message: shown(message), default: current, theme: plain() }, context());
 }
 
 /**
@@ -114,7 +122,7 @@ export async function lines(message: string, onLine?: (soFar: string) => void): 
   for (;;) {
     const label = got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message;
     // A paste of several lines comes back as one answer, blank lines and all.
-    const line = await textPrompt({ message: label, multiline: true, theme: plain() }, context());
+    const line = await textPrompt({ message: shown(label), multiline: true, theme: plain() }, context());
     if (line.trim() === '') break;
     if (!got.length && line.trim() === '-') return null;
     got.push(line.replace(/[ \t]+$/gm, ''));

@@ -1,5 +1,6 @@
 // A blank assessment for a framework: every question listed, ready to fill in by hand.
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
+import { clean } from '../outside.js';
 import type { Framework } from './framework-schema.js';
 
 export interface BlankMeta {
@@ -29,6 +30,9 @@ const wrap = (text: string, width = 90): string[] => {
   return lines;
 };
 
+/** Framework text in a comment: one line, no control character (the values are quoted by yaml). */
+const one = (s: string) => clean(s).replace(/\s+/g, ' ').trim();
+
 export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   const answerWords = fw.answers.map((a) => a.id).join(' | ');
   const data = {
@@ -53,7 +57,7 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   };
   const doc = new Document(data);
   doc.commentBefore = [
-    ` PREVENT duty self-assessment: ${fw.title}, version ${fw.version}.`,
+    ` PREVENT duty self-assessment: ${one(fw.title)}, version ${one(fw.version)}.`,
     ` For each question give answer: ${answerWords}, and the evidence that shows it.`,
     ' Optional per answer: links: [documents], reviewed: YYYY-MM-DD; n/a needs justification: text.',
     ' Optional per benchmark: rating: green|amber|red (agreed; rationale: when it differs), notes,',
@@ -67,10 +71,10 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   commentKey(doc.contents, 'sign_off', ' - { name: ..., role: Chair of the Prevent Board, date: YYYY-MM-DD }');
   const benchmarks = doc.getIn(['benchmarks'], true);
   for (const b of fw.benchmarks) {
-    commentKey(benchmarks, b.id, ` ${'-'.repeat(76)}\n ${b.number}. ${b.title}`);
+    commentKey(benchmarks, b.id, ` ${'-'.repeat(76)}\n ${b.number}. ${one(b.title)}`);
     const answers = doc.getIn(['benchmarks', b.id, 'answers'], true);
     for (const q of b.questions.filter((x) => !x.retired)) {
-      const head = `${q.title}${q.essential ? ' (essential)' : ''}: ${q.text}`;
+      const head = `${one(q.title)}${q.essential ? ' (essential)' : ''}: ${one(q.text)}`;
       commentKey(answers, q.id, wrap(head).map((l) => ` ${l}`).join('\n'));
     }
   }

@@ -4,6 +4,7 @@ import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionS
 import type { Trend, TrendCell } from '../diff/trend.js';
 import type { AssessmentDiff, BenchmarkChange, Cause } from '../diff/types.js';
 import { cell, inline } from './markdown.js';
+import { ours, type Term } from '../outside.js';
 import { longDate } from './text.js';
 
 function table(head: string[], rows: string[][]): string {
@@ -18,7 +19,7 @@ export function causeLines(c: Cause, withRationale = true): string[] {
 }
 
 function rowSection(r: BenchmarkChange): string[] {
-  const move = r.before && r.after && r.before.label !== r.after.label ? `${r.before.label} → ${r.after.label}` : (r.after ?? r.before)?.label ?? '—';
+  const move = r.before && r.after && r.before.label !== r.after.label ? `${inline(r.before.label)} → ${inline(r.after.label)}` : inline((r.after ?? r.before)?.label ?? '—');
   const out = [`#### ${inline(rowName(r))}: ${move} (${r.direction})`, ''];
   for (const c of r.causes) out.push(...causeLines(c));
   if (r.causes.length) out.push('');
@@ -34,7 +35,7 @@ function rowSection(r: BenchmarkChange): string[] {
 
 const side = (s: AssessmentDiff['old']) => `**${inline(s.period)}** (${longDate(s.date)})`;
 
-export function renderDiffMarkdown(d: AssessmentDiff): string {
+export function renderDiffMarkdown(d: AssessmentDiff): Term {
   const out: string[] = [];
   const who = d.old.authority === d.new.authority ? inline(d.new.authority) : `${inline(d.old.authority)} → ${inline(d.new.authority)}`;
   out.push(`## Prevent self-assessment: what changed, ${who}`, '');
@@ -47,13 +48,13 @@ export function renderDiffMarkdown(d: AssessmentDiff): string {
     return [
       r.benchmark ? String(r.benchmark.number) : '—',
       `${inline(rowName(r).replace(/^\d+\. /, ''))}${note ? `<br>*${inline(note)}*` : ''}`,
-      r.before ? r.before.label : '—',
-      r.after ? `**${r.after.label}**` : '—',
+      r.before ? inline(r.before.label) : '—',
+      r.after ? `**${inline(r.after.label)}**` : '—',
       directionText(r.direction),
     ];
   });
   out.push(table(['#', 'Benchmark', 'Before', 'After', 'Change'], rows), '');
-  out.push(`**Ratings before:** ${countsLine(d.old.counts, d.ratings)}  `, `**Ratings after:** ${countsLine(d.new.counts, d.ratings)}`, '');
+  out.push(`**Ratings before:** ${inline(countsLine(d.old.counts, d.ratings))}  `, `**Ratings after:** ${inline(countsLine(d.new.counts, d.ratings))}`, '');
   out.push(`**Change:** ${summaryLine(d)}`, '');
 
   const odd = notLikeForLike(d);
@@ -68,16 +69,16 @@ export function renderDiffMarkdown(d: AssessmentDiff): string {
   out.push('### What changed and why', '');
   if (!news.length) out.push('No changes: every benchmark has the same rating and the same answers.', '');
   for (const r of news) out.push(...rowSection(r));
-  return `${out.join('\n').trimEnd()}\n`;
+  return ours(`${out.join('\n').trimEnd()}\n`);
 }
 
 function trendCell(c: TrendCell | null): string {
   if (!c) return '—';
-  const word = c.parts ? `${c.parts.map((p) => p.label).join(' / ')}\\*` : c.label;
+  const word = c.parts ? `${c.parts.map((p) => inline(p.label)).join(' / ')}\\*` : inline(c.label);
   return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${directionText(c.direction).slice(0, 1)}` : word;
 }
 
-export function renderTrendMarkdown(t: Trend): string {
+export function renderTrendMarkdown(t: Trend): Term {
   const out: string[] = [];
   const authorities = [...new Set(t.points.map((p) => p.authority))].map(inline).join(', ');
   out.push(`## Prevent self-assessment ratings over time: ${authorities}`, '');
@@ -96,5 +97,5 @@ export function renderTrendMarkdown(t: Trend): string {
   const odd = t.rows.filter((r) => !r.likeForLike).map((r) => `${inline(r.benchmark.title)}: ${inline(r.note ?? '')}`);
   if (odd.length) out.push('### Not like-for-like', '', ...odd.map((l) => `- ${l}`), '');
   if (t.notes.length) out.push('**Notes:**', '', ...t.notes.map((n) => `- ${inline(n)}`), '');
-  return `${out.join('\n').trimEnd()}\n`;
+  return ours(`${out.join('\n').trimEnd()}\n`);
 }

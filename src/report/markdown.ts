@@ -2,6 +2,7 @@
 // pipe, tag or newline in evidence can break a table or inject markup.
 import type { ReportChange } from './changes.js';
 import { OUT_OF_DATE, type ReportAction, type ReportBenchmark, type ReportModel } from './model.js';
+import { ours, type Term } from '../outside.js';
 import { clean, longDate } from './text.js';
 
 /** Escape text for use inline: every character Markdown or HTML could act on. */
@@ -50,7 +51,7 @@ function actionRows(actions: ReportAction[], withBenchmark: boolean): string[][]
 function benchmarkSection(b: ReportBenchmark, m: ReportModel): string {
   const out = [`## ${b.number}. ${inline(b.title)}`, '', `> ${inline(b.statement)}`, '', `*Statutory basis:* ${inline(b.basis)}`, ''];
   const basis = b.ratingBasis === 'agreed' ? 'agreed by the group' : 'computed from the answers';
-  out.push(`**Rating: ${b.ratingLabel}** (${basis})`, '', inline(b.reason), '');
+  out.push(`**Rating: ${inline(b.ratingLabel)}** (${basis})`, '', inline(b.reason), '');
   if (b.rationale) out.push(`*Rationale for the agreed rating:* ${paragraph(b.rationale)}`, '');
   if (b.evidenceRecorded) {
     out.push(`${b.answered} of ${b.total} questions answered.`, '');
@@ -77,7 +78,7 @@ function changesSection(period: string, changes: ReportChange[]): string {
   const out = [`## Changes since ${inline(period)}`, ''];
   if (!changes.length) out.push('No rating changed.', '');
   for (const c of changes) {
-    const move = c.from === c.to ? c.to : `${c.from} → ${c.to}`;
+    const move = c.from === c.to ? inline(c.to) : `${inline(c.from)} → ${inline(c.to)}`;
     out.push(`- **${inline(c.benchmark)}:** ${move} (${c.direction}${c.likeForLike ? '' : '; not like-for-like'})`);
     out.push(...c.causes.map((x) => `  - ${inline(x)}`));
   }
@@ -85,7 +86,7 @@ function changesSection(period: string, changes: ReportChange[]): string {
   return out.join('\n');
 }
 
-export function renderMarkdown(m: ReportModel): string {
+export function renderMarkdown(m: ReportModel): Term {
   const out: string[] = [];
   const marking = `**${inline(m.marking)}**`;
   out.push(marking, '', `# ${m.title}: ${inline(m.authority)}`, '');
@@ -108,12 +109,12 @@ export function renderMarkdown(m: ReportModel): string {
   const rows = m.benchmarks.map((b) => [
     String(b.number),
     inline(b.title),
-    `**${b.ratingLabel}**`,
+    `**${inline(b.ratingLabel)}**`,
     b.ratingBasis === 'agreed' ? 'Agreed' : 'Computed',
-    ...(withChange ? [b.change ? `${b.change.fromLabel} → ${b.ratingLabel} (${b.change.direction})` : '—'] : []),
+    ...(withChange ? [b.change ? `${inline(b.change.fromLabel)} → ${inline(b.ratingLabel)} (${b.change.direction})` : '—'] : []),
   ]);
   out.push(table(head, rows), '');
-  const counts = [...m.ratings.map((r) => `${m.counts[r.id] ?? 0} ${r.label}`).reverse(), `${m.counts.unrated ?? 0} Not yet rated`];
+  const counts = [...m.ratings.map((r) => `${m.counts[r.id] ?? 0} ${inline(r.label)}`).reverse(), `${m.counts.unrated ?? 0} Not yet rated`];
   out.push(`**Ratings:** ${counts.join(' · ')}`, '');
   if (m.previous && m.changes) out.push(changesSection(m.previous.period, m.changes));
 
@@ -136,5 +137,6 @@ export function renderMarkdown(m: ReportModel): string {
   out.push('---', '');
   out.push(`${inline(m.framework.attribution)} ${inline(m.framework.licence)} Source: ${inline(m.framework.source)}`, '');
   out.push(marking, '');
-  return out.join('\n');
+  // Every piece from the files went through inline or cell, which clean it first.
+  return ours(out.join('\n'));
 }

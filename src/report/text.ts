@@ -9,19 +9,8 @@ export function longDate(iso: string): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/**
- * Control characters (ANSI escapes among them) and bidirectional overrides never reach
- * a terminal or a document raw; tabs become spaces, line ends become \n.
- */
-export function clean(s: string): string {
-  return s
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, '    ')
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x9b[0-9;?]*[ -/]*[@-~]/g, '')
-    // Operating-system commands (a window title, a hyperlink's address) go whole; a link's text stays.
-    .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/g, '')
-    .replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '');
-}
+// Outside text is cleaned by the one seam for it (src/outside.ts).
+export { clean } from '../outside.js';
 
 /**
  * Kebab-case slug for file names: "Ynys Môn County Council" → "ynys-mon-county-council". Letters

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { carryForward, type Carried } from '../../assess/carry.js';
-import { Cancelled, InputError, UsageError } from '../../errors.js';
+import { Cancelled, formatProblem, InputError, UsageError } from '../../errors.js';
 import type { Person } from '../../model/assessment.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
@@ -22,6 +22,7 @@ import { acquireLock } from './lock.js';
 import { listenForStop } from './signals.js';
 import { EditConflict, Session, type Io } from './session.js';
 import { dutykitCommand, shellQuote } from './text.js';
+import { exact, message, plain } from '../../outside.js';
 import { walk } from './walk.js';
 
 export interface AssessOptions extends GlobalOptions {
@@ -52,8 +53,8 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
     session = fresh ? await create(file, opts, io, previous, keep) : await resume(file, opts, io, previous, keep);
     await walk(session);
     const needed = session.stillNeeded();
-    if (needed.length) io.say(`\nStill needed before \`rate\` and \`report\` accept ${file}:\n${needed.map((n) => `  - ${n}`).join('\n')}`);
-    io.say(`Saved ${file} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
+    if (needed.length) io.say(`\nStill needed before \`rate\` and \`report\` accept ${exact(file)}:\n${needed.map((n) => `  - ${n}`).join('\n')}`);
+    io.say(`Saved ${exact(file)} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
     if (isExitPrompt(e)) throw new Cancelled(stopped(), stop.exitCode);
     if (e instanceof EditConflict) throw new UsageError(`${e.message}\nOpen ${file} to see their change, then carry on with: ${resumeCommand(file, opts)}`);
@@ -72,10 +73,10 @@ export function resumeCommand(file: string, opts: AssessOptions, started = true)
 }
 
 function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, kept: boolean, why: string): string {
-  if (!s && kept) return `\nStopped${why}. The details you gave are saved in ${file}.\nResume with: ${resumeCommand(file, opts)}`;
+  if (!s && kept) return `\nStopped${why}. The details you gave are saved in ${exact(file)}.\nResume with: ${resumeCommand(file, opts)}`;
   if (!s) return `\nStopped${why}. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
   const except = s.unsaved ? `, except ${s.unsaved}` : '';
-  return `\nStopped${why}. Every confirmed answer is saved in ${file} (${s.counts()})${except}.\nResume with: ${resumeCommand(file, opts)}`;
+  return `\nStopped${why}. Every confirmed answer is saved in ${exact(file)} (${s.counts()})${except}.\nResume with: ${resumeCommand(file, opts)}`;
 }
 
 /** The newest assessment in assessments/ not yet signed off, else a new dated one there. */
@@ -91,7 +92,7 @@ function defaultFile(fresh: boolean, io: Io): string {
   });
   io.say(
     open
-      ? `No file named: resuming ${open}, the most recently changed assessment in ${dir}/ not yet signed off.`
+      ? `No file named: resuming ${exact(open)}, the most recently changed assessment in ${dir}/ not yet signed off.`
       : `No file named: ${existsSync(named) ? 'opening' : 'starting'} ${named}.`,
   );
   io.say(`(Name a file to choose another: ${dutykitCommand()} assess <file>)`);
@@ -100,7 +101,7 @@ function defaultFile(fresh: boolean, io: Io): string {
 
 async function create(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const fw = opts.framework || !previous ? chosenFramework(opts.framework) : previous.framework;
-  io.say(`New assessment ${file}, against ${fw.title} (version ${fw.version}).${previous ? ` Starting from ${opts.from}.` : ''}`);
+  io.say(`New assessment ${exact(file)}, against ${plain(fw.title)} (version ${exact(fw.version)}).${previous ? ` Starting from ${exact(opts.from!)}.` : ''}`);
   const carried = previous && carryForward(fw, previous);
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
@@ -116,15 +117,15 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
   const text = newFile(d);
   const s = new Session(file, saveAssessment(file, text, fw), text, io, previous);
   if (carried) sayCarried(io, carried, previous!.framework.id, fw.id, opts.from!);
-  io.say(`Saved ${file}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
+  io.say(`Saved ${exact(file)}. Every answer is saved as you go; Ctrl-C stops and keeps your work.`);
   return s;
 }
 
 async function resume(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  if (opts.framework) io.say(`(--framework is ignored: ${file} names its own framework)`);
+  if (opts.framework) io.say(`(--framework is ignored: ${exact(file)} names its own framework)`);
   // --from fills a new file; an existing one is only offered last year's answers as defaults.
-  if (opts.from) io.say(`(--from: nothing is carried into ${file}, which already exists; last year's answers are offered as defaults as you go)`);
+  if (opts.from) io.say(`(--from: nothing is carried into ${exact(file)}, which already exists; last year's answers are offered as defaults as you go)`);
   let loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
   let s: Session;
   if (loaded.value) s = new Session(file, loaded.value, text, io, previous);
@@ -133,7 +134,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
     // lack its details: ask for them rather than refuse.
     const fw = loaded.problems.every((p) => DETAILS.includes(p.path)) ? frameworkOf(file, text) : undefined;
     if (!fw) throw new InputError([...loaded.problems, { file, line: 1, col: 1, path: '', message: 'fix these, then run assess again' }]);
-    io.say(`${file} is missing its ${loaded.problems.map((p) => p.path).join(' and ')}.`);
+    io.say(`${exact(file)} is missing its ${loaded.problems.map((p) => p.path).join(' and ')}.`);
     const doc = parseDocument(text).toJS() as Record<string, unknown>;
     const detail = (k: string) => (typeof doc[k] === 'string' ? (doc[k] as string) : undefined);
     const assessors = Array.isArray(doc.assessors) ? (doc.assessors as Person[]).filter((p) => typeof p?.name === 'string') : [];
@@ -156,9 +157,9 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
     loaded = { value: saveAssessment(file, updated, fw) };
     s = new Session(file, loaded.value!, updated, io, previous);
   }
-  for (const w of s.loaded.warnings) io.say(`${w.file}:${w.line}:${w.col}: ${w.message}`);
+  for (const w of s.loaded.warnings) io.say(message(formatProblem(w)));
   const a = s.assessment;
-  io.say(`Resuming ${file}: ${a.authority} · ${a.period}\n${s.progress()}`);
+  io.say(`Resuming ${exact(file)}: ${plain(a.authority)} · ${plain(a.period)}\n${s.progress()}`);
   return s;
 }
 
@@ -196,7 +197,7 @@ function sayCarried(io: Io, carried: Carried, fromFw: string, toFw: string, from
   const count = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
   for (const n of carried.notCarried) {
     const what = [n.evidence && `evidence for ${count(n.evidence, 'question')}`, n.actions && count(n.actions, 'open action')].filter(Boolean).join(' and ');
-    io.say(`Not carried: ${what} under "${n.benchmark}", which ${toFw} has no benchmark for; see ${fromFile}.`);
+    io.say(`Not carried: ${what} under "${exact(n.benchmark)}", which ${exact(toFw)} has no benchmark for; see ${exact(fromFile)}.`);
   }
 }
 

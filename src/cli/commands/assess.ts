@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { dutykitCommand, shellQuote } from '../assess/text.js';
 import { today } from '../clock.js';
 import { chosenFramework } from '../open.js';
+import { withColour } from '../../outside.js';
 import { painter, useColour } from '../output.js';
 import { promptColour } from '../prompts.js';
 
@@ -31,7 +32,8 @@ export async function runAssess(file: string | undefined, opts: AssessOptions): 
   promptColour(colour);
   const paint = await painter(colour, colours);
   await assessFile(file, opts, {
-    say: (text) => process.stderr.write(`${text}\n`),
+    // Outside text in the walk-through is cleaned where it is put in; `withColour` makes a slip harmless.
+    say: (text) => process.stderr.write(`${withColour(text)}\n`),
     paint,
     width: process.stderr.columns ?? 100,
   });

@@ -2,9 +2,10 @@
 import { UsageError } from '../../errors.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { Benchmark, Framework } from '../../model/framework-schema.js';
-import { clean } from '../../report/text.js';
+import { exact, joined, plain, term, type Term } from '../../outside.js';
+import { displayWidth } from '../../report/box.js';
 import { chosenFramework } from '../open.js';
-import { out, type GlobalOptions } from '../output.js';
+import { out, outJson, type GlobalOptions } from '../output.js';
 
 export type BenchmarksOptions = GlobalOptions;
 
@@ -14,32 +15,38 @@ function find(fw: Framework, id: string): Benchmark {
   return b;
 }
 
-function showOne(b: Benchmark): string {
-  const lines = [`${b.number}. ${b.title}  (${b.id})`, '', clean(b.statement), '', `Basis: ${clean(b.basis)}`, '', 'Questions:'];
+function showOne(b: Benchmark): Term {
+  const lines = [term`${b.number}. ${plain(b.title)}  (${exact(b.id)})`, term``, plain(b.statement), term``, term`Basis: ${plain(b.basis)}`, term``, term`Questions:`];
   for (const q of b.questions.filter((x) => !x.retired)) {
-    lines.push('', `  ${q.title}${q.essential ? '  [essential]' : ''}  (${q.id})`, `    ${clean(q.text)}`, `    How to judge: ${clean(q.guidance)}`);
-    lines.push('    Evidence, for example:', ...q.evidence.map((e) => `      - ${clean(e)}`));
+    lines.push(term``, term`  ${plain(q.title)}${q.essential ? '  [essential]' : ''}  (${exact(q.id)})`, term`    ${plain(q.text)}`, term`    How to judge: ${plain(q.guidance)}`);
+    lines.push(term`    Evidence, for example:`, ...q.evidence.map((e) => term`      - ${plain(e)}`));
   }
-  return lines.join('\n');
+  return joined(lines);
 }
 
 export async function runBenchmarks(id: string | undefined, opts: BenchmarksOptions): Promise<void> {
   const fw = chosenFramework(opts.framework);
   if (id) {
     const b = find(fw, id);
-    out(opts.json ? JSON.stringify({ framework: fw.id, version: fw.version, ...b }, null, 2) : showOne(b));
+    if (opts.json) outJson({ framework: fw.id, version: fw.version, ...b });
+    else out(showOne(b));
     return;
   }
   if (opts.json) {
     const list = fw.benchmarks.map((b) => ({ number: b.number, id: b.id, title: b.title, questions: b.questions.filter((q) => !q.retired).length }));
-    out(JSON.stringify({ framework: fw.id, version: fw.version, benchmarks: list }, null, 2));
+    outJson({ framework: fw.id, version: fw.version, benchmarks: list });
     return;
   }
-  const width = Math.max(...fw.benchmarks.map((b) => b.title.length));
-  out(`${fw.title} (${fw.id}, version ${fw.version})\n`);
-  for (const b of fw.benchmarks) {
+  // Padded by display width, so that wide letters and emoji keep the columns straight.
+  const titles = fw.benchmarks.map((b) => plain(b.title).replace(/\n/g, ' '));
+  const ids = fw.benchmarks.map((b) => exact(b.id));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+  const width = Math.max(...titles.map(displayWidth));
+  const idWidth = Math.max(32, ...ids.map(displayWidth));
+  out(term`${plain(fw.title)} (${exact(fw.id)}, version ${exact(fw.version)})\n`);
+  fw.benchmarks.forEach((b, i) => {
     const n = b.questions.filter((q) => !q.retired).length;
-    out(`${String(b.number).padStart(2)}. ${b.title.padEnd(width)}  ${b.id.padEnd(32)} ${n} questions`);
-  }
-  out(`\n${fw.attribution}\nShow one with its questions: dutykit benchmarks <id>`);
+    out(term`${plain(String(b.number).padStart(2))}. ${plain(pad(titles[i]!, width))}  ${plain(pad(ids[i]!, idWidth))} ${n} questions`);
+  });
+  out(term`\n${plain(fw.attribution)}\nShow one with its questions: dutykit benchmarks <id>`);
 }

@@ -8,7 +8,7 @@ import { renderDiffMarkdown } from '../../report/diff-markdown.js';
 import { renderDiffText } from '../../report/diff-terminal.js';
 import { tryOpen } from '../open.js';
 import { printedFormat } from '../json-format.js';
-import { out, painter, useColour, type GlobalOptions } from '../output.js';
+import { out, outJson, painter, useColour, type GlobalOptions } from '../output.js';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
@@ -43,7 +43,7 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
   }
   const diff = diffAssessments(old, now);
   const tripped = evaluateFailOn(diff, conditions);
-  if (format === 'json') out(JSON.stringify(diffJson(diff, conditions.length ? { conditions, tripped } : undefined), null, 2));
+  if (format === 'json') outJson(diffJson(diff, conditions.length ? { conditions, tripped } : undefined));
   else if (format === 'md') out(renderDiffMarkdown(diff));
   else {
     const paint = await painter(useColour(opts), Object.fromEntries(now.framework.ratings.map((r) => [r.id, r.colour])));

@@ -7,7 +7,8 @@ import { blankAssessment } from '../../model/blank.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { isIsoDate } from '../../model/assessment-schema.js';
 import { chosenFramework } from '../open.js';
-import { err, out, type GlobalOptions } from '../output.js';
+import { exact, term } from '../../outside.js';
+import { err, outJson, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { today } from '../clock.js';
 
@@ -35,11 +36,11 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';
   writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, period: opts.period, date, marking: opts.marking, frameworkRef }));
   const questions = fw.benchmarks.reduce((n, b) => n + b.questions.filter((q) => !q.retired).length, 0);
-  if (opts.json) out(JSON.stringify({ written: target, framework: fw.id, benchmarks: fw.benchmarks.length, questions }));
+  if (opts.json) outJson({ written: target, framework: fw.id, benchmarks: fw.benchmarks.length, questions }, 0);
   else {
-    err(`wrote ${target}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
-    const todo = [!opts.authority && 'authority', !opts.period && 'period'].filter(Boolean);
-    if (todo.length) err(`Fill in ${todo.join(' and ')} at the top, then answer the questions.`);
-    err(`Check it with: dutykit validate ${target}`);
+    err(term`wrote ${exact(target)}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
+    const todo = !opts.authority && !opts.period ? 'authority and period' : !opts.authority ? 'authority' : !opts.period ? 'period' : '';
+    if (todo) err(term`Fill in ${todo} at the top, then answer the questions.`);
+    err(term`Check it with: dutykit validate ${exact(target)}`);
   }
 }

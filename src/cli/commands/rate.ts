@@ -2,7 +2,7 @@
 import { buildReport } from '../../report/model.js';
 import { renderRateTable } from '../../report/terminal.js';
 import { openAssessment } from '../open.js';
-import { out, painter, useColour, type GlobalOptions } from '../output.js';
+import { out, outJson, painter, useColour, type GlobalOptions } from '../output.js';
 
 export type RateOptions = GlobalOptions;
 
@@ -23,7 +23,7 @@ export async function runRate(file: string, opts: RateOptions): Promise<void> {
       answered: b.answered,
       questions: b.total,
     }));
-    out(JSON.stringify({ file, authority: model.authority, period: model.period, date: model.date, counts: model.counts, benchmarks: rows }, null, 2));
+    outJson({ file, authority: model.authority, period: model.period, date: model.date, counts: model.counts, benchmarks: rows });
     return;
   }
   const paint = await painter(useColour(opts), Object.fromEntries(framework.ratings.map((r) => [r.id, r.colour])));

@@ -7,7 +7,8 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { slug } from '../../report/text.js';
 import { openAssessment } from '../open.js';
 import { printedFormat } from '../json-format.js';
-import { err, out, type GlobalOptions } from '../output.js';
+import { exact, jsonText, term, type Term } from '../../outside.js';
+import { err, out, outBytes, outJson, type GlobalOptions } from '../output.js';
 
 export interface ReportOptions extends GlobalOptions {
   format?: string;
@@ -29,9 +30,9 @@ function formats(list: string): Format[] {
   return [...new Set(asked)] as Format[];
 }
 
-async function render(m: ReportModel, f: Format): Promise<string | Uint8Array> {
+async function render(m: ReportModel, f: Format): Promise<Term | Uint8Array> {
   if (f === 'md') return renderMarkdown(m);
-  if (f === 'json') return `${JSON.stringify(m, null, 2)}\n`;
+  if (f === 'json') return term`${jsonText(m)}\n`;
   // pdfkit is most of the cost of a PDF: only the pdf format loads it.
   const [{ renderPdf }, { now }] = await Promise.all([import('../pdf-renderer.js').then((r) => r.pdfRenderer()), import('../clock.js')]);
   return renderPdf(m, { created: now() });
@@ -46,10 +47,14 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   // --json means JSON on stdout: with --stdout that is the report itself, else the list of files written.
   const fmts = formats(opts.stdout ? printedFormat(opts.json, opts.format, 'md') : (opts.format ?? 'md'));
   if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
+  // A PDF is bytes: on a terminal they would be garbage, and some of them control sequences.
+  if (opts.stdout && fmts[0] === 'pdf' && process.stdout.isTTY) {
+    throw new UsageError('--stdout --format pdf writes binary and stdout is a terminal; send it to a file or a program (`> report.pdf`, `| lpr`), or leave out --stdout to write the file');
+  }
   const { framework, assessment, ratings } = openAssessment(file);
   const previous = opts.previous ? openAssessment(opts.previous) : undefined;
   if (previous && previous.assessment.date >= assessment.date) {
-    err(`${opts.previous}: warning: dated ${previous.assessment.date}, not before ${file} (${assessment.date}); --previous is meant for an earlier assessment`);
+    err(term`${exact(opts.previous!)}: warning: dated ${exact(previous.assessment.date)}, not before ${exact(file)} (${exact(assessment.date)}); --previous is meant for an earlier assessment`);
   }
   const model = buildReport(framework, assessment, ratings, {
     audience: opts.audience,
@@ -59,13 +64,13 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   if (opts.stdout) {
     const body = rendered[0]![1];
     if (typeof body === 'string') out(body);
-    else process.stdout.write(body);
+    else outBytes(body);
     return;
   }
   // All the formats asked for, or (when one cannot be written) none of them.
   const files = rendered.map(([f, data]) => ({ file: join(opts.out, reportFileName(model, f)), data }));
   writeFilesAtomic(files);
   const written = files.map((f) => f.file);
-  if (opts.json) out(JSON.stringify({ written }, null, 2));
-  else for (const p of written) err(`wrote ${p}`);
+  if (opts.json) outJson({ written });
+  else for (const p of written) err(term`wrote ${exact(p)}`);
 }

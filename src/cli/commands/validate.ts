@@ -5,7 +5,8 @@ import { CheckFailed, formatProblem, problemCount, type Problem } from '../../er
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { checkFramework } from '../../model/load-framework.js';
 import { tryOpen } from '../open.js';
-import { err, out, type GlobalOptions } from '../output.js';
+import { exact, message, plain, term } from '../../outside.js';
+import { err, out, outJson, type GlobalOptions } from '../output.js';
 
 export type ValidateOptions = GlobalOptions;
 
@@ -61,11 +62,16 @@ function partOfFramework(file: string, problems: Problem[]): Result | undefined 
 
 export async function runValidate(files: string[], opts: ValidateOptions): Promise<void> {
   const results = files.map(check);
-  for (const r of results) for (const p of r.problems) err(formatProblem(p));
+  for (const r of results) for (const p of r.problems) err(message(formatProblem(p)));
   // Past the limit a file's problems are counted, not listed: JSON lists the real ones and the count.
   const json = results.map(({ problems, ...r }) => ({ ...r, problemCount: problemCount(problems), problems: problems.filter((p) => p.more === undefined) }));
-  if (opts.json) out(JSON.stringify(json, null, 2));
-  else for (const r of json) out(r.valid ? `ok    ${r.file}: ${r.summary}` : `FAIL  ${r.file}: ${r.problemCount} problem${r.problemCount === 1 ? '' : 's'}`);
+  if (opts.json) outJson(json);
+  else {
+    for (const r of json) {
+      const n = r.problemCount;
+      out(r.valid ? term`ok    ${exact(r.file)}: ${plain(r.summary!)}` : term`FAIL  ${exact(r.file)}: ${n} problem${n === 1 ? '' : 's'}`);
+    }
+  }
   const bad = results.filter((r) => !r.valid).length;
   if (bad) throw new CheckFailed(`${bad} of ${results.length} file${results.length === 1 ? '' : 's'} failed validation`);
 }

@@ -1,0 +1,112 @@
+// Every command, run as a user would on a hostile world (framework folder, assessments and
+// file names full of escapes): nothing from outside reaches stdout or stderr raw.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dutykit, ROOT } from './helpers.js';
+import { hostileWorld, RAW } from './helpers/hostile-fixture.js';
+
+const w = hostileWorld();
+const broken = join(w.dir, 'broken \x1b[31m\u202e.yaml');
+writeFileSync(broken, `framework: home-office-2018\nauthority: "\x1b]0;owned\x07 \x9b2J"\nperiod: [\n`);
+const missing = join(w.dir, 'missing \x1b]52;c;ZXZpbA==\x07.yaml');
+
+/** [arguments, expected exit code] for every command and the paths through it that print. */
+const RUNS: [string[], number][] = [
+  [['validate', w.old, w.now, w.folder], 0],
+  [['validate', '--json', w.now, w.folder], 0],
+  [['validate', broken, missing, w.now], 1],
+  [['benchmarks', '--framework', w.folder], 0],
+  [['benchmarks', '--framework', w.folder, 'venue-hire'], 0],
+  [['benchmarks', '--framework', w.folder, '--json'], 0],
+  [['benchmarks', '--framework', w.folder, 'venue-hire', '--json'], 0],
+  [['benchmarks', '--framework', w.folder, 'no-such-\x1b[31m'], 2],
+  [['rate', w.now], 0],
+  [['rate', w.now, '--json'], 0],
+  [['rate', broken], 2],
+  [['rate', missing], 2],
+  [['report', w.now, '--stdout'], 0],
+  [['report', w.now, '--stdout', '--format', 'json'], 0],
+  [['report', w.now, '--stdout', '--audience', 'public', '--previous', w.old], 0],
+  [['report', w.old, '--stdout', '--previous', w.now], 0],
+  [['report', w.now, '--out', join(w.dir, 'out \x1b[31m'), '--format', 'md,json'], 0],
+  [['report', w.now, '--out', join(w.dir, 'out \x1b[31m'), '--json'], 0],
+  [['diff', w.old, w.now], 0],
+  [['diff', w.old, w.now, '--format', 'md'], 0],
+  [['diff', w.old, w.now, '--json'], 0],
+  [['diff', w.old, w.now, '--fail-on', 'decline,change'], 1],
+  [['diff', broken, w.now], 2],
+  [['trend', w.old, w.now], 0],
+  [['trend', w.old, w.now, '--format', 'md'], 0],
+  [['trend', w.old, w.now, '--json'], 0],
+  [['init', join(w.dir, 'init \x1b[2J\u202e.yaml'), '--framework', w.folder], 0],
+  [['init', join(w.dir, 'init \x1b[2J\u202e.yaml'), '--framework', w.folder], 2],
+  [['init', join(w.dir, 'init-json.yaml'), '--framework', w.folder, '--json'], 0],
+];
+
+const show = (s: string) => JSON.stringify(s.match(new RegExp(`.{0,40}${RAW.source}.{0,40}`))?.[0]);
+
+describe('no raw control reaches the terminal', () => {
+  it.each(RUNS)('dutykit %j', (args, status) => {
+    const r = dutykit(args, { cwd: w.dir });
+    expect(r.status, r.stderr).toBe(status);
+    expect(r.stdout + r.stderr).not.toBe('');
+    expect(r.stdout, show(r.stdout)).not.toMatch(RAW);
+    expect(r.stderr, show(r.stderr)).not.toMatch(RAW);
+  });
+});
+
+describe('file names are shown exactly, their controls made visible', () => {
+  it('validate: ok lines and file:line:col problems', () => {
+    const r = dutykit(['validate', broken, w.now], { cwd: w.dir });
+    expect(r.stderr).toMatch(/broken \\u001b\[31m\\u202e\.yaml:\d+:\d+: /);
+    expect(r.stdout).toContain('FAIL  ' + join(w.dir, 'broken \\u001b[31m\\u202e.yaml: '));
+    expect(r.stdout).toContain('ok    ' + join(w.dir, 'new \\u001b[2J\\u009b31m.yaml: '));
+  });
+
+  it('report: "wrote" names each file as it is on disk', () => {
+    const out = join(w.dir, 'named \x1b[31m');
+    const r = dutykit(['report', w.now, '--out', out], { cwd: w.dir });
+    expect(r.status, r.stderr).toBe(0);
+    const [file] = readdirSync(out);
+    expect(r.stderr).toContain(`wrote ${join(w.dir, 'named \\u001b[31m', file!)}`);
+  });
+
+  it('init: the blank names the framework folder, and writes no raw control into its comments', () => {
+    const file = join(w.dir, 'blank.yaml');
+    const r = dutykit(['init', file, '--framework', w.folder], { cwd: w.dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`wrote ${file}:`);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n').filter((l) => l.startsWith('#')).join('\n')).not.toMatch(RAW);
+    expect(dutykit(['validate', file], { cwd: w.dir }).stderr).not.toMatch(RAW);
+  });
+});
+
+describe('JSON keeps the text exactly, with no control written raw', () => {
+  it('rate --json parses back to the hostile text', () => {
+    const r = dutykit(['rate', w.now, '--json'], { cwd: w.dir });
+    expect(r.stdout).toContain('\\u001b[31m');
+    expect(r.stdout).toContain('\\u009b');
+    expect(r.stdout).toContain('\\u202e');
+    expect((JSON.parse(r.stdout) as { authority: string }).authority).toMatch(/\x1b\[31mred\x1b\[0m .*\x9b31m .*in\u202evoice/);
+  });
+});
+
+describe('one way out', () => {
+  // Text reaches the terminal only through the writers in src/cli/output.ts, which take a
+  // `Term` (src/outside.ts); the few other writes are named here, each with its reason.
+  const ALLOWED: Record<string, string> = {
+    'src/cli/output.ts': 'the writers themselves',
+    'src/cli/launch.ts': 'NotBuilt, before the CLI is loaded: dutykit\'s own text',
+    'src/cli/commands/assess.ts': 'the walk-through\'s `say`, through withColour',
+  };
+
+  it('no other module writes to stdout or stderr', () => {
+    const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const writers = files
+      .map((f) => `src/${f.split(sep).join('/')}`)
+      .filter((f) => /process\.std(out|err)\.write|console\.(log|error|warn|info)/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(writers.sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+});

@@ -6,6 +6,15 @@ export interface GlobalOptions {
   input?: boolean;
 }
 
+/**
+ * How wide tables and text may be: the terminal's width; when stdout is not a terminal (a pipe,
+ * a file, CI), COLUMNS if it is set, else 120. Never under 40: narrower than that no table reads.
+ */
+export function terminalWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  const columns = stream.isTTY ? stream.columns : Number(process.env.COLUMNS);
+  return Math.max(40, Number.isInteger(columns) && columns > 0 ? columns : 120);
+}
+
 export function useColour(opts: GlobalOptions, stream: NodeJS.WriteStream = process.stdout): boolean {
   if (opts.json || opts.color === false) return false;
   if ('NO_COLOR' in process.env && process.env.NO_COLOR !== '') return false;

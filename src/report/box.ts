@@ -6,7 +6,9 @@
 // Made on first use: a segmenter loads ICU data (~15 ms), and plain ASCII never needs one.
 let graphemes: Intl.Segmenter | undefined;
 const SGR = /\x1b\[[0-9;]*m/g;
-const ZERO = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+// Conjoining Hangul vowels and finals (U+1160–U+11FF, U+D7B0–U+D7FF) join the leading
+// consonant before them into one syllable two columns wide, as wcwidth has it.
+const ZERO = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11ff\ud7b0-\ud7ff]/u;
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
 const EMOJI = /\p{Regional_Indicator}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f/u;
 
@@ -105,4 +107,61 @@ export function boxTable(head: string[], rows: string[][], widths: number[], sty
   };
   const mid = rule(widths, '├┼┤');
   return [rule(widths, '┌┬┐'), block(head, -1), ...rows.flatMap((row, r) => [mid, block(row, r)]), rule(widths, '└┴┘')].join('\n');
+}
+
+/** A column of a table made to fit a terminal. */
+export interface Column {
+  /** Narrower than this the column is not readable: the table is then wider than asked. */
+  min: number;
+  /** What its widest line needs; it never gets more. */
+  natural: number;
+  /** Its share of the spare width. Columns without one (short words) are widened first. */
+  weight?: number;
+}
+
+/** The widest line among `cells`, as a column's natural width; very long text counts as 400. */
+export function naturalWidth(cells: string[]): number {
+  let w = 0;
+  for (const cell of cells) for (const line of cell.split('\n')) w = Math.max(w, line.length > 400 ? 400 : displayWidth(line));
+  return w;
+}
+
+/**
+ * Text widths for a boxTable `width` columns wide in all, borders and padding included. Each
+ * column starts at its minimum; spare width goes first to the columns without a weight, up to
+ * their natural width, then to the others in proportion to their weights, up to theirs.
+ */
+export function fitColumns(width: number, cols: Column[]): number[] {
+  const w = cols.map((c) => c.min);
+  let spare = width - (3 * cols.length + 1) - w.reduce((a, b) => a + b, 0);
+  cols.forEach((c, i) => {
+    if (c.weight) return;
+    const give = Math.max(0, Math.min(spare, c.natural - w[i]!));
+    w[i]! += give;
+    spare -= give;
+  });
+  while (spare > 0) {
+    const open = cols.flatMap((c, i) => (c.weight && w[i]! < c.natural ? [i] : []));
+    if (!open.length) break;
+    const total = open.reduce((a, i) => a + cols[i]!.weight!, 0);
+    let given = 0;
+    for (const i of open) {
+      const give = Math.min(cols[i]!.natural - w[i]!, Math.floor((spare * cols[i]!.weight!) / total));
+      w[i]! += give;
+      given += give;
+    }
+    // Too little left to share out: a column at a time.
+    if (!given) [w[open[0]!], given] = [w[open[0]!]! + 1, 1];
+    spare -= given;
+  }
+  return w;
+}
+
+/** A line of text fitted to `width`, wrapped under its own indent (and list dash). */
+export function fitLine(line: string, width: number): string {
+  const lead = /^ *(?:[-*] )?/.exec(line)![0];
+  const hang = ' '.repeat(lead.length);
+  return wrap(line.slice(lead.length), Math.max(20, width - lead.length))
+    .map((l, i) => (i ? hang : lead) + l)
+    .join('\n');
 }

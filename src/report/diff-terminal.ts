@@ -1,5 +1,5 @@
 // `diff` and `trend` for a terminal: the words always there, colour only as an extra.
-import { boxTable } from './box.js';
+import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
 import { directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
 import type { Trend } from '../diff/trend.js';
 import type { AssessmentDiff, Direction } from '../diff/types.js';
@@ -19,7 +19,6 @@ const counts = (c: Record<string, number>, ratings: { id: string; label: string 
   [...[...ratings].reverse().map((r) => paint(r.id, `${c[r.id] ?? 0} ${clean(r.label)}`)), paint('unrated', `${c.unrated ?? 0} Not yet rated`)].join(' · ');
 
 export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): Term {
-  const whyWidth = Math.max(30, width - 4 - 28 - 15 - 15 - 19 - 7);
   const rows = d.rows.map((r) => {
     const note = fromNote(r, d);
     const why = r.causes.map((c) => clean(c.kind === 'agreed' && c.rationale ? `${c.text}. Rationale: ${c.rationale}` : c.text)).join('\n');
@@ -32,8 +31,19 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): 
       why || '—',
     ];
   });
+  const head = ['#', 'Benchmark', 'Before', 'After', 'Change', 'Why'];
+  const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
+  // Short words take what they need; the benchmark and the causes share the rest, 1 : 2.
+  const widths = fitColumns(width, [
+    { min: 2, natural: natural(0) },
+    { min: 12, natural: natural(1), weight: 1 },
+    { min: 7, natural: Math.min(16, natural(2)) },
+    { min: 7, natural: Math.min(16, natural(3)) },
+    { min: 10, natural: Math.min(11, natural(4)) },
+    { min: 16, natural: natural(5), weight: 2 },
+  ]);
   // Colour goes on after wrapping, line by line, so that it never spans a border.
-  const table = boxTable(['#', 'Benchmark', 'Before', 'After', 'Change', 'Why'], rows, [2, 26, 13, 13, 17, whyWidth - 2], (i, c, line) => {
+  const table = boxTable(head, rows, widths, (i, c, line) => {
     const r = d.rows[i];
     if (!r || !line) return line;
     if (c === 2 && r.before) return paint(r.before.rating, line);
@@ -60,28 +70,36 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): 
       if (evidenceOnly) out.push(`    (${evidenceOnly} more unchanged apart from the evidence)`);
     }
   } else if (!d.rows.some(hasNews)) out.push('', 'No changes: every benchmark has the same rating and the same answers.');
-  return ours(`${out.join('\n')}\n`);
+  return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }
 
 export function renderTrendText(t: Trend, paint: Paint, width: number): Term {
-  const colWidth = Math.max(14, Math.min(22, Math.floor((width - 4 - 34 - 2) / Math.max(1, t.points.length)) - 1));
   const rows = t.rows.map((r) => {
     const own = r.benchmark.framework === t.framework.id;
     const cells = r.cells.map((c) => {
       if (!c) return '—';
-      const word = c.parts ? c.parts.map((p) => paint(p.rating, clean(p.label))).join(' / ') + ' *' : paint(c.rating, clean(c.label));
-      return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${paintDirection(t.ratings, paint, c.direction, c.direction === 'improved' ? '↑' : '↓')}` : word;
+      const word = c.parts ? `${c.parts.map((p) => clean(p.label)).join(' / ')} *` : clean(c.label);
+      return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${c.direction === 'improved' ? '↑' : '↓'}` : word;
     });
     return [own ? String(r.benchmark.number) : '—', clean(r.benchmark.title + (own ? '' : ` (${r.benchmark.framework}; no successor)`)), ...cells];
   });
-  // Cells are short rating words, so colour put on before wrapping never spans a line.
   const head = ['#', 'Benchmark', ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)];
-  const table = boxTable(head, rows, [2, 32, ...t.points.map(() => colWidth - 2)]);
+  const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
+  // Each assessment's column takes what its words need (a date at least); the benchmark the rest.
+  const widths = fitColumns(width, [{ min: 2, natural: natural(0) }, { min: 12, natural: natural(1), weight: 1 }, ...t.points.map((_, i) => ({ min: 10, natural: Math.min(22, natural(i + 2)) }))]);
+  // Colour goes on after wrapping, line by line: a rating word in its colour (a merged cell in
+  // its lowest), the arrow in the direction's.
+  const table = boxTable(head, rows, widths, (r, c, line) => {
+    const cell = c >= 2 ? t.rows[r]?.cells[c - 2] : undefined;
+    if (!cell || !line) return line;
+    const [, word, arrow] = /^(.*?)( [↑↓])?$/.exec(line)!;
+    return `${word ? paint(cell.rating, word) : ''}${arrow ? ` ${paintDirection(t.ratings, paint, cell.direction!, arrow.trim())}` : ''}`;
+  });
   const out = [`${clean(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ↑ improved, ↓ declined since the previous assessment`, table];
   for (const p of t.points) out.push(`${clean(`${p.period} (${p.framework.id})`)}: ${counts(p.counts, t.ratings, paint)}`);
   if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push('* several benchmarks of an earlier framework, in the order given below; the change is measured from the lowest');
   const odd = t.rows.filter((r) => !r.likeForLike);
   if (odd.length) out.push('', 'Not like-for-like:', ...odd.map((r) => `  - ${clean(r.benchmark.title)}: ${clean(r.note ?? '')}`));
   if (t.notes.length) out.push('', 'Notes:', ...t.notes.map((n) => `  - ${clean(n)}`));
-  return ours(`${out.join('\n')}\n`);
+  return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }

@@ -1,21 +1,28 @@
 // The RAG table for a terminal: the rating word always shown, colour only as an extra.
-import { boxTable } from './box.js';
-import type { ReportModel } from './model.js';
 import { ours, type Term } from '../outside.js';
+import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
+import type { ReportModel } from './model.js';
 import { clean, longDate } from './text.js';
 
 export type Paint = (ratingId: string, text: string) => string;
 
 export function renderRateTable(m: ReportModel, paint: Paint, width: number): Term {
-  const reasonWidth = Math.max(30, width - 4 - 30 - 15 - 10 - 8);
+  const head = ['#', 'Benchmark', 'Rating', 'Basis', 'Reason'];
   const rows = m.benchmarks.map((b) => [String(b.number), clean(b.title), clean(b.ratingLabel), b.ratingBasis, clean(b.reason)]);
+  const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
+  // Short words take what they need; the benchmark and the reason share the rest, 1 : 2.
+  const widths = fitColumns(width, [
+    { min: 2, natural: natural(0) },
+    { min: 12, natural: natural(1), weight: 1 },
+    { min: 7, natural: Math.min(16, natural(2)) },
+    { min: 8, natural: natural(3) },
+    { min: 16, natural: natural(4), weight: 2 },
+  ]);
   // Paint each wrapped line of a rating, so colour never runs into the border.
-  const table = boxTable(['#', 'Benchmark', 'Rating', 'Basis', 'Reason'], rows, [2, 28, 13, 8, reasonWidth - 2], (r, c, line) =>
-    r >= 0 && c === 2 && line ? paint(m.benchmarks[r]!.rating, line) : line,
-  );
+  const table = boxTable(head, rows, widths, (r, c, line) => (r >= 0 && c === 2 && line ? paint(m.benchmarks[r]!.rating, line) : line));
   const counts = [...m.ratings].reverse().map((r) => paint(r.id, `${m.counts[r.id] ?? 0} ${clean(r.label)}`));
   counts.push(paint('unrated', `${m.counts.unrated ?? 0} Not yet rated`));
-  const head = `${clean(m.authority)} · ${clean(m.period)} · agreed ${longDate(m.date)} · ${clean(m.marking)}`;
+  const title = `${clean(m.authority)} · ${clean(m.period)} · agreed ${longDate(m.date)} · ${clean(m.marking)}`;
   // Every piece from the files went through clean: the whole is fit for a terminal.
-  return ours(`${head}\n${table}\n${counts.join(' · ')}\n`);
+  return ours(`${fitLine(title, width)}\n${table}\n${fitLine(counts.join(' · '), width)}\n`);
 }

@@ -8,7 +8,7 @@ import { renderDiffMarkdown } from '../../report/diff-markdown.js';
 import { renderDiffText } from '../../report/diff-terminal.js';
 import { tryOpen } from '../open.js';
 import { printedFormat } from '../json-format.js';
-import { out, outJson, painter, useColour, type GlobalOptions } from '../output.js';
+import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
@@ -47,7 +47,7 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
   else if (format === 'md') out(renderDiffMarkdown(diff));
   else {
     const paint = await painter(useColour(opts), Object.fromEntries(now.framework.ratings.map((r) => [r.id, r.colour])));
-    out(renderDiffText(diff, paint, process.stdout.columns ?? 120));
+    out(renderDiffText(diff, paint, terminalWidth()));
   }
   if (tripped.length) throw new CheckFailed(tripped.map(describeTrip).join('\n'));
 }

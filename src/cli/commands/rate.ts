@@ -2,7 +2,7 @@
 import { buildReport } from '../../report/model.js';
 import { renderRateTable } from '../../report/terminal.js';
 import { openAssessment } from '../open.js';
-import { out, outJson, painter, useColour, type GlobalOptions } from '../output.js';
+import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 
 export type RateOptions = GlobalOptions;
 
@@ -27,5 +27,5 @@ export async function runRate(file: string, opts: RateOptions): Promise<void> {
     return;
   }
   const paint = await painter(useColour(opts), Object.fromEntries(framework.ratings.map((r) => [r.id, r.colour])));
-  out(renderRateTable(model, paint, process.stdout.columns ?? 120));
+  out(renderRateTable(model, paint, terminalWidth()));
 }

@@ -4,7 +4,7 @@ import { trend } from '../../diff/trend.js';
 import { renderTrendMarkdown } from '../../report/diff-markdown.js';
 import { renderTrendText } from '../../report/diff-terminal.js';
 import { printedFormat } from '../json-format.js';
-import { out, outJson, painter, useColour, type GlobalOptions } from '../output.js';
+import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 import { openAll, type DiffFormat } from './diff.js';
 
 export interface TrendOptions extends GlobalOptions {
@@ -17,5 +17,5 @@ export async function runTrend(files: string[], opts: TrendOptions): Promise<voi
   if (format === 'json') return outJson(trendJson(t));
   if (format === 'md') return out(renderTrendMarkdown(t));
   const paint = await painter(useColour(opts), Object.fromEntries(t.ratings.map((r) => [r.id, r.colour])));
-  out(renderTrendText(t, paint, process.stdout.columns ?? 120));
+  out(renderTrendText(t, paint, terminalWidth()));
 }

@@ -2,6 +2,7 @@
 // and sign-off; tagged for screen readers, with DejaVu Sans embedded. Pure: the creation
 // date comes in, bytes go out, and the same model and date give the same bytes.
 import PDFDocument from 'pdfkit';
+import { clean } from '../../outside.js';
 import type { ReportModel } from '../model.js';
 import { benchmarkSection } from './benchmark.js';
 import { cover } from './cover.js';
@@ -16,8 +17,20 @@ export interface PdfOptions {
   created: Date;
 }
 
+/**
+ * Text for the document's metadata (Info and XMP): cleaned as the body text is, on one line,
+ * and only characters XML 1.0 allows (a lone surrogate becomes U+FFFD; U+FFFE, U+FFFF go).
+ */
+export function metadataText(s: string): string {
+  return clean(s)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[\ufffe\uffff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export function pdfTitle(m: ReportModel): string {
-  return `${m.title}: ${m.authority}, ${m.period}${m.audience === 'public' ? ' (public version)' : ''}`;
+  return metadataText(`${m.title}: ${m.authority}, ${m.period}${m.audience === 'public' ? ' (public version)' : ''}`);
 }
 
 export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8Array> {
@@ -33,8 +46,8 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
     font: fonts.regular,
     info: {
       Title: pdfTitle(m),
-      Author: m.authority,
-      Subject: `Self-assessment against ${m.framework.title}, ${m.period}`,
+      Author: metadataText(m.authority),
+      Subject: metadataText(`Self-assessment against ${m.framework.title}, ${m.period}`),
       Creator: 'dutykit',
       Producer: 'dutykit (PDFKit)',
       CreationDate: opts.created,
@@ -55,7 +68,7 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
   const flow = new Flow(doc, fonts);
   const section = (title: string, draw: () => void) => {
     flow.newPage();
-    doc.outline.addItem(title);
+    doc.outline.addItem(metadataText(title));
     draw();
   };
   cover(flow, root, m);

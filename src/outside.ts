@@ -69,9 +69,6 @@ export function withColour(s: string): Term {
   return (kept + clean(s.slice(last))) as Term;
 }
 
-/** Whether `clean` would remove anything but tabs and line ends (a value worth changing). */
-export const hasControls = (s: string): boolean => /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/.test(s) || new RegExp(HIDDEN.source).test(s);
-
 /** Outside text as body text in a terminal. */
 export const plain = (s: string): Term => clean(s) as Term;
 

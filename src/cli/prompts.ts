@@ -3,7 +3,7 @@
 import { confirm as askConfirm, select as askSelect } from '@inquirer/prompts';
 import { isIsoDate } from '../model/assessment-schema.js';
 import { textPrompt } from './text-prompt.js';
-import { clean, hasControls, withColour } from '../outside.js';
+import { withColour } from '../outside.js';
 
 // Stopping by a signal (the terminal closed, SIGTERM) rejects the prompt on screen and every
 // later one, as Ctrl-C does, so that the caller saves and says how to resume.
@@ -86,8 +86,8 @@ export async function input(message: string, opts: InputOptions = {}): Promise<s
   const value = await textPrompt(
     {
       message: shown(message),
-      // A recorded value with a control character in it is offered (and kept) without it.
-      current: (opts.current && hasControls(opts.current) ? clean(opts.current) : opts.current) || undefined,
+      // text-prompt.ts shows a control character in it as \u202e and keeps the value exactly.
+      current: opts.current || undefined,
       multiline: opts.multiline,
       theme: plain(),
       validate: (v) => {

@@ -46,6 +46,8 @@ describe('ruleChanges: every change that can move a computed rating, in a phrase
     ['rules reordered', patched((fw) => ({ rules: [fw.rules[0]!, fw.rules[1]!, fw.rules[3]!, fw.rules[2]!, fw.rules[4]!] })), ['rules in a new order: no-applicable-questions, essential-unanswered, green, red, amber (was no-applicable-questions, essential-unanswered, red, green, amber)']],
     ['freshness', patched(() => ({ evidence_valid_months: 36 })), ['evidence stays fresh for 36 months (was 12)']],
     ['stale answers no longer downgraded', patched((fw) => ({ answers: fw.answers.map((a) => ({ ...a, stale_as: undefined })) })), ['answer \'met\' with out-of-date evidence counts as itself (was partly)']],
+    ['a rating relabelled and recoloured', patched((fw) => ({ ratings: fw.ratings.map((r) => (r.id === 'red' ? { ...r, label: 'Fine', colour: '#1E7B34' } : r)) })), ['rating \'red\' is now labelled "Fine" (was "Red")', "rating 'red' is now coloured #1E7B34 (was #C0281E)"]],
+    ['an answer relabelled, its phrase too', patched((fw) => ({ answers: fw.answers.map((a) => (a.id === 'not-met' ? { ...a, label: 'Nearly', phrase: 'is nearly met' } : a)) })), ['answer \'not-met\' is now labelled "Nearly" (was "Not met")', 'answer \'not-met\' now reads "is nearly met" in reasons (was "is not met")']],
     ['an essential question made optional', essentialOff, ["'Due diligence on bookings' (Venue Hire) is no longer essential"]],
     ['an essential question deleted', dropped, ["essential question 'Due diligence on bookings' (Venue Hire) removed"]],
   ] as const)('%s', (_what, now, expected) => {

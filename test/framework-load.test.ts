@@ -92,6 +92,16 @@ describe('framework folders refused, each problem at its place', () => {
       'framework.yaml:48:19: maps_from.questions.out-of-hours: maps to "feedback-to-referrer", which is not a question of this framework (did you mean "feedback-to-referrers"?)',
     ],
     [
+      'a rating labelled as another rating (red shown as "Green")',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: red, label: Red,', '{ id: red, label: Green,')),
+      'framework.yaml:41:23: ratings[0].label: label "Green" also names rating "green"; each rating needs a label of its own, or a report would show one for the other',
+    ],
+    [
+      'an answer labelled as another answer (not met shown as "Met")',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: not-met, label: Not met,', '{ id: not-met, label: MET,')),
+      'framework.yaml:36:27: answers[2].label: label "MET" also names answer "met"; each answer needs a label of its own, or a report would show one for the other',
+    ],
+    [
       'a framework that maps from itself',
       () => copy('home-office-2024', 'framework.yaml', (t) => t.replace('  framework: home-office-2018', '  framework: home-office-2024')),
       'framework.yaml:35:14: maps_from.framework: "home-office-2024" is this framework\'s own id; maps_from names the framework it follows',

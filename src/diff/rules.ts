@@ -49,12 +49,19 @@ export function ruleChanges(oldFw: Framework, newFw: Framework, m: Mapping): str
   const common = (a: string[], b: string[]) => a.filter((x) => b.includes(x));
   if (common(oldRules, newRules).join() !== common(newRules, oldRules).join()) out.push(`rules in a new order: ${newRules.join(', ')} (was ${oldRules.join(', ')})`);
   if (ids(oldFw.ratings).join() !== ids(newFw.ratings).join()) out.push(`ratings, lowest first, are ${ids(newFw.ratings).join(', ')} (were ${ids(oldFw.ratings).join(', ')})`);
+  for (const r of newFw.ratings) {
+    const was = oldFw.ratings.find((x) => x.id === r.id);
+    if (was && was.label !== r.label) out.push(`rating '${r.id}' is now labelled "${r.label}" (was "${was.label}")`);
+    if (was && was.colour.toUpperCase() !== r.colour.toUpperCase()) out.push(`rating '${r.id}' is now coloured ${r.colour} (was ${was.colour})`);
+  }
   for (const a of oldFw.answers.filter((x) => !newFw.answers.some((y) => y.id === x.id))) out.push(`answer '${a.id}' removed`);
   for (const a of newFw.answers) {
     const was = oldFw.answers.find((x) => x.id === a.id);
     if (!was) out.push(`answer '${a.id}' added`);
     else {
       if (was.applicable !== a.applicable) out.push(`answer '${a.id}' ${a.applicable ? 'now counts' : 'no longer counts'} as applicable`);
+      if (was.label !== a.label) out.push(`answer '${a.id}' is now labelled "${a.label}" (was "${was.label}")`);
+      if (was.phrase !== a.phrase) out.push(`answer '${a.id}' now reads "${a.phrase}" in reasons (was "${was.phrase}")`);
       if (was.stale_as !== a.stale_as) out.push(`answer '${a.id}' with out-of-date evidence counts as ${a.stale_as ?? 'itself'} (was ${was.stale_as ?? 'itself'})`);
     }
   }

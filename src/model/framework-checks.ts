@@ -39,6 +39,33 @@ export function checkIds(fw: FrameworkFile, source: Source): Problem[] {
   return problems;
 }
 
+/** A label as the reader takes it: case, spaces, hyphens and underscores do not tell words apart. */
+const asRead = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * The board reads labels, not ids: a label (or an answer's phrase) that names another entry of
+ * its scale, as `red` labelled "Green" or `not-met` labelled "Met" would, makes a report say
+ * the opposite of the rating. Each label and phrase names its own entry only.
+ */
+export function checkLabels(fw: FrameworkFile, source: Source): Problem[] {
+  const problems: Problem[] = [];
+  const scales = [
+    ['answers', 'answer', fw.answers],
+    ['ratings', 'rating', fw.ratings],
+  ] as const;
+  for (const [key, noun, items] of scales) {
+    items.forEach((item, i) => {
+      const fields: ('label' | 'phrase')[] = 'phrase' in item ? ['label', 'phrase'] : ['label'];
+      for (const field of fields) {
+        const text = (item as Record<string, string>)[field]!;
+        const other = items.find((o, j) => j !== i && [o.id, (o as Record<string, string>)[field]!].some((w) => asRead(w) === asRead(text)));
+        if (other) problems.push(source.at([key, i, field], `${field} "${text}" also names ${noun} "${other.id}"; each ${noun} needs a ${field} of its own, or a report would show one for the other`));
+      }
+    });
+  }
+  return problems;
+}
+
 /** Rules may only name answer and rating words the framework defines. */
 export function checkRules(fw: FrameworkFile, source: Source): Problem[] {
   const answers = [...new Set([...fw.answers.map((a) => a.id), 'unanswered'])];

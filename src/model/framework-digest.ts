@@ -21,12 +21,15 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** What decides a rating: the rules, the answer and rating scales, freshness, essential questions. */
+/**
+ * What decides a rating, and the words a reader sees for it: the rules, the answer and rating
+ * scales with their labels, phrases and colours, freshness, essential questions.
+ */
 export function ruleContent(fw: Framework) {
   return {
     rules: fw.rules,
-    answers: fw.answers.map((a) => ({ id: a.id, applicable: a.applicable, stale_as: a.stale_as ?? null })),
-    ratings: fw.ratings.map((r) => r.id),
+    answers: fw.answers.map((a) => ({ id: a.id, label: a.label, phrase: a.phrase, applicable: a.applicable, stale_as: a.stale_as ?? null })),
+    ratings: fw.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour.toUpperCase() })),
     evidence_valid_months: fw.evidence_valid_months,
     essential: fw.benchmarks.flatMap((b) => b.questions.filter((q) => q.essential && !q.retired).map((q) => `${b.id}/${q.id}`)),
   };

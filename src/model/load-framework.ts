@@ -5,7 +5,7 @@ import type * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { readCompiled } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
-import { checkIds, checkMapping, checkRules, type MappedFrom } from './framework-checks.js';
+import { checkIds, checkLabels, checkMapping, checkRules, type MappedFrom } from './framework-checks.js';
 import { outside } from './inside.js';
 import { frameworkDigest } from './framework-digest.js';
 import { frameworkSchemas, type Benchmark, type Framework } from './framework-schema.js';
@@ -148,7 +148,7 @@ function readFramework(dir: string, withMapping = true): Loaded<Framework> {
     });
     benchmarks.push(b.value);
   });
-  problems.push(...checkIds(fw.value, main.source), ...checkRules(fw.value, main.source));
+  problems.push(...checkIds(fw.value, main.source), ...checkLabels(fw.value, main.source), ...checkRules(fw.value, main.source));
   const map = fw.value.maps_from;
   if (withMapping && map) problems.push(...checkMapping(fw.value, benchmarks, main.source, mappedFrom(map.framework, dir)));
   if (problems.length) return { problems };

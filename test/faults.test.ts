@@ -337,6 +337,33 @@ describe('a read-only file is never replaced', () => {
   });
 });
 
+describe('a report is never written through a link that leads out of its folder', () => {
+  const stem = '2025-03-12-northbridge-borough-council-prevent-self-assessment';
+
+  it('a link planted under the report\'s name: exit 2, the file it names untouched, the link left as it was', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-linkout-'));
+    const out = join(dir, 'reports');
+    mkdirSync(out);
+    const precious = join(dir, 'precious.txt');
+    writeFileSync(precious, 'precious\n');
+    symlinkSync(precious, join(out, `${stem}.md`));
+    const r = node([BIN, 'report', 'examples/northbridge-2025.yaml', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${join(out, `${stem}.md`)}: it is a link to a file in another folder; nothing was changed`);
+    expect(readFileSync(precious, 'utf8')).toBe('precious\n');
+    expect(readdirSync(out)).toEqual([`${stem}.md`]);
+  });
+
+  it('a link to a file in the same folder is followed, as before', () => {
+    const out = mkdtempSync(join(tmpdir(), 'dutykit-linkin-'));
+    writeFileSync(join(out, 'latest.md'), 'old\n');
+    symlinkSync(join(out, 'latest.md'), join(out, `${stem}.md`));
+    const r = node([BIN, 'report', 'examples/northbridge-2025.yaml', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('Northbridge Borough Council');
+  });
+});
+
 // ---- a report's files as one: every requested file replaced, or none, whatever the order ----
 
 describe('report --format md,pdf when the PDF cannot be written', () => {

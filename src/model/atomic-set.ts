@@ -1,6 +1,6 @@
 // Several files (a report's formats) written as one: either every one is replaced or none is.
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, constants, fsyncSync, linkSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, constants, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { cannotWrite, commit, guarded, prepare, quietly, type Prepared } from './atomic-write.js';
@@ -24,7 +24,7 @@ interface Placed {
 export function writeFilesAtomic(files: readonly { file: string; data: string | Uint8Array }[]): void {
   const ready: Prepared[] = [];
   try {
-    for (const { file, data } of files) ready.push(guarded(file, () => prepare(file, data)));
+    for (const { file, data } of files) ready.push(guarded(file, () => (refuseLinkOut(file), prepare(file, data))));
   } catch (e) {
     for (const r of ready) quietly(() => rmSync(r.tmp, { force: true }));
     throw e;
@@ -45,6 +45,28 @@ export function writeFilesAtomic(files: readonly { file: string; data: string | 
     }
   }
   for (const p of placed) if (p.kept) quietly(() => rmSync(p.kept!, { force: true }));
+}
+
+/**
+ * The files of a set are named by dutykit, not by the user: a symbolic link in their place that
+ * leads out of the folder (one committed under reports/, say) would have a report overwrite
+ * some other file, so it is refused. A link within the folder is followed as usual.
+ */
+function refuseLinkOut(file: string): void {
+  let isLink = false;
+  try {
+    isLink = lstatSync(file).isSymbolicLink();
+  } catch {
+    return; // nothing there yet
+  }
+  if (!isLink) return;
+  let to: string;
+  try {
+    to = realpathSync(file);
+  } catch {
+    to = ''; // a dangling link: where it would lead is not known, so it leads out
+  }
+  if (!to || dirname(to) !== realpathSync(dirname(file))) throw Object.assign(new Error('a link out of the folder'), { code: 'ELINKOUT' });
 }
 
 /** A second name for the file at `target` (undefined: there is no file there yet). */

@@ -24,6 +24,7 @@ const ADVICE: Record<string, string> = {
   EISDIR: 'Move or rename the folder that has that name, or write somewhere else.',
   EREADONLY: 'If it should change, make it writable first (chmod u+w on Linux or macOS; untick Read-only in its Properties on Windows), or write somewhere else.',
   EBUSY: 'Close the program that has it open (a PDF viewer, say), and run the command again.',
+  ELINKOUT: 'Remove the link (a report is never written through one that leads out of its folder), or write somewhere else.',
   ECHANGED: 'Open the file again to see the other change, then make yours again.',
 };
 
@@ -55,6 +56,7 @@ export function guarded<T>(file: string, f: () => T): T {
 /** Why, for the failures CannotWrite has no words for. */
 const WHY: Record<string, string> = {
   EBUSY: 'another program has it open',
+  ELINKOUT: 'it is a link to a file in another folder',
 };
 
 export function cannotWrite(file: string, e: unknown): CannotWrite {

@@ -256,6 +256,12 @@ describe('validate: counts and messages', () => {
       );
     }
   });
+
+  it('a folder of assessments (no framework.yaml): name the files, not "framework.yaml: no such file"', () => {
+    const r = dutykit(['validate', 'examples']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('examples:1:1: a folder with no framework.yaml, so not a framework folder; to check the assessments in it, name them: dutykit validate examples/*.yaml\n1 of 1 file failed validation\n');
+  });
 });
 
 describe('report file names', () => {

@@ -25,6 +25,11 @@ function check(file: string): Result {
   } catch {
     // A missing file is reported by the loader, with its position.
   }
+  if (folder && !existsSync(join(file, 'framework.yaml'))) {
+    // A folder of assessments, most likely: say what validate takes, not "framework.yaml: no such file".
+    const message = `a folder with no framework.yaml, so not a framework folder; to check the assessments in it, name them: dutykit validate ${join(file, '*.yaml')}`;
+    return { file, kind: 'framework', valid: false, problems: [{ file, line: 1, col: 1, path: '', message }] };
+  }
   if (folder) {
     const fw = checkFramework(file);
     if (!fw.value) return { file, kind: 'framework', valid: false, problems: fw.problems };

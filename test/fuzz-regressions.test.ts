@@ -29,7 +29,9 @@ describe('fuzz regressions', () => {
   it('many-keys: 12,000 keys took seconds (a quadratic duplicate check) and printed 12,000 lines', () => {
     const t0 = performance.now();
     const found = problems('many-keys');
-    expect(performance.now() - t0).toBeLessThan(3_000);
+    // A guard against the quadratic check coming back, not a speed target (that is npm run bench):
+    // wide enough for a busy CI machine (it takes 1.5–2 s alone, 3–4 s under load).
+    expect(performance.now() - t0).toBeLessThan(8_000);
     expect(found).toHaveLength(101);
     expect(found[0]).toBe('5:1: key-0: unknown key "key-0"');
     expect(found[100]).toBe('104:1: and 11900 more problems not shown; fix these and run again');
@@ -58,7 +60,7 @@ describe('fuzz regressions', () => {
     const o = tryOpen(fixture('long-rationale')).opened!;
     const t0 = performance.now();
     const table = renderRateTable(buildReport(o.framework, o.assessment, o.ratings, { audience: 'board' }), (_r, t) => t, 120);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(performance.now() - t0).toBeLessThan(5_000); // was 11 s; a guard, not a target
     const lines = table.split('\n').filter((l) => /^[┌│├└]/.test(l));
     expect(new Set(lines.map(displayWidth))).toEqual(new Set([120])); // every line, the whole width given
   });
@@ -67,7 +69,7 @@ describe('fuzz regressions', () => {
     const o = tryOpen(fixture('long-word')).opened!;
     const t0 = performance.now();
     const table = renderRateTable(buildReport(o.framework, o.assessment, o.ratings, { audience: 'board' }), (_r, t) => t, 120);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    expect(performance.now() - t0).toBeLessThan(5_000); // was 13 s; a guard, not a target
     const lines = table.split('\n').filter((l) => /^[┌│├└]/.test(l));
     expect(lines.length).toBeGreaterThan(99_000 / 53);
     expect(new Set(lines.map(displayWidth))).toEqual(new Set([120]));

@@ -152,12 +152,12 @@ export const textPrompt = createPrompt<string, TextConfig>((config, done) => {
       clearTimeout(s.answer);
       s.answer = s.pasting ? undefined : setTimeout(answer, QUIET_MS);
     } else {
-      // More keys straight after an Enter: it was a line break inside a paste, not an answer.
-      clearTimeout(s.answer);
-      s.answer = undefined;
       const t = typed(key);
       if (t !== undefined) text.insert(t);
       else if (!text.edit(key)) return;
+      // More keys straight after an Enter: it was a line break inside a paste, not an answer.
+      clearTimeout(s.answer);
+      s.answer = undefined;
       if (error) setError(undefined);
     }
     if (s.draw) return;

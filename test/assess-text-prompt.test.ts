@@ -35,3 +35,12 @@ it('an answer that fails its check stays on the line to be corrected', async () 
   events.keypress('enter');
   await expect(answer).resolves.toBe('2025-03-01');
 });
+
+it('an answer of several lines stays on screen as lines (not \\u000a), controls in it still shown escaped', async () => {
+  const { answer, events, getScreen } = await render(textPrompt, { message: 'Evidence', multiline: true });
+  events.type('Minutes, March 2025\rCTLP \u202e received\r');
+  await expect(answer).resolves.toBe('Minutes, March 2025\nCTLP \u202e received');
+  const screen = getScreen();
+  expect(screen).toContain('Evidence Minutes, March 2025\nCTLP \\u202e received');
+  expect(screen).not.toContain('\\u000a');
+});

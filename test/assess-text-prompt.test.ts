@@ -44,3 +44,12 @@ it('an answer of several lines stays on screen as lines (not \\u000a), controls 
   expect(screen).toContain('Evidence Minutes, March 2025\nCTLP \\u202e received');
   expect(screen).not.toContain('\\u000a');
 });
+
+it('shows every character the seam shows (a right-to-left mark, a tag character) escaped, and a tab as typed', async () => {
+  const { answer, events, getScreen } = await render(textPrompt, { message: 'Owner' });
+  events.type('Jo\u200f Bloggs\u{e0041}\tPrevent');
+  await new Promise((r) => setImmediate(r));
+  expect(getScreen()).toContain('Owner Jo\\u200f Bloggs\\u{e0041}\tPrevent');
+  events.keypress('enter');
+  await expect(answer).resolves.toBe('Jo\u200f Bloggs\u{e0041}\tPrevent');
+});

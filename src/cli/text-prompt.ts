@@ -15,6 +15,7 @@
 // line break in the text.
 import { createPrompt, isBackspaceKey, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState, type KeypressEvent } from '@inquirer/core';
 import type { Interface } from 'node:readline';
+import { visible } from '../outside.js';
 
 export interface TextConfig {
   message: string;
@@ -92,17 +93,14 @@ class Text {
   }
 }
 
-// What must not reach the terminal as it is: controls, and the characters that reorder or hide
-// text. Shown as \u202e, so that the text is kept exactly while the screen stays honest.
-const HIDDEN = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]/g;
-const shown = (s: string) => s.replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-/** Each line shown as above, the line breaks kept: an answer of several lines stays readable. */
-const shownLines = (s: string) => s.split('\n').map(shown).join('\n');
+// What must not reach the terminal as it is (controls, and the characters that reorder or hide
+// text) is shown as \u202e by the one seam's `visible`, so that the text is kept exactly while
+// the screen stays honest. Line breaks and tabs stay as they are: both are typed text here.
+const shown = (s: string) => s.split('\t').map((part) => visible(part, true)).join('\t');
 
 /** An answer as it stays on screen once given: a very long one is cut short (the file has it whole). */
 function brief(value: string): string {
-  return value.length <= 600 ? shownLines(value) : `${shownLines(value.slice(0, 300))}… (${value.length.toLocaleString('en-GB')} characters)`;
+  return value.length <= 600 ? shown(value) : `${shown(value.slice(0, 300))}… (${value.length.toLocaleString('en-GB')} characters)`;
 }
 
 /** A key that types text: printable characters and tabs, as the terminal sent them. */

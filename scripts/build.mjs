@@ -4,9 +4,10 @@
 // fails unless the built CLI renders the example as Markdown and PDF.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkBuilt } from './check-built.mjs';
+import { compileMessages } from './compile-messages.mjs';
 
 // pdfkit loads its standard-font metrics at run time through its own `#standard-fonts/*`
 // import map, which a bundle cannot see; point those at the package's public export instead.
@@ -35,6 +36,8 @@ const pdfShims = {
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// The message catalogue, compiled to functions first: the bundles below import it.
+writeFileSync(new URL('../src/i18n/compiled.ts', import.meta.url), compileMessages(fileURLToPath(new URL('../src/i18n/messages', import.meta.url))));
 const minify = process.env.DUTYKIT_BUILD_DEBUG !== '1';
 // Modules that read `import.meta.url` get the script's own address; 'use strict' comes first,
 // since esbuild's own directive would come after the banner and count for nothing.

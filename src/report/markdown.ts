@@ -1,9 +1,11 @@
 // GitHub-flavoured Markdown from the report model. User text is escaped, so that no
 // pipe, tag or newline in evidence can break a table or inject markup.
 import type { ReportChange } from './changes.js';
-import { OUT_OF_DATE, type ReportAction, type ReportBenchmark, type ReportModel } from './model.js';
+import type { ReportAction, ReportBenchmark, ReportModel } from './model.js';
 import { ours, type Term } from '../outside.js';
-import { clean, longDate } from './text.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
+import { directionWord } from './words.js';
+import { clean } from './text.js';
 
 /** Escape text for use inline: every character Markdown or HTML could act on. */
 export function inline(s: string): string {
@@ -36,50 +38,50 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-const dateOr = (d?: string) => (d ? longDate(d) : '—');
-
-function actionRows(actions: ReportAction[], withBenchmark: boolean): string[][] {
+function actionRows(actions: ReportAction[], withBenchmark: boolean, { t, date }: Messages): string[][] {
   return actions.map((x) => [
     cell(x.action),
     ...(withBenchmark ? [`${x.benchmark.number}. ${inline(x.benchmark.title)}`] : []),
     cell(x.owner),
-    dateOr(x.due),
-    x.status === 'done' ? 'Done' : x.overdue ? '**Overdue**' : 'Open',
+    x.due ? date(x.due) : '—',
+    x.status === 'done' ? t('status.done') : x.overdue ? `**${t('status.overdue')}**` : t('status.open'),
   ]);
 }
 
-function benchmarkSection(b: ReportBenchmark, m: ReportModel): string {
-  const out = [`## ${b.number}. ${inline(b.title)}`, '', `> ${inline(b.statement)}`, '', `*Statutory basis:* ${inline(b.basis)}`, ''];
-  const basis = b.ratingBasis === 'agreed' ? 'agreed by the group' : 'computed from the answers';
-  out.push(`**Rating: ${inline(b.ratingLabel)}** (${basis})`, '', inline(b.reason), '');
-  if (b.rationale) out.push(`*Rationale for the agreed rating:* ${paragraph(b.rationale)}`, '');
+function benchmarkSection(b: ReportBenchmark, m: ReportModel, l: Messages): string {
+  const { t, date } = l;
+  const out = [`## ${b.number}. ${inline(b.title)}`, '', `> ${inline(b.statement)}`, '', `*${t('report.statutoryBasis')}:* ${inline(b.basis)}`, ''];
+  const basis = t(b.ratingBasis === 'agreed' ? 'basis.agreed.long' : 'basis.computed.long');
+  out.push(`**${t('report.rating')} ${inline(b.ratingLabel)}** (${basis})`, '', inline(b.reason), '');
+  if (b.rationale) out.push(`*${t('report.rationale')}:* ${paragraph(b.rationale)}`, '');
   if (b.evidenceRecorded) {
-    out.push(`${b.answered} of ${b.total} questions answered.`, '');
-    const head = m.audience === 'board' ? ['Question', 'Answer', 'Evidence'] : ['Question', 'Answer'];
+    out.push(t('report.answered', { answered: b.answered, total: b.total }), '');
+    const head = [t('report.col.question'), t('report.col.answer'), ...(m.audience === 'board' ? [t('report.col.evidence')] : [])];
     const rows = b.answers.map((a) => {
-      const q = `${cell(a.title)}${a.essential ? ' (essential)' : ''}`;
-      const ans = `${cell(a.answerLabel)}${a.stale ? ' (evidence out of date)' : ''}`;
+      const q = `${cell(a.title)}${a.essential ? ` ${t('question.essential')}` : ''}`;
+      const ans = `${cell(a.answerLabel)}${a.stale ? ` ${t('report.stale')}` : ''}`;
       if (m.audience === 'public') return [q, ans];
-      const bits = [a.answer === 'n/a' && a.justification ? `Not applicable: ${cell(a.justification)}` : cell(a.evidence)];
-      if (a.links.length) bits.push(`Links: ${a.links.map(cell).join(', ')}`);
-      if (a.reviewed) bits.push(`Reviewed ${longDate(a.reviewed)}`);
+      const bits = [a.answer === 'n/a' && a.justification ? t('report.notApplicable', { justification: cell(a.justification) }) : cell(a.evidence)];
+      if (a.links.length) bits.push(t('report.links', { links: a.links.map(cell).join(', ') }));
+      if (a.reviewed) bits.push(t('report.reviewed', { date: date(a.reviewed) }));
       return [q, ans, bits.join('<br>')];
     });
     out.push(table(head, rows), '');
   }
-  if (b.notes) out.push(`*Notes:* ${paragraph(b.notes)}`, '');
+  if (b.notes) out.push(`*${t('report.notes')}:* ${paragraph(b.notes)}`, '');
   if (b.actions.length) {
-    out.push('**Actions**', '', table(['Action', 'Owner', 'By when', 'Status'], actionRows(b.actions, false)), '');
+    const head = [t('report.col.action'), t('report.col.owner'), t('report.col.due'), t('report.col.status')];
+    out.push(`**${t('report.actions')}**`, '', table(head, actionRows(b.actions, false, l)), '');
   }
   return out.join('\n');
 }
 
-function changesSection(period: string, changes: ReportChange[]): string {
-  const out = [`## Changes since ${inline(period)}`, ''];
-  if (!changes.length) out.push('No rating changed.', '');
+function changesSection(period: string, changes: ReportChange[], { t }: Messages): string {
+  const out = [`## ${t('report.changesSince', { period: inline(period) })}`, ''];
+  if (!changes.length) out.push(t('report.noChanges'), '');
   for (const c of changes) {
     const move = c.from === c.to ? inline(c.to) : `${inline(c.from)} → ${inline(c.to)}`;
-    out.push(`- **${inline(c.benchmark)}:** ${move} (${c.direction}${c.likeForLike ? '' : '; not like-for-like'})`);
+    out.push(`- **${inline(c.benchmark)}:** ${move} (${directionWord(t, c.direction)}${c.likeForLike ? '' : t('report.notLikeForLike')})`);
     out.push(...c.causes.map((x) => `  - ${inline(x)}`));
   }
   out.push('');
@@ -87,56 +89,69 @@ function changesSection(period: string, changes: ReportChange[]): string {
 }
 
 export function renderMarkdown(m: ReportModel): Term {
+  const l = messages(m.lang);
+  const { t, date } = l;
   const out: string[] = [];
   const marking = `**${inline(m.marking)}**`;
   out.push(marking, '', `# ${m.title}: ${inline(m.authority)}`, '');
-  if (m.audience === 'public') out.push('*Public version: evidence, notes and names are not included.*', '');
+  if (m.audience === 'public') out.push(`*${t('report.publicNotice')}*`, '');
   const prepared = m.assessors.map((p) => (p.role ? `${inline(p.name)} (${inline(p.role)})` : inline(p.name))).join('; ');
   const facts: [string, string][] = [
-    ['Authority', inline(m.authority)],
-    ['Period', inline(m.period)],
-    ['Date agreed', longDate(m.date)],
-    ['Protective marking', inline(m.marking)],
-    ['Framework', `${inline(m.framework.title)} (${inline(m.framework.id)}, version ${inline(m.framework.version)})`],
+    [t('report.fact.authority'), inline(m.authority)],
+    [t('report.fact.period'), inline(m.period)],
+    [t('report.fact.date'), date(m.date)],
+    [t('report.fact.marking'), inline(m.marking)],
+    [t('report.fact.framework'), t('report.frameworkLine', { title: inline(m.framework.title), id: inline(m.framework.id), version: inline(m.framework.version) })],
   ];
-  if (prepared) facts.push(['Prepared by', prepared]);
-  if (m.previous) facts.push(['Compared with', `${inline(m.previous.period)} (${longDate(m.previous.date)})`]);
+  if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
+  if (m.previous) facts.push([t('report.fact.comparedWith'), `${inline(m.previous.period)} (${date(m.previous.date)})`]);
   out.push(table(['', ''], facts), '');
 
-  out.push('## Summary', '');
+  out.push(`## ${t('report.summary')}`, '');
   const withChange = m.previous !== undefined;
-  const head = ['#', 'Benchmark', 'Rating', 'Basis', ...(withChange ? ['Change'] : [])];
+  const head = [t('report.col.number'), t('report.col.benchmark'), t('report.col.rating'), t('report.col.basis'), ...(withChange ? [t('report.col.change')] : [])];
   const rows = m.benchmarks.map((b) => [
     String(b.number),
     inline(b.title),
     `**${inline(b.ratingLabel)}**`,
-    b.ratingBasis === 'agreed' ? 'Agreed' : 'Computed',
-    ...(withChange ? [b.change ? `${inline(b.change.fromLabel)} → ${inline(b.ratingLabel)} (${b.change.direction})` : '—'] : []),
+    t(b.ratingBasis === 'agreed' ? 'basis.agreed' : 'basis.computed'),
+    ...(withChange ? [b.change ? t('report.change', { from: inline(b.change.fromLabel), to: inline(b.ratingLabel), direction: directionWord(t, b.change.direction) }) : '—'] : []),
   ]);
   out.push(table(head, rows), '');
-  const counts = [...m.ratings.map((r) => `${m.counts[r.id] ?? 0} ${inline(r.label)}`).reverse(), `${m.counts.unrated ?? 0} Not yet rated`];
-  out.push(`**Ratings:** ${counts.join(' · ')}`, '');
-  if (m.previous && m.changes) out.push(changesSection(m.previous.period, m.changes));
+  const counts = [...m.ratings.map((r) => t('report.count', { count: m.counts[r.id] ?? 0, label: inline(r.label) })).reverse(), t('report.count', { count: m.counts.unrated ?? 0, label: t('rating.unrated') })];
+  out.push(`**${t('report.ratings')}** ${counts.join(t('list.separator'))}`, '');
+  if (m.previous && m.changes) out.push(changesSection(m.previous.period, m.changes, l));
 
-  for (const b of m.benchmarks) out.push(benchmarkSection(b, m));
+  for (const b of m.benchmarks) out.push(benchmarkSection(b, m, l));
 
-  out.push('## Action plan', '');
+  out.push(`## ${t('report.actionPlan')}`, '');
   if (m.actions.length) {
-    out.push(table(['Action', 'Benchmark', 'Owner', 'By when', 'Status'], actionRows(m.actions, true)), '');
+    const head = [t('report.col.action'), t('report.col.benchmark'), t('report.col.owner'), t('report.col.due'), t('report.col.status')];
+    out.push(table(head, actionRows(m.actions, true, l)), '');
     const overdue = m.actions.filter((x) => x.overdue).length;
-    if (overdue) out.push(`${overdue} open action${overdue === 1 ? ' is' : 's are'} past the date due as at ${longDate(m.date)}.`, '');
-  } else out.push('No actions were recorded.', '');
+    if (overdue) out.push(t('report.overdue', { count: overdue, date: date(m.date) }), '');
+  } else out.push(t('report.noActions'), '');
 
-  out.push('## Sign-off', '');
+  out.push(`## ${t('report.signOff')}`, '');
   if (m.signOff.length) {
-    const signHead = m.audience === 'board' ? ['Name', 'Role', 'Date'] : ['Role', 'Date'];
-    const signRows = m.signOff.map((s) => [...(m.audience === 'board' ? [cell(s.name)] : []), cell(s.role), `${dateOr(s.date)}${s.outOfDate ? ` ${OUT_OF_DATE}` : ''}`]);
+    const signHead = [...(m.audience === 'board' ? [t('report.col.name')] : []), t('report.col.role'), t('report.col.date')];
+    const outOfDate = ` ${t('report.signOff.outOfDate')}`;
+    const signRows = m.signOff.map((s) => [...(m.audience === 'board' ? [cell(s.name)] : []), cell(s.role), `${s.date ? date(s.date) : '—'}${s.outOfDate ? outOfDate : ''}`]);
     out.push(table(signHead, signRows), '');
-  } else out.push('Not yet signed off.', '');
+  } else out.push(t('report.notSignedOff'), '');
+  if (m.untranslated?.length) out.push(untranslatedSection(m, l));
 
   out.push('---', '');
-  out.push(`${inline(m.framework.attribution)} ${inline(m.framework.licence)} Source: ${inline(m.framework.source)}`, '');
+  out.push(`${inline(m.framework.attribution)} ${inline(m.framework.licence)} ${t('report.source', { source: inline(m.framework.source) })}`, '');
   out.push(marking, '');
   // Every piece from the files went through inline or cell, which clean it first.
   return ours(out.join('\n'));
+}
+
+/** The parts of the framework shown in English for want of a translation, listed, not hidden. */
+function untranslatedSection(m: ReportModel, { t }: Messages): string {
+  const out = [`## ${t('report.untranslated')}`, '', t('report.untranslated.intro', { language: t('meta.name') }), ''];
+  for (const u of m.untranslated ?? []) out.push(`- ${inline(u)}`);
+  out.push('');
+  return out.join('\n');
 }

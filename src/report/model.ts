@@ -1,12 +1,11 @@
 // What a report says, once: Markdown, JSON and PDF all render this model.
 import type { Assessment, Person } from '../model/assessment.js';
 import type { Framework, RatingDef } from '../model/framework-schema.js';
-import { countRatings, ratingLabel, type BenchmarkRating } from '../rating/rate.js';
+import { countRatings, UNRATED, type BenchmarkRating } from '../rating/rate.js';
+import { DEFAULT_LANG, messages } from '../i18n/catalogue.js';
 import { benchmarkChange } from '../diff/diff.js';
 import { reportChanges, type ReportChange } from './changes.js';
 
-/** Said of a sign-off given before a later change to the assessment, in every report. */
-export const OUT_OF_DATE = '(out of date: the assessment changed after this sign-off)';
 
 export type Audience = 'board' | 'public';
 
@@ -64,6 +63,8 @@ export interface Change {
 
 export interface ReportModel {
   schema: 'dutykit/report@1';
+  /** The language of every label here, and of the renderers' own words (src/i18n). */
+  lang: string;
   title: string;
   audience: Audience;
   authority: string;
@@ -80,18 +81,25 @@ export interface ReportModel {
   previous?: { period: string; date: string };
   /** With a previous assessment: the benchmarks that changed (or are not like-for-like), with causes. */
   changes?: ReportChange[];
+  /** Framework texts shown in English for want of a translation into `lang`, named for the reader. */
+  untranslated?: string[];
 }
 
 export interface ReportOptions {
   audience: Audience;
+  /** The catalogue's language (default English). */
+  lang?: string;
   previous?: { assessment: Assessment; framework: Framework; ratings: BenchmarkRating[] };
 }
 
 export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRating[], opts: ReportOptions): ReportModel {
   const board = opts.audience === 'board';
+  const lang = opts.lang ?? DEFAULT_LANG;
+  const { t } = messages(lang);
+  const ratingLabel = (id: string) => (id === UNRATED ? t('rating.unrated') : (fw.ratings.find((r) => r.id === id)?.label ?? id));
   const benchmarks = ratings.map((r): ReportBenchmark => {
     const b = r.benchmark;
-    const answerLabel = (w?: string) => (w ? (fw.answers.find((d) => d.id === w)?.label ?? w) : 'Not yet answered');
+    const answerLabel = (w?: string) => (w ? (fw.answers.find((d) => d.id === w)?.label ?? w) : t('answer.unanswered'));
     const answers = r.questions.map((q): ReportAnswer => {
       const given = r.entry.answers[q.question.id];
       return {
@@ -125,11 +133,11 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
       statement: b.statement,
       basis: b.basis,
       rating: r.final,
-      ratingLabel: ratingLabel(fw, r.final),
+      ratingLabel: ratingLabel(r.final),
       ratingBasis: r.basis,
       reason: board ? r.summary : undated(r.summary.replace(/\. Rationale: [\s\S]*$/, '')),
       computed: r.computed,
-      computedLabel: ratingLabel(fw, r.computed),
+      computedLabel: ratingLabel(r.computed),
       computedReason: board ? r.reason : undated(r.reason),
       rationale: board ? r.entry.rationale : undefined,
       evidenceRecorded: r.evidenceRecorded,
@@ -143,7 +151,8 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
   });
   return {
     schema: 'dutykit/report@1',
-    title: 'PREVENT duty self-assessment',
+    lang,
+    title: t('report.title'),
     audience: opts.audience,
     authority: a.authority,
     period: a.period,

@@ -2,13 +2,17 @@
 import { ours, type Term } from '../outside.js';
 import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
 import type { ReportModel } from './model.js';
-import { clean, longDate } from './text.js';
+import { clean } from './text.js';
+import { messages } from '../i18n/catalogue.js';
 
 export type Paint = (ratingId: string, text: string) => string;
 
 export function renderRateTable(m: ReportModel, paint: Paint, width: number): Term {
-  const head = ['#', 'Benchmark', 'Rating', 'Basis', 'Reason'];
-  const rows = m.benchmarks.map((b) => [String(b.number), clean(b.title), clean(b.ratingLabel), b.ratingBasis, clean(b.reason)]);
+  const { t, date } = messages(m.lang);
+  const head = [t('report.col.number'), t('report.col.benchmark'), t('report.col.rating'), t('report.col.basis'), t('report.col.reason')];
+  // The basis in lower case, as a word in a sentence: "agreed", "computed".
+  const basis = (b: (typeof m.benchmarks)[number]) => t(b.ratingBasis === 'agreed' ? 'basis.agreed' : 'basis.computed').toLocaleLowerCase(m.lang);
+  const rows = m.benchmarks.map((b) => [String(b.number), clean(b.title), clean(b.ratingLabel), basis(b), clean(b.reason)]);
   const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
   // Short words take what they need; the benchmark and the reason share the rest, 1 : 2.
   const widths = fitColumns(width, [
@@ -20,9 +24,9 @@ export function renderRateTable(m: ReportModel, paint: Paint, width: number): Te
   ]);
   // Paint each wrapped line of a rating, so colour never runs into the border.
   const table = boxTable(head, rows, widths, (r, c, line) => (r >= 0 && c === 2 && line ? paint(m.benchmarks[r]!.rating, line) : line));
-  const counts = [...m.ratings].reverse().map((r) => paint(r.id, `${m.counts[r.id] ?? 0} ${clean(r.label)}`));
-  counts.push(paint('unrated', `${m.counts.unrated ?? 0} Not yet rated`));
-  const title = `${clean(m.authority)} · ${clean(m.period)} · agreed ${longDate(m.date)} · ${clean(m.marking)}`;
+  const counts = [...m.ratings].reverse().map((r) => paint(r.id, t('report.count', { count: m.counts[r.id] ?? 0, label: clean(r.label) })));
+  counts.push(paint('unrated', t('report.count', { count: m.counts.unrated ?? 0, label: t('rating.unrated') })));
+  const title = `${clean(m.authority)} · ${clean(m.period)} · ${t('rate.agreed', { date: date(m.date) })} · ${clean(m.marking)}`;
   // Every piece from the files went through clean: the whole is fit for a terminal.
-  return ours(`${fitLine(title, width)}\n${table}\n${fitLine(counts.join(' · '), width)}\n`);
+  return ours(`${fitLine(title, width)}\n${table}\n${fitLine(counts.join(t('list.separator')), width)}\n`);
 }

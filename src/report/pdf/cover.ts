@@ -1,7 +1,7 @@
 // The cover page: marking banner, title, authority and period, and the facts a board paper
 // opens with. The public version says so here, before anything else is read.
 import type { ReportModel } from '../model.js';
-import { longDate } from '../text.js';
+import { messages } from '../../i18n/catalogue.js';
 import { Flow, INK, MUTED, STYLE, type El, type Style } from './flow.js';
 
 const BANNER: Style = { font: 'bold', size: 14 };
@@ -10,20 +10,21 @@ const PERIOD: Style = { font: 'regular', size: 14, colour: MUTED };
 const KEY_WIDTH = 130;
 
 function publicNotice(m: ReportModel): string | undefined {
-  return m.audience === 'public' ? 'Public version: evidence, notes and names are not included.' : undefined;
+  return m.audience === 'public' ? messages(m.lang).t('report.publicNotice') : undefined;
 }
 
 function coverFacts(m: ReportModel): [string, string][] {
+  const { t, date } = messages(m.lang);
   const facts: [string, string][] = [
-    ['Authority', m.authority],
-    ['Period', m.period],
-    ['Date agreed', longDate(m.date)],
-    ['Protective marking', m.marking],
-    ['Framework', `${m.framework.title} (${m.framework.id}, version ${m.framework.version})`],
+    [t('report.fact.authority'), m.authority],
+    [t('report.fact.period'), m.period],
+    [t('report.fact.date'), date(m.date)],
+    [t('report.fact.marking'), m.marking],
+    [t('report.fact.framework'), t('report.frameworkLine', { title: m.framework.title, id: m.framework.id, version: m.framework.version })],
   ];
   const prepared = m.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ');
-  if (prepared) facts.push(['Prepared by', prepared]);
-  if (m.previous) facts.push(['Compared with', `${m.previous.period} (${longDate(m.previous.date)})`]);
+  if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
+  if (m.previous) facts.push([t('report.fact.comparedWith'), `${m.previous.period} (${date(m.previous.date)})`]);
   return facts;
 }
 

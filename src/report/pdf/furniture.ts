@@ -1,6 +1,7 @@
 // Page furniture, drawn once every page exists: the protective marking at top and bottom,
 // the authority and period, and "Page i of N". All of it is a pagination artifact.
 import type { ReportModel } from '../model.js';
+import { messages } from '../../i18n/catalogue.js';
 import { Flow, INK, MUTED, oneLine, PAGE, RULE, type Style } from './flow.js';
 
 const MARK: Style = { font: 'bold', size: 9 };
@@ -19,17 +20,18 @@ function fitted(flow: Flow, text: string, s: Style, width: number): [string, Sty
 
 export function furniture(flow: Flow, m: ReportModel): void {
   const doc = flow.doc;
+  const { t } = messages(m.lang);
   const { start, count } = doc.bufferedPageRange();
   const right = flow.left + flow.width;
   // Centred at top and bottom, as the Government Security Classifications ask.
   const [marking, markStyle] = fitted(flow, oneLine(flow.printable(m.marking, MARK)), MARK, flow.width * 0.6);
   const markX = flow.left + (flow.width - flow.textWidth(marking, markStyle)) / 2;
-  const [who, whoStyle] = fitted(flow, oneLine(flow.printable(`${m.authority} · ${m.title} ${m.period}`, META)), META, flow.width);
+  const [who, whoStyle] = fitted(flow, oneLine(flow.printable(t('report.pdf.header', { authority: m.authority, title: m.title, period: m.period }), META)), META, flow.width);
   for (let i = start; i < start + count; i++) {
     flow.switchTo(i);
     // Writing below the bottom margin must not make pdfkit start another page.
     doc.page.margins.bottom = 0;
-    const page = `Page ${i - start + 1} of ${count}`;
+    const page = t('report.pdf.page', { page: i - start + 1, pages: count });
     const pageStyle: Style = { ...META, colour: INK };
     flow.artifact(() => {
       flow.drawLine(marking, markX, HEAD_Y, markStyle);

@@ -4,6 +4,7 @@
 import PDFDocument from 'pdfkit';
 import { clean } from '../../outside.js';
 import type { ReportModel } from '../model.js';
+import { messages } from '../../i18n/catalogue.js';
 import { benchmarkSection } from './benchmark.js';
 import { cover } from './cover.js';
 import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
@@ -30,10 +31,12 @@ export function metadataText(s: string): string {
 }
 
 export function pdfTitle(m: ReportModel): string {
-  return metadataText(`${m.title}: ${m.authority}, ${m.period}${m.audience === 'public' ? ' (public version)' : ''}`);
+  const title = `${m.title}: ${m.authority}, ${m.period}`;
+  return metadataText(m.audience === 'public' ? messages(m.lang).t('report.publicTitle', { title }) : title);
 }
 
 export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8Array> {
+  const { t, locale } = messages(m.lang);
   const fonts = fontFiles();
   const doc: Doc = new PDFDocument({
     size: 'A4',
@@ -41,13 +44,13 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
     pdfVersion: '1.7',
     bufferPages: true,
     tagged: true,
-    lang: 'en-GB',
+    lang: locale,
     displayTitle: true,
     font: fonts.regular,
     info: {
       Title: pdfTitle(m),
       Author: metadataText(m.authority),
-      Subject: metadataText(`Self-assessment against ${m.framework.title}, ${m.period}`),
+      Subject: metadataText(t('report.pdf.subject', { framework: m.framework.title, period: m.period })),
       Creator: 'dutykit',
       Producer: 'dutykit (PDFKit)',
       CreationDate: opts.created,
@@ -72,9 +75,9 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
     draw();
   };
   cover(flow, root, m);
-  section('Summary', () => summary(flow, root, m));
+  section(t('report.summary'), () => summary(flow, root, m));
   for (const b of m.benchmarks) section(`${b.number}. ${b.title}`, () => benchmarkSection(flow, root, b, m));
-  section('Action plan', () => actionPlan(flow, root, m));
+  section(t('report.actionPlan'), () => actionPlan(flow, root, m));
   signOff(flow, root, m);
   attribution(flow, root, m);
   furniture(flow, m);

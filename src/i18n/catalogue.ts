@@ -1,0 +1,55 @@
+// The one message catalogue: every word dutykit itself puts in a report or on the terminal.
+// The messages are data (src/i18n/messages/<lang>.json, ICU MessageFormat), compiled to
+// functions at build time (scripts/compile-messages.mjs), so a language costs no parsing at
+// run time. Pure: the CLI chooses the language and passes it in.
+import { catalogues, dateFormats, type MessageKey } from './compiled.js';
+
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+export interface Messages {
+  lang: string;
+  /** BCP 47 tag for dates, the PDF's /Lang and HTML's lang attribute. */
+  locale: string;
+  t(key: MessageKey, params?: Params): string;
+  /** 2025-03-12 → "12 March 2025", "12 Mawrth 2025": the language's long date, from Node's ICU (read at build time). */
+  date(iso: string): string;
+}
+
+export const DEFAULT_LANG = 'en';
+
+/** Languages with a catalogue, English first. */
+export const LANGS: readonly string[] = Object.keys(catalogues);
+
+const cache = new Map<string, Messages>();
+
+export function messages(lang: string = DEFAULT_LANG): Messages {
+  let m = cache.get(lang);
+  if (m) return m;
+  const own = catalogues[lang];
+  if (!own) throw new Error(`no message catalogue for language "${lang}"; have ${LANGS.join(', ')}`);
+  const en = catalogues[DEFAULT_LANG]!;
+  const locale = own['meta.locale']!();
+  const dates = dateFormats[lang]!;
+  m = {
+    lang,
+    locale,
+    // A key missing from a language falls back to English; test/i18n.test.ts keeps that from shipping.
+    t: (key, params) => (own[key] ?? en[key]!)(params),
+    date(iso) {
+      const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+      const field: Record<string, string> = { '{day}': String(d), '{month}': dates.months[mo - 1]!, '{year}': String(y) };
+      return dates.parts.map((p) => field[p] ?? p).join('');
+    },
+  };
+  cache.set(lang, m);
+  return m;
+}
+
+/** `--lang cy,en` → ['cy', 'en'], or the first value that is not a language. */
+export function parseLangs(list: string): { langs: string[] } | { unknown: string } {
+  const asked = list.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  for (const l of asked) if (!LANGS.includes(l)) return { unknown: l };
+  if (!asked.length) return { unknown: list };
+  return { langs: [...new Set(asked)] };
+}

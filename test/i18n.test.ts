@@ -15,13 +15,14 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.r
 /** The argument names a message uses, at any depth. */
 function args(msg: string): string[] {
   const found = new Set<string>();
-  const walk = (tokens: ReturnType<typeof parse>) => {
+  type Token = { arg?: unknown; cases?: { tokens: Token[] }[] };
+  const walk = (tokens: Token[]) => {
     for (const t of tokens) {
-      if ('arg' in t && typeof t.arg === 'string') found.add(t.arg);
-      if ('cases' in t) for (const c of t.cases) walk(c.tokens);
+      if (typeof t.arg === 'string') found.add(t.arg);
+      for (const c of t.cases ?? []) walk(c.tokens);
     }
   };
-  walk(parse(msg));
+  walk(parse(msg) as Token[]);
   return [...found].sort();
 }
 

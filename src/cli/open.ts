@@ -28,6 +28,11 @@ export function tryOpen(file: string): { opened: Opened; problems?: undefined } 
   return { opened: { ...l, ratings } };
 }
 
+/** Load and check one file, without rating it or printing its warnings (merge reads many). */
+export function loadChecked(file: string): ReturnType<typeof loadAssessment> {
+  return loadAssessment(file, BUNDLED_FRAMEWORKS);
+}
+
 export function openAssessment(file: string): Opened {
   const r = tryOpen(file);
   if (!r.opened) throw new InputError(r.problems);

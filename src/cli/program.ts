@@ -47,7 +47,15 @@ export function buildProgram(version: string): Command {
     .option('--date <YYYY-MM-DD>', 'the date the group meets to agree the ratings (default: today)')
     .option('--marking <text>', 'protective marking', 'OFFICIAL')
     .option('--force', 'overwrite an existing file')
-    .addHelpText('after', examples(['dutykit init', 'dutykit init assessments/2025.yaml --authority "Ynys Môn" --period 2024/25']))
+    .option('--contributor <organisation>', "a contribution from this organisation, for the partnership to merge")
+    .addHelpText(
+      'after',
+      examples([
+        'dutykit init',
+        'dutykit init assessments/2025.yaml --authority "Ynys Môn" --period 2024/25',
+        'dutykit init police-2025.yaml --contributor "Essex Police" --authority "Northbridge Borough Council" --period 2024/25',
+      ]),
+    )
     .action(async (file: string | undefined, o, cmd: Command) => {
       const { runInit } = await import('./commands/init.js');
       await runInit(file, { ...globals(cmd), ...o });
@@ -61,6 +69,22 @@ export function buildProgram(version: string): Command {
     .action(async (files: string[], _o, cmd: Command) => {
       const { runValidate } = await import('./commands/validate.js');
       await runValidate(files, globals(cmd));
+    });
+
+  program
+    .command('merge')
+    .argument('<assessment>', "the partnership's assessment file, changed in place")
+    .argument('<contribution...>', 'contribution files (written with init --contributor)')
+    .description("bring organisations' contributions into the partnership's assessment")
+    .addHelpText(
+      'after',
+      examples(['dutykit merge examples/northbridge-2025.yaml examples/northbridge-2025-contributions/*.yaml']) +
+        '\nAnswers are kept under each organisation\'s name; different answers to one question stay as\n' +
+        'positions (unsettled) until the group settles them in dutykit assess. Merging again changes nothing.\n',
+    )
+    .action(async (file: string, files: string[], _o, cmd: Command) => {
+      const { runMerge } = await import('./commands/merge.js');
+      await runMerge(file, files, globals(cmd));
     });
 
   program

@@ -2,6 +2,7 @@
 // benchmark and question ids are checked, and editors can complete them.
 import * as z from 'zod';
 import type { Framework } from './framework-schema.js';
+import { contributionSchemas, positionSchemas } from './contribution-schema.js';
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 const word = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(lower, z.enum(values));
@@ -28,19 +29,20 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
   const ratingWords = fw.ratings.map((r) => r.id) as [string, ...string[]];
   const notApplicable = new Set(fw.answers.filter((a) => !a.applicable).map((a) => a.id));
 
-  const answer = z
-    .strictObject({
-      answer: d(word(answerWords).nullish(), `One of ${answerWords.join(', ')}; leave empty while unanswered`),
-      evidence: d(text.nullish(), 'What shows it: documents, minutes, data'),
-      links: d(z.array(text).optional(), 'Evidence documents: paths or web addresses'),
-      reviewed: d(isoDate.nullish(), 'When the evidence was last checked (YYYY-MM-DD)'),
-      justification: d(text.nullish(), 'Why the question does not apply (required for n/a)'),
-    })
-    .superRefine((a, ctx) => {
-      if (a.answer && notApplicable.has(a.answer) && !a.justification) {
-        ctx.addIssue({ code: 'custom', path: ['justification'], message: `required when the answer is ${a.answer}: say why the question does not apply` });
-      }
-    });
+  const fields = {
+    answer: d(word(answerWords).nullish(), `One of ${answerWords.join(', ')}; leave empty while unanswered`),
+    evidence: d(text.nullish(), 'What shows it: documents, minutes, data'),
+    links: d(z.array(text).optional(), 'Evidence documents: paths or web addresses'),
+    reviewed: d(isoDate.nullish(), 'When the evidence was last checked (YYYY-MM-DD)'),
+    justification: d(text.nullish(), 'Why the question does not apply (required for n/a)'),
+  };
+  const justified = (a: { answer?: string | null; justification?: string | null }, ctx: z.RefinementCtx) => {
+    if (a.answer && notApplicable.has(a.answer) && !a.justification) {
+      ctx.addIssue({ code: 'custom', path: ['justification'], message: `required when the answer is ${a.answer}: say why the question does not apply` });
+    }
+  };
+  const { positions, settled } = positionSchemas({ fields, justified, answerWord: word(answerWords), text, isoDate, d });
+  const answer = z.strictObject({ ...fields, positions, settled }).superRefine(justified);
 
   const action = z.strictObject({
     action: text,
@@ -73,6 +75,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
     date: d(isoDate, 'The date the group agreed the ratings (YYYY-MM-DD)'),
     marking: d(looseText.default('OFFICIAL'), 'Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE'),
     assessors: z.array(person).nullish(),
+    ...contributionSchemas({ text, isoDate, d }),
     benchmarks: z.strictObject(benchmarks).nullish(),
     sign_off: z
       .array(z.strictObject({ name: text, role: text, date: isoDate.optional(), signed: d(text.optional(), 'What was signed: written by assess, checked on every read (see the README)') }))

@@ -10,6 +10,28 @@ export interface Answer {
   links: string[];
   reviewed?: string;
   justification?: string;
+  /** What contributing organisations answered, under each one's name (written by `merge`). */
+  positions?: Record<string, Position>;
+  /** How the group settled a disagreement between positions (written by `assess`). */
+  settled?: Settlement;
+}
+
+/** One organisation's answer to one question, with its evidence. */
+export type Position = Omit<Answer, 'positions' | 'settled'>;
+
+export interface Settlement {
+  answer: string;
+  reason: string;
+  date: string;
+  /** The positions settled: organisation and the answer it gave then. */
+  positions: Record<string, string>;
+}
+
+export interface Contributor {
+  organisation: string;
+  name?: string;
+  role?: string;
+  date?: string;
 }
 
 export interface Action {
@@ -45,6 +67,10 @@ export interface Assessment {
   date: string;
   marking: string;
   assessors: Person[];
+  /** Set only in a contribution: the organisation it is from. */
+  contributor?: Contributor;
+  /** In a partnership file: the contributions merged into it. */
+  contributors?: Contributor[];
   /** Every benchmark of the framework has an entry, empty when the file has none. */
   benchmarks: Record<string, BenchmarkEntry>;
   sign_off: SignOff[];

@@ -11,6 +11,8 @@ export interface BlankMeta {
   marking: string | null;
   /** What `framework:` says: the bundled id, or a path relative to the file. */
   frameworkRef: string;
+  /** A contribution from this organisation (spec §9): no agreed ratings or sign-offs, the group's to give. */
+  contributor?: string;
 }
 
 function commentKey(map: unknown, key: string, comment: string): void {
@@ -35,6 +37,7 @@ const one = (s: string) => clean(s).replace(/\s+/g, ' ').trim();
 
 export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   const answerWords = fw.answers.map((a) => a.id).join(' | ');
+  const c = meta.contributor;
   const data = {
     framework: meta.frameworkRef,
     framework_version: fw.version,
@@ -42,31 +45,32 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
     period: meta.period ?? null,
     date: meta.date,
     marking: meta.marking,
-    assessors: [],
+    ...(c ? { contributor: { organisation: c, name: null, role: null } } : { assessors: [] }),
     benchmarks: Object.fromEntries(
       fw.benchmarks.map((b) => [
         b.id,
         {
           answers: Object.fromEntries(b.questions.filter((q) => !q.retired).map((q) => [q.id, { answer: null, evidence: null }])),
-          rating: null,
+          ...(!c && { rating: null }),
           actions: [],
         },
       ]),
     ),
-    sign_off: [],
+    ...(!c && { sign_off: [] }),
   };
   const doc = new Document(data);
-  doc.commentBefore = [
+  doc.commentBefore = (c ? contributionHead(fw, answerWords) : [
     ` PREVENT duty self-assessment: ${one(fw.title)}, version ${one(fw.version)}.`,
     ` For each question give answer: ${answerWords}, and the evidence that shows it.`,
     ' Optional per answer: links: [documents], reviewed: YYYY-MM-DD; n/a needs justification: text.',
     ' Optional per benchmark: rating: green|amber|red (agreed; rationale: when it differs), notes,',
     '   actions: - { action: text, owner: name, due: YYYY-MM-DD, status: open }',
     ' Check it any time with: dutykit validate <this file>',
-  ].join('\n');
+  ]).join('\n');
+  commentKey(doc.contents, 'contributor', ' your organisation, and who wrote this contribution (name, role)');
   commentKey(doc.contents, 'authority', " the council's name");
   commentKey(doc.contents, 'period', ' the period the assessment covers, e.g. 2024/25');
-  commentKey(doc.contents, 'date', ' the date the group agrees the ratings');
+  commentKey(doc.contents, 'date', c ? ' the date of this contribution' : ' the date the group agrees the ratings');
   commentKey(doc.contents, 'assessors', ' - { name: Jo Bloggs, role: Prevent Lead }');
   commentKey(doc.contents, 'sign_off', ' - { name: ..., role: Chair of the Prevent Board, date: YYYY-MM-DD }');
   const benchmarks = doc.getIn(['benchmarks'], true);
@@ -80,3 +84,12 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   }
   return doc.toString({ lineWidth: 100, nullStr: '' });
 }
+
+const contributionHead = (fw: Framework, answerWords: string) => [
+  ` A contribution to a PREVENT duty self-assessment: ${one(fw.title)}, version ${one(fw.version)}.`,
+  ' Answer only the questions your organisation can speak to; leave the others empty.',
+  ` For each: answer: ${answerWords}, and the evidence that shows it; optional: links: [documents],`,
+  '   reviewed: YYYY-MM-DD; n/a needs justification: text. Propose actions under a benchmark:',
+  '   actions: - { action: text, owner: name, due: YYYY-MM-DD, status: open }',
+  ' The partnership merges it with: dutykit merge <assessment> <this file>. Check it with: dutykit validate <this file>',
+];

@@ -2,7 +2,7 @@
 import { signedDigest } from './sign-off.js';
 import { dirname } from 'node:path';
 import type { Problem } from '../errors.js';
-import type { Action, Answer, Assessment, BenchmarkEntry } from './assessment.js';
+import type { Action, Answer, Assessment, BenchmarkEntry, Contributor, Position } from './assessment.js';
 import { assessmentSchema, type AssessmentFile } from './assessment-schema.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
@@ -78,13 +78,7 @@ function normalise(f: AssessmentFile, fw: Framework): Assessment {
     const answers: Record<string, Answer> = {};
     for (const [id, a] of Object.entries(e?.answers ?? {})) {
       if (!a) continue;
-      answers[id] = {
-        answer: a.answer ?? undefined,
-        evidence: a.evidence ?? undefined,
-        links: a.links ?? [],
-        reviewed: a.reviewed ?? undefined,
-        justification: a.justification ?? undefined,
-      };
+      answers[id] = { ...position(a), ...(a.positions && { positions: mapValues(a.positions, position) }), ...(a.settled && { settled: a.settled }) };
     }
     benchmarks[b.id] = {
       answers,
@@ -102,7 +96,28 @@ function normalise(f: AssessmentFile, fw: Framework): Assessment {
     date: f.date,
     marking: f.marking,
     assessors: f.assessors ?? [],
+    // Absent unless the file has them: the sign-off digest of every other file stays as it was.
+    ...(f.contributor && { contributor: contributor(f.contributor) }),
+    ...(f.contributors && { contributors: f.contributors.map(contributor) }),
     benchmarks,
     sign_off: (f.sign_off ?? []).map((s) => ({ ...s })),
   };
+}
+
+type FileAnswer = { answer?: string | null; evidence?: string | null; links?: string[]; reviewed?: string | null; justification?: string | null };
+
+function position(a: FileAnswer): Position {
+  return {
+    answer: a.answer ?? undefined,
+    evidence: a.evidence ?? undefined,
+    links: a.links ?? [],
+    reviewed: a.reviewed ?? undefined,
+    justification: a.justification ?? undefined,
+  };
+}
+
+const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+
+function contributor(c: { organisation: string; name?: string | null; role?: string | null; date?: string }): Contributor {
+  return { organisation: c.organisation, ...(c.name && { name: c.name }), ...(c.role && { role: c.role }), ...(c.date && { date: c.date }) };
 }

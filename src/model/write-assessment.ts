@@ -2,16 +2,16 @@
 // editor (comments and layout of a hand-edited file stay put), checked, then saved atomically.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { Action, Person, SignOff } from './assessment.js';
+import type { Action, Contributor, Person, Position, SignOff } from './assessment.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Framework } from './framework-schema.js';
 import { checkAssessment, type LoadedAssessment } from './load-assessment.js';
 import { parseSource } from './source.js';
 import { YamlEditor, type Path } from './yaml-edit.js';
 
-const TOP = ['framework', 'framework_version', 'authority', 'period', 'date', 'marking', 'assessors', 'benchmarks', 'sign_off'];
+const TOP = ['framework', 'framework_version', 'authority', 'period', 'date', 'marking', 'assessors', 'contributor', 'contributors', 'benchmarks', 'sign_off'];
 const ENTRY = ['answers', 'rating', 'rationale', 'notes', 'actions'];
-const ANSWER = ['answer', 'evidence', 'links', 'reviewed', 'justification'];
+const ANSWER = ['answer', 'evidence', 'links', 'reviewed', 'justification', 'positions', 'settled'];
 const ACTION = ['action', 'owner', 'due', 'status'];
 const SIGN_OFF = ['name', 'role', 'date', 'signed'];
 
@@ -34,6 +34,8 @@ export class AssessmentEditor {
     this.#yaml = new YamlEditor(text, (p) => {
       if (p.length === 0) return TOP;
       if (p.length === 2 && p[0] === 'sign_off') return SIGN_OFF;
+      if (p.length === 2 && p[0] === 'contributors') return ['organisation', 'name', 'role', 'date'];
+      if (p.length === 6 && p[4] === 'positions') return ANSWER;
       if (p[0] !== 'benchmarks') return undefined;
       if (p.length === 4 && p[2] === 'actions') return ACTION;
       if (p.length === 1) return fw.benchmarks.map((b) => b.id);
@@ -72,6 +74,28 @@ export class AssessmentEditor {
     this.#yaml.set(['benchmarks', benchmark, 'rationale'], rationale || undefined);
   }
 
+  /** One organisation's position on a question (null: withdrawn), under its name. */
+  setPosition(benchmark: string, question: string, organisation: string, p: Position | null): void {
+    const at: Path = ['benchmarks', benchmark, 'answers', question];
+    const value = p && positionData(p);
+    const answer = this.#yaml.get(at);
+    if (answer.flow && value) {
+      // `q: { answer: met }` would grow into one long line: write the answer as a block instead.
+      const data = answer.data as Record<string, unknown>;
+      return this.#yaml.set(at, { ...data, positions: { ...(data.positions as object), [organisation]: value } });
+    }
+    this.#yaml.set([...at, 'positions', organisation], value ?? undefined);
+    const left = this.#yaml.get([...at, 'positions']).data;
+    if (!value && (left === null || (typeof left === 'object' && Object.keys(left).length === 0))) this.#yaml.set([...at, 'positions'], undefined);
+  }
+
+  /** The record of a merged contribution: a new one (index -1) or the one it replaces. */
+  setContributor(index: number, c: Contributor): void {
+    const item = { organisation: c.organisation, ...(c.name && { name: c.name }), ...(c.role && { role: c.role }), ...(c.date && { date: c.date }) };
+    if (index < 0) return this.#yaml.push(['contributors'], item);
+    for (const key of ['name', 'role', 'date'] as const) this.#yaml.set(['contributors', index, key], c[key]);
+  }
+
   addAction(benchmark: string, a: Action): void {
     const item: Record<string, string> = { action: a.action };
     if (a.owner) item.owner = a.owner;
@@ -105,6 +129,15 @@ export class AssessmentEditor {
     this.#yaml.set(['sign_off', index, 'signed'], s.signed);
   }
 }
+
+const positionData = (p: Position) => {
+  const out: Record<string, unknown> = {};
+  for (const key of ANSWER) {
+    const v = p[key as keyof Position];
+    if (v !== undefined && !(Array.isArray(v) && v.length === 0)) out[key] = v;
+  }
+  return out;
+};
 
 const person = (p: Person) => (p.role ? { name: p.name, role: p.role } : { name: p.name });
 

@@ -59,6 +59,12 @@ export class YamlEditor {
     throw new Error('cannot replace the whole document');
   }
 
+  /** The plain data at `path`, and whether it is written in flow style (`{ a: 1 }`). */
+  get(path: Path): { data: unknown; flow: boolean } {
+    const node = this.#getIn(path);
+    return { data: isNull(node) ? null : (node as Node | undefined)?.toJSON?.() ?? node, flow: asCollection(node)?.flow === true };
+  }
+
   /** Append an item to the list at `path`, creating the list if it is missing or empty. */
   push(path: Path, item: unknown): void {
     const node = this.#doc.getIn(path, true);

@@ -1,6 +1,7 @@
 // Each question's effective answer: what it counts as once freshness is applied.
 import type { BenchmarkEntry } from '../model/assessment.js';
 import { monthsBefore } from '../model/dates.js';
+import { resolveAnswer, type Resolved } from './positions.js';
 import type { Benchmark, Framework, Question } from '../model/framework-schema.js';
 
 export interface QuestionState {
@@ -12,6 +13,8 @@ export interface QuestionState {
   applicable: boolean;
   /** Set when the evidence is out of date and the answer was downgraded. */
   stale?: { reviewed: string; before: string };
+  /** Where the answer came from, and every position given on it (positions.ts). */
+  resolved: Resolved;
 }
 
 export const UNANSWERED = 'unanswered';
@@ -21,15 +24,15 @@ export function questionStates(fw: Framework, b: Benchmark, entry: BenchmarkEntr
   return b.questions
     .filter((q) => !q.retired)
     .map((question) => {
-      const a = entry.answers[question.id];
-      const given = a?.answer;
+      const resolved = resolveAnswer(fw, entry.answers[question.id]);
+      const given = resolved.answer;
       const def = fw.answers.find((d) => d.id === given);
       let effective = given ?? UNANSWERED;
       let stale: QuestionState['stale'];
-      if (def?.stale_as && a?.reviewed && a.reviewed < cutoff) {
+      if (def?.stale_as && resolved.reviewed && resolved.reviewed < cutoff) {
         effective = def.stale_as;
-        stale = { reviewed: a.reviewed, before: cutoff };
+        stale = { reviewed: resolved.reviewed, before: cutoff };
       }
-      return { question, given, effective, applicable: def ? def.applicable : true, stale };
+      return { question, given, effective, applicable: def ? def.applicable : true, stale, resolved };
     });
 }

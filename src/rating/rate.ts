@@ -3,6 +3,7 @@ import type { Assessment, BenchmarkEntry } from '../model/assessment.js';
 import type { Benchmark, Framework } from '../model/framework-schema.js';
 import { questionStates, type QuestionState } from './questions.js';
 import { firstMatch, phrase } from './rules.js';
+import { unsettledClause } from './unsettled.js';
 
 export const UNRATED = 'unrated';
 
@@ -38,7 +39,8 @@ export function ratingRank(fw: Framework, id: string): number {
   return fw.ratings.findIndex((r) => r.id === id);
 }
 
-export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry, date: string): BenchmarkRating {
+/** `own`: how reasons name the file's own answer among positions (the authority). */
+export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry, date: string, own = 'this assessment'): BenchmarkRating {
   const questions = questionStates(fw, b, entry, date);
   const match = firstMatch(fw, questions);
   const computed = match.rule.rating;
@@ -46,6 +48,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
   for (const s of questions.filter((q) => q.stale)) {
     clauses.push(`'${s.question.title}' counts as ${phrase(fw, s.effective).replace(/^is (only )?/, '')}: its evidence was last reviewed on ${s.stale!.reviewed}, more than ${fw.evidence_valid_months} months before ${date}`);
   }
+  for (const s of questions.filter((q) => q.resolved.source === 'unsettled')) clauses.push(unsettledClause(fw, s, own));
   const reason = `${ratingLabel(fw, computed)}: ${clauses.join('; ')}`;
   const answered = questions.filter((q) => q.given !== undefined).length;
   const evidenceRecorded = questions.some((q) => q.given !== undefined);
@@ -64,7 +67,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
     computed,
     rule: match.rule.id,
     reason,
-    cited: [...match.cited, ...questions.filter((q) => q.stale && !match.cited.includes(q.question.id)).map((q) => q.question.id)],
+    cited: [...new Set([...match.cited, ...questions.filter((q) => q.stale || q.resolved.source === 'unsettled').map((q) => q.question.id)])],
     final,
     basis: agreed ? 'agreed' : 'computed',
     evidenceRecorded,
@@ -75,7 +78,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
 }
 
 export function rateAssessment(fw: Framework, a: Assessment): BenchmarkRating[] {
-  return fw.benchmarks.map((b) => rateBenchmark(fw, b, a.benchmarks[b.id]!, a.date));
+  return fw.benchmarks.map((b) => rateBenchmark(fw, b, a.benchmarks[b.id]!, a.date, a.authority));
 }
 
 export function countRatings(fw: Framework, ratings: BenchmarkRating[]): Record<string, number> {

@@ -1,7 +1,7 @@
 // GitHub-flavoured Markdown from the report model. User text is escaped, so that no
 // pipe, tag or newline in evidence can break a table or inject markup.
 import type { ReportChange } from './changes.js';
-import type { ReportAction, ReportBenchmark, ReportModel } from './model.js';
+import { contributorText, type ReportAction, type ReportBenchmark, type ReportModel } from './model.js';
 import { ours, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import { directionWord } from './words.js';
@@ -104,6 +104,7 @@ export function renderMarkdown(m: ReportModel): Term {
     [t('report.fact.framework'), t('report.frameworkLine', { title: inline(m.framework.title), id: inline(m.framework.id), version: inline(m.framework.version) })],
   ];
   if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
+  if (m.contributor) facts.push([t('report.fact.contribution'), inline(contributorText(m.contributor))]);
   if (m.previous) facts.push([t('report.fact.comparedWith'), `${inline(m.previous.period)} (${date(m.previous.date)})`]);
   out.push(table(['', ''], facts), '');
 

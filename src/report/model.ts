@@ -7,6 +7,12 @@ import { benchmarkChange } from '../diff/diff.js';
 import { reportChanges, type ReportChange } from './changes.js';
 
 
+/** "Essex Police (DI Sam Carter, Prevent Engagement Officer)". */
+export const contributorText = (c: NonNullable<ReportModel['contributor']>): string => {
+  const who = [c.name, c.role].filter(Boolean).join(', ');
+  return who ? `${c.organisation} (${who})` : c.organisation;
+};
+
 export type Audience = 'board' | 'public';
 
 export interface ReportAnswer {
@@ -74,6 +80,8 @@ export interface ReportModel {
   framework: Pick<Framework, 'id' | 'version' | 'title' | 'publisher' | 'source' | 'licence' | 'attribution'>;
   ratings: RatingDef[];
   assessors: Person[];
+  /** Set for a contribution (spec §9): the organisation it is from (name and role on the board version). */
+  contributor?: { organisation: string; name?: string; role?: string };
   counts: Record<string, number>;
   benchmarks: ReportBenchmark[];
   actions: ReportAction[];
@@ -170,6 +178,7 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     },
     ratings: fw.ratings,
     assessors: board ? a.assessors : [],
+    ...(a.contributor && { contributor: board ? { organisation: a.contributor.organisation, name: a.contributor.name, role: a.contributor.role } : { organisation: a.contributor.organisation } }),
     counts: countRatings(fw, ratings),
     benchmarks,
     actions: benchmarks.flatMap((b) => b.actions),

@@ -26,7 +26,8 @@ export function renderRateTable(m: ReportModel, paint: Paint, width: number): Te
   const table = boxTable(head, rows, widths, (r, c, line) => (r >= 0 && c === 2 && line ? paint(m.benchmarks[r]!.rating, line) : line));
   const counts = [...m.ratings].reverse().map((r) => paint(r.id, t('report.count', { count: m.counts[r.id] ?? 0, label: clean(r.label) })));
   counts.push(paint('unrated', t('report.count', { count: m.counts.unrated ?? 0, label: t('rating.unrated') })));
-  const title = `${clean(m.authority)} · ${clean(m.period)} · ${t('rate.agreed', { date: date(m.date) })} · ${clean(m.marking)}`;
+  const from = m.contributor ? `${t('rate.contribution', { organisation: clean(m.contributor.organisation) })}${t('list.separator')}` : '';
+  const title = `${from}${clean(m.authority)} · ${clean(m.period)} · ${t('rate.agreed', { date: date(m.date) })} · ${clean(m.marking)}`;
   // Every piece from the files went through clean: the whole is fit for a terminal.
   return ours(`${fitLine(title, width)}\n${table}\n${fitLine(counts.join(t('list.separator')), width)}\n`);
 }

@@ -7,7 +7,7 @@ import { blankAssessment } from '../../model/blank.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { isIsoDate } from '../../model/assessment-schema.js';
 import { chosenFramework } from '../open.js';
-import { exact, term } from '../../outside.js';
+import { exact, plain, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { today } from '../clock.js';
@@ -18,12 +18,14 @@ export interface InitOptions extends GlobalOptions {
   date?: string;
   marking: string;
   force?: boolean;
+  contributor?: string;
 }
 
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
   if (opts.date && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`);
   const date = opts.date ?? today();
-  const target = file ?? join('assessments', `${date}-self-assessment.yaml`);
+  if (opts.contributor !== undefined && opts.contributor.trim() === '') throw new UsageError('--contributor: give the name of your organisation, e.g. --contributor "Essex Police"');
+  const target = file ?? join('assessments', opts.contributor ? `${date}-contribution-${slug(opts.contributor)}.yaml` : `${date}-self-assessment.yaml`);
   if (existsSync(target) && !opts.force) {
     throw new UsageError(`${target} already exists; choose another name, or add --force to overwrite it`);
   }
@@ -34,13 +36,17 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
   // A bundled framework is named by id; any other folder by its path from the file.
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';
-  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, period: opts.period, date, marking: opts.marking, frameworkRef }));
+  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, period: opts.period, date, marking: opts.marking, frameworkRef, contributor: opts.contributor?.trim() }));
   const questions = fw.benchmarks.reduce((n, b) => n + b.questions.filter((q) => !q.retired).length, 0);
   if (opts.json) outJson({ written: target, framework: fw.id, benchmarks: fw.benchmarks.length, questions }, 0);
   else {
-    err(term`wrote ${exact(target)}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
+    if (opts.contributor) err(term`wrote ${exact(target)}: a contribution from ${plain(opts.contributor.trim())}, ${questions} questions listed; answer those your organisation can speak to`);
+    else err(term`wrote ${exact(target)}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
     const todo = !opts.authority && !opts.period ? 'authority and period' : !opts.authority ? 'authority' : !opts.period ? 'period' : '';
     if (todo) err(term`Fill in ${todo} at the top, then answer the questions.`);
     err(term`Check it with: dutykit validate ${exact(target)}`);
   }
 }
+
+/** A file-name part from an organisation's name: "Essex Police" → essex-police. */
+const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'organisation';

@@ -40,7 +40,8 @@ async function render(m: ReportModel, f: Format): Promise<Term | Uint8Array> {
 
 export function reportFileName(m: ReportModel, f: Format): string {
   const who = m.audience === 'public' ? '-public' : '';
-  return `${m.date}-${slug(m.authority)}-prevent-self-assessment${who}.${f}`;
+  const from = m.contributor ? `-contribution-${slug(m.contributor.organisation)}` : '';
+  return `${m.date}-${slug(m.authority)}-prevent-self-assessment${from}${who}.${f}`;
 }
 
 export async function runReport(file: string, opts: ReportOptions): Promise<void> {

@@ -5,6 +5,7 @@ import { CheckFailed, formatProblem, problemCount, type Problem } from '../../er
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { checkFramework } from '../../model/load-framework.js';
 import { tryOpen } from '../open.js';
+import { unsettledWarnings } from '../../merge/warnings.js';
 import { exact, message, plain, term } from '../../outside.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
 
@@ -44,13 +45,12 @@ function check(file: string): Result {
   const answered = ratings.reduce((n, x) => n + x.answered, 0);
   const total = ratings.reduce((n, x) => n + x.total, 0);
   const rated = ratings.filter((x) => x.final !== 'unrated').length;
-  return {
-    file,
-    kind: 'assessment',
-    valid: true,
-    summary: `${assessment.authority} ${assessment.period}: ${rated} of ${ratings.length} benchmarks rated, ${answered} of ${total} questions answered`,
-    problems: [],
-  };
+  for (const w of unsettledWarnings(r.opened)) err(message(formatProblem(w)));
+  const c = assessment.contributor;
+  const summary = c
+    ? `a contribution from ${c.organisation} to ${assessment.authority} ${assessment.period}: ${answered} of ${total} questions answered`
+    : `${assessment.authority} ${assessment.period}: ${rated} of ${ratings.length} benchmarks rated, ${answered} of ${total} questions answered`;
+  return { file, kind: 'assessment', valid: true, summary, problems: [] };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The cover page: marking banner, title, authority and period, and the facts a board paper
 // opens with. The public version says so here, before anything else is read.
-import type { ReportModel } from '../model.js';
+import { contributorText, type ReportModel } from '../model.js';
 import { messages } from '../../i18n/catalogue.js';
 import { Flow, INK, MUTED, STYLE, type El, type Style } from './flow.js';
 
@@ -24,6 +24,7 @@ function coverFacts(m: ReportModel): [string, string][] {
   ];
   const prepared = m.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ');
   if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
+  if (m.contributor) facts.push([t('report.fact.contribution'), contributorText(m.contributor)]);
   if (m.previous) facts.push([t('report.fact.comparedWith'), `${m.previous.period} (${date(m.previous.date)})`]);
   return facts;
 }

@@ -1,0 +1,51 @@
+// `dutykit merge <assessment> <contribution...>`: read every file, refuse on any problem, merge
+// (pure, src/merge/), apply the edits to the partnership file's own text and save it atomically.
+import { readFileSync } from 'node:fs';
+import { InputError, type Problem } from '../../errors.js';
+import type { LoadedAssessment } from '../../model/load-assessment.js';
+import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
+import { mergeProblems } from '../../merge/checks.js';
+import { describeMerge } from '../../merge/describe.js';
+import { mergeContributions, type MergeEdit } from '../../merge/merge.js';
+import { exact, term } from '../../outside.js';
+import { loadChecked } from '../open.js';
+import { out, outJson, type GlobalOptions } from '../output.js';
+
+export type MergeOptions = GlobalOptions;
+
+export async function runMerge(target: string, files: string[], opts: MergeOptions): Promise<void> {
+  const problems: Problem[] = [];
+  const load = (f: string): LoadedAssessment | undefined => {
+    const l = loadChecked(f);
+    if (!l.value) problems.push(...l.problems);
+    return l.value;
+  };
+  const base = load(target);
+  // The bytes the merge starts from: the save refuses if another program changes them meanwhile.
+  const bytes = base && readFileSync(target);
+  const contributions = files.map(load);
+  if (!base || problems.length) throw new InputError(problems);
+  const loaded = contributions as LoadedAssessment[];
+  const refused = mergeProblems(base, loaded);
+  if (refused.length) throw new InputError(refused);
+
+  const fw = base.framework;
+  const result = mergeContributions(fw, base.assessment, loaded.map((c) => ({ file: c.file, assessment: c.assessment })));
+  if (result.edits.length) {
+    const editor = new AssessmentEditor(bytes!.toString('utf8').replace(/^\uFEFF/, ''), fw);
+    for (const e of result.edits) apply(editor, e);
+    saveAssessment(target, editor.toString(), fw, bytes);
+  }
+  if (opts.json) {
+    outJson({ file: target, written: result.edits.length > 0, contributions: result.contributions, unsettled: result.unsettled });
+    return;
+  }
+  out(describeMerge(fw, result, target, base.assessment.authority));
+  out(result.edits.length ? term`merged into ${exact(target)}` : term`nothing to merge: ${exact(target)} is unchanged`);
+}
+
+function apply(editor: AssessmentEditor, e: MergeEdit): void {
+  if (e.kind === 'position') editor.setPosition(e.benchmark, e.question, e.organisation, e.position);
+  else if (e.kind === 'action') editor.addAction(e.benchmark, e.action);
+  else editor.setContributor(e.index, e.contributor);
+}

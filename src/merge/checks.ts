@@ -1,0 +1,38 @@
+// Pure: what makes a merge wrong before anything is merged. Each problem names the file, line
+// and column of the key at fault; one problem anywhere and nothing is written.
+import type { Problem } from '../errors.js';
+import type { LoadedAssessment } from '../model/load-assessment.js';
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function mergeProblems(target: LoadedAssessment, contributions: LoadedAssessment[]): Problem[] {
+  const problems: Problem[] = [];
+  const t = target.assessment;
+  if (t.contributor) {
+    problems.push(
+      target.source.at(['contributor'], `this is a contribution (from ${t.contributor.organisation}), not the partnership's assessment; give the assessment first: dutykit merge <assessment> <contribution...>`),
+    );
+  }
+  const seen = new Map<string, string>();
+  for (const c of contributions) {
+    const a = c.assessment;
+    if (!a.contributor) {
+      problems.push(c.source.at([], 'not a contribution: it has no contributor: { organisation: ... } at the top (dutykit init --contributor "<organisation>" writes one)'));
+      continue;
+    }
+    if (c.framework.id !== target.framework.id) {
+      problems.push(c.source.at(['framework'], `a contribution against ${c.framework.id}, but ${target.file} is against ${target.framework.id}; answer the ${target.framework.id} questions`));
+    }
+    if (!same(a.authority, t.authority)) {
+      problems.push(c.source.at(['authority'], `a contribution to ${a.authority}, but ${target.file} is the assessment of ${t.authority}`));
+    }
+    if (!same(a.period, t.period)) {
+      problems.push(c.source.at(['period'], `a contribution for ${a.period}, but ${target.file} covers ${t.period}`));
+    }
+    const org = a.contributor.organisation;
+    const first = seen.get(org);
+    if (first) problems.push(c.source.at(['contributor', 'organisation'], `a second contribution from ${org} (the first is ${first}); merge one at a time`));
+    else seen.set(org, c.file);
+  }
+  return problems;
+}

@@ -1,0 +1,168 @@
+// Pure: contributions into a partnership's assessment (spec §9). Each organisation's answers
+// become its positions, under its name; proposed actions are added once; nothing the file already
+// says is changed. The result is the merged model, the edits that make it (applied to the YAML
+// text by the command, so comments and layout stay) and what happened, for the command to print.
+import type { Action, Answer, Assessment, Contributor, Position } from '../model/assessment.js';
+import type { Framework } from '../model/framework-schema.js';
+import { resolveAnswer, type Voice } from '../rating/positions.js';
+
+export interface Contribution {
+  file: string;
+  assessment: Assessment;
+}
+
+export type MergeEdit =
+  | { kind: 'position'; benchmark: string; question: string; organisation: string; position: Position | null }
+  | { kind: 'action'; benchmark: string; action: Action }
+  | { kind: 'contributor'; contributor: Contributor; index: number };
+
+export interface QuestionRef {
+  benchmark: string;
+  question: string;
+}
+
+export interface PositionEvent extends QuestionRef {
+  change: 'added' | 'changed' | 'withdrawn';
+  /** For a change: what differs ("answer met → partly", "evidence"). */
+  fields: string[];
+  /** What the question is once everything is merged. */
+  outcome: 'taken' | 'agrees' | 'unsettled' | 'settled' | 'evidence only' | 'withdrawn';
+  evidence: boolean;
+}
+
+export interface ContributionReport {
+  organisation: string;
+  file: string;
+  status: 'new' | 'updated' | 'unchanged';
+  positions: PositionEvent[];
+  actionsAdded: string[];
+  actionsAlreadyThere: string[];
+  /** Parts of a contribution that are the group's to decide, and are not merged. */
+  leftOut: string[];
+}
+
+export interface UnsettledQuestion extends QuestionRef {
+  voices: Voice[];
+}
+
+export interface MergeResult {
+  assessment: Assessment;
+  edits: MergeEdit[];
+  contributions: ContributionReport[];
+  /** Every unsettled question of the merged file. */
+  unsettled: UnsettledQuestion[];
+}
+
+/** Two actions are the same when their text is, whatever the case and spacing. */
+export const actionKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const FIELDS = ['answer', 'evidence', 'links', 'reviewed', 'justification'] as const;
+
+/** What an organisation says on a question: nothing when it left it blank. */
+function positionOf(a: Answer | undefined): Position | undefined {
+  if (!a) return undefined;
+  const p: Position = { links: [...a.links] };
+  for (const k of FIELDS) if (k !== 'links' && a[k] !== undefined) p[k] = a[k];
+  const said = p.answer !== undefined || p.evidence !== undefined || p.links.length > 0 || p.justification !== undefined;
+  return said ? p : undefined;
+}
+
+function changedFields(before: Position, after: Position): string[] {
+  return FIELDS.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).map((k) =>
+    k === 'answer' || k === 'reviewed' ? `${k} ${before[k] ?? 'none'} → ${after[k] ?? 'none'}` : k,
+  );
+}
+
+const samePosition = (a: Position, b: Position) => changedFields(a, b).length === 0;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function clone(a: Assessment): Assessment {
+  return structuredClone(a);
+}
+
+export function mergeContributions(fw: Framework, target: Assessment, contributions: Contribution[]): MergeResult {
+  const merged = clone(target);
+  const edits: MergeEdit[] = [];
+  const reports: ContributionReport[] = [];
+  const before = new Map<string, ReturnType<typeof resolveAnswer>>();
+  for (const b of fw.benchmarks) for (const q of b.questions) before.set(`${b.id}/${q.id}`, resolveAnswer(fw, target.benchmarks[b.id]?.answers[q.id]));
+
+  // In one order whatever order they were given in: the same action worded two ways is kept as
+  // the first organisation (by name) worded it, and positions are written in that order.
+  const ordered = [...contributions].sort((x, y) => cmp(x.assessment.contributor!.organisation, y.assessment.contributor!.organisation));
+  for (const c of ordered) {
+    const who = c.assessment.contributor!;
+    const org = who.organisation;
+    const report: ContributionReport = { organisation: org, file: c.file, status: 'unchanged', positions: [], actionsAdded: [], actionsAlreadyThere: [], leftOut: [] };
+    const known = (merged.contributors ?? []).some((x) => x.organisation === org);
+    let hadPositions = false;
+    for (const b of fw.benchmarks) {
+      const entry = merged.benchmarks[b.id]!;
+      const theirs = c.assessment.benchmarks[b.id];
+      for (const q of b.questions) {
+        const current = entry.answers[q.id]?.positions?.[org];
+        if (current) hadPositions = true;
+        const next = positionOf(theirs?.answers[q.id]);
+        if (!current && !next) continue;
+        if (current && next && samePosition(current, next)) continue;
+        const change = !current ? 'added' : !next ? 'withdrawn' : 'changed';
+        const answer = (entry.answers[q.id] ??= { links: [] });
+        const positions = { ...answer.positions };
+        if (next) positions[org] = next;
+        else delete positions[org];
+        if (Object.keys(positions).length) answer.positions = positions;
+        else delete answer.positions;
+        edits.push({ kind: 'position', benchmark: b.id, question: q.id, organisation: org, position: next ?? null });
+        const fields = change === 'changed' ? changedFields(current!, next!) : [];
+        report.positions.push({ benchmark: b.id, question: q.id, change, fields, outcome: 'withdrawn', evidence: next?.evidence !== undefined || (next?.links.length ?? 0) > 0 });
+      }
+      for (const action of theirs?.actions ?? []) {
+        const key = actionKey(action.action);
+        if (entry.actions.some((x) => actionKey(x.action) === key)) {
+          report.actionsAlreadyThere.push(action.action);
+          continue;
+        }
+        const added: Action = { action: action.action, ...(action.owner && { owner: action.owner }), ...(action.due && { due: action.due }), status: action.status };
+        entry.actions.push(added);
+        edits.push({ kind: 'action', benchmark: b.id, action: added });
+        report.actionsAdded.push(action.action);
+      }
+      if (theirs?.rating) report.leftOut.push(`the agreed rating of ${b.id} (the group agrees ratings)`);
+      if (theirs?.notes) report.leftOut.push(`the notes of ${b.id}`);
+    }
+    if (c.assessment.sign_off.length) report.leftOut.push('sign-offs (the partnership signs its own assessment)');
+    const record: Contributor = { organisation: org, ...(who.name && { name: who.name }), ...(who.role && { role: who.role }), date: c.assessment.date };
+    const list = (merged.contributors ??= []);
+    const index = list.findIndex((x) => x.organisation === org);
+    if (index < 0 || JSON.stringify(list[index]) !== JSON.stringify(record)) {
+      if (index < 0) list.push(record);
+      else list[index] = record;
+      edits.push({ kind: 'contributor', contributor: record, index });
+    }
+    const changed = report.positions.length > 0 || report.actionsAdded.length > 0;
+    report.status = !known && !hadPositions ? 'new' : changed ? 'updated' : 'unchanged';
+    reports.push(report);
+  }
+
+  const unsettled: UnsettledQuestion[] = [];
+  for (const b of fw.benchmarks) {
+    for (const q of b.questions) {
+      const after = resolveAnswer(fw, merged.benchmarks[b.id]!.answers[q.id]);
+      if (after.source === 'unsettled') unsettled.push({ benchmark: b.id, question: q.id, voices: after.voices });
+      const was = before.get(`${b.id}/${q.id}`)!;
+      for (const r of reports) {
+        for (const e of r.positions) {
+          if (e.benchmark !== b.id || e.question !== q.id || e.change === 'withdrawn') continue;
+          const mine = merged.benchmarks[b.id]!.answers[q.id]?.positions?.[r.organisation];
+          if (mine?.answer === undefined) e.outcome = 'evidence only';
+          else if (after.source === 'unsettled') e.outcome = 'unsettled';
+          else if (after.source === 'settled') e.outcome = 'settled';
+          else if (after.source === 'taken' && (was.source === 'none' || after.takenFrom[0] === r.organisation)) e.outcome = 'taken';
+          else e.outcome = 'agrees';
+        }
+      }
+    }
+  }
+  return { assessment: merged, edits, contributions: reports, unsettled };
+}

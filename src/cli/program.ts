@@ -101,7 +101,7 @@ export function buildProgram(version: string): Command {
     .command('report')
     .argument('<file>', 'an assessment file')
     .description('write the dated report(s)')
-    .option('--format <list>', 'md, pdf, json (comma list; default md)')
+    .option('--format <list>', 'md, pdf, json, html (comma list; default md)')
     .option('--out <dir>', 'folder for the report files', 'reports')
     .option('--stdout', 'print the report instead of writing a file (one format)')
     .option('--previous <file>', "last year's assessment: adds the change since then")

@@ -18,21 +18,22 @@ export interface ReportOptions extends GlobalOptions {
   audience: Audience;
 }
 
-const FORMATS = ['md', 'json', 'pdf'] as const;
+const FORMATS = ['md', 'json', 'pdf', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 function formats(list: string): Format[] {
   const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of asked) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; expected md, json or pdf (comma list)`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; expected md, json, pdf or html (comma list)`);
   }
-  if (!asked.length) throw new UsageError('--format: give at least one of md, json, pdf');
+  if (!asked.length) throw new UsageError('--format: give at least one of md, json, pdf, html');
   return [...new Set(asked)] as Format[];
 }
 
 async function render(m: ReportModel, f: Format): Promise<Term | Uint8Array> {
   if (f === 'md') return renderMarkdown(m);
   if (f === 'json') return term`${jsonText(m)}\n`;
+  if (f === 'html') return (await import('../../report/html.js')).renderHtml(m);
   // pdfkit is most of the cost of a PDF: only the pdf format loads it.
   const [{ renderPdf }, { now }] = await Promise.all([import('../pdf-renderer.js').then((r) => r.pdfRenderer()), import('../clock.js')]);
   return renderPdf(m, { created: now() });

@@ -29,6 +29,8 @@ export interface Opened {
   page: Page;
   /** Every request the page tried to make other than loading the file: each was refused. */
   blocked: string[];
+  /** Messages of any alert, confirm or prompt the page raised (a script ran): each dismissed. */
+  dialogs: string[];
 }
 
 /** Open a report file as a reader would (file://), with every other request blocked and recorded. */
@@ -37,6 +39,11 @@ export async function open(browser: Browser, file: string, viewport = { width: 1
   await page.setViewport(viewport);
   const url = pathToFileURL(file).href;
   const blocked: string[] = [];
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     if (req.url() === url && req.isNavigationRequest()) void req.continue();
@@ -46,7 +53,7 @@ export async function open(browser: Browser, file: string, viewport = { width: 1
     }
   });
   await page.goto(url, { waitUntil: 'load' });
-  return { page, blocked };
+  return { page, blocked, dialogs };
 }
 
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;

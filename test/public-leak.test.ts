@@ -76,11 +76,11 @@ beforeAll(() => {
   }
 });
 
-/** Every format a report comes in, as text: md, json and the PDF's text, written and on stdout. */
+/** Every format a report comes in, as text: md, json, html and the PDF's text, written and on stdout. */
 async function everyFormat(audience: string): Promise<Record<string, string>> {
   const out = mkdtempSync(join(dir, `${audience}-`));
   const args = ['report', current, '--previous', previous, '--audience', audience];
-  const r = run([...args, '--format', 'md,json,pdf', '--out', out, '--json']);
+  const r = run([...args, '--format', 'md,json,pdf,html', '--out', out, '--json']);
   expect(r.status, r.stderr.toString()).toBe(0);
   const written: string[] = JSON.parse(r.stdout.toString()).written;
   const texts: Record<string, string> = {};
@@ -88,7 +88,7 @@ async function everyFormat(audience: string): Promise<Record<string, string>> {
     const bytes = readFileSync(file);
     texts[file.slice(file.lastIndexOf('.') + 1)] = file.endsWith('.pdf') ? (await extract(bytes)).pages.map((p) => p.text).join('\n') : bytes.toString('utf8');
   }
-  for (const f of ['md', 'json']) {
+  for (const f of ['md', 'json', 'html']) {
     const s = run([...args, '--stdout', '--format', f]);
     expect(s.status, s.stderr.toString()).toBe(0);
     texts[`--stdout --format ${f}`] = s.stdout.toString('utf8');
@@ -105,15 +105,17 @@ const found = (text: string) => {
 describe('report --audience public', () => {
   it('no private field, of this assessment or the previous one, appears in any format', async () => {
     const texts = await everyFormat('public');
-    expect(Object.keys(texts).sort()).toEqual(['--stdout --format json', '--stdout --format md', 'json', 'md', 'pdf']);
+    expect(Object.keys(texts).sort()).toEqual(['--stdout --format html', '--stdout --format json', '--stdout --format md', 'html', 'json', 'md', 'pdf']);
     const leaks = Object.entries(texts).flatMap(([format, text]) => found(text).map((m) => `${format}: ${m.field} ${m.text}`));
     expect(leaks).toEqual([]);
   });
 
   it('while the board version shows every kind of private field (so the markers can be seen)', async () => {
     const texts = await everyFormat('board');
-    const kinds = new Set(found(texts.md!).map((m) => m.field));
-    expect([...kinds].sort()).toEqual(['assessor', 'evidence', 'justification', 'link', 'notes', 'owner', 'rationale', 'reviewed', 'reviewed (long)', 'signatory']);
+    for (const f of ['md', 'html']) {
+      const kinds = new Set(found(texts[f]!).map((m) => m.field));
+      expect([...kinds].sort(), f).toEqual(['assessor', 'evidence', 'justification', 'link', 'notes', 'owner', 'rationale', 'reviewed', 'reviewed (long)', 'signatory']);
+    }
     // The reasons name the review dates that make evidence out of date: the case the public version must cut.
     expect(texts.json).toMatch(/last reviewed on 2019-/);
   });

@@ -2,7 +2,8 @@
 // median time as a ratio of `node -e 0` on the same Node, measured in interleaved rounds so
 // that a busy machine slows both alike. `trend` over 1,000 files is compared with a plain
 // script that only yaml.parse's them. The targets hold on Node 22 (Node 20 starts three
-// times slower, so its ratios are lower and are shown only); exit 1 when one is missed.
+// times slower, so its ratios are lower and are shown only); exit 1 when one is missed. `report
+// --format html` is compared with `report --format md` on the same file.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +36,8 @@ const cases = [
   { name: 'dutykit --help', args: [bin, '--help'], target: 3.5 },
   { name: 'dutykit rate', args: [bin, 'rate', example], target: 5 },
   { name: 'dutykit report --format md', args: [bin, 'report', example, '--format', 'md', '--out', out] },
+  // The web page is the Markdown's content in another dress: it must cost about what Markdown does.
+  { name: 'dutykit report --format html', args: [bin, 'report', example, '--format', 'html', '--out', out], target: 1.2, base: 'dutykit report --format md' },
   { name: 'dutykit report --format pdf', args: [bin, 'report', example, '--format', 'pdf', '--out', out], target: 10 },
   { name: 'yaml.parse 1,000 files', args: ['-e', plain] },
   { name: 'dutykit trend 1,000 files', args: [bin, 'trend', ...files, '--format', 'json'], target: 1.3, base: 'yaml.parse 1,000 files' },

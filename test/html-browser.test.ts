@@ -1,6 +1,6 @@
 // The HTML report in a real browser (Debian's Chromium through puppeteer-core): axe-core at
 // WCAG 2.2 AA finds nothing, the page asks for nothing from any address, a reader sees the
-// headings and the ratings, hostile text makes no element, and the page printed to PDF (A4)
+// headings and the ratings (in English and Welsh), hostile text makes no element, and the page printed to PDF (A4)
 // carries the protective marking on every page. .ci/run installs Chromium; under CI a
 // missing browser fails this file instead of skipping it.
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import { extract } from './pdf-extract.js';
 import { axe, launch, open, skipBrowser, type Opened } from './helpers/browser.js';
 import { hostileWorld } from './helpers/hostile-fixture.js';
 import { dutykit, ROOT } from './helpers.js';
+import { tryOpen } from '../src/cli/open.js';
+import { renderHtml } from '../src/report/html.js';
+import { buildReport } from '../src/report/model.js';
 
 const EXAMPLE = join(ROOT, 'examples', 'northbridge-2025.yaml');
 const PREVIOUS = join(ROOT, 'examples', 'northbridge-2024.yaml');
@@ -26,12 +29,25 @@ function report(file: string, previous: string, ...args: string[]): string {
   return join(out, readdirSync(out).find((f) => f.endsWith('.html'))!);
 }
 
+/** The report in Welsh, written by the renderer (as `report --lang cy` will). */
+function welsh(audience: 'board' | 'public'): string {
+  const opened = tryOpen(EXAMPLE).opened!;
+  const previous = tryOpen(PREVIOUS).opened!;
+  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), `cy-${audience}.html`);
+  writeFileSync(file, renderHtml(buildReport(opened.framework, opened.assessment, opened.ratings, { audience, lang: 'cy', previous })));
+  return file;
+}
+
+const EN = { lang: 'en-GB', caption: 'The rating of each benchmark', page: (i: number, n: number) => `Page ${i} of ${n}` };
+const CY = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number) => `Tudalen ${i} o ${n}` };
 const w = hostileWorld();
-const PAGES: { name: string; file: () => string; marking: string }[] = [
-  { name: 'the example, board version', file: () => report(EXAMPLE, PREVIOUS), marking: 'OFFICIAL-SENSITIVE' },
-  { name: 'the example, public version', file: () => report(EXAMPLE, PREVIOUS, '--audience', 'public'), marking: 'OFFICIAL' },
-  { name: 'the hostile fixture, board version', file: () => report(w.now, w.old), marking: 'OFFICIAL-SENSITIVE red' },
-  { name: 'the hostile fixture, public version', file: () => report(w.now, w.old, '--audience', 'public'), marking: 'OFFICIAL' },
+const PAGES = [
+  { name: 'the example, board version', file: () => report(EXAMPLE, PREVIOUS), marking: 'OFFICIAL-SENSITIVE', words: EN },
+  { name: 'the example, public version', file: () => report(EXAMPLE, PREVIOUS, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
+  { name: 'the example in Welsh, board version', file: () => welsh('board'), marking: 'OFFICIAL-SENSITIVE', words: CY },
+  { name: 'the example in Welsh, public version', file: () => welsh('public'), marking: 'OFFICIAL', words: CY },
+  { name: 'the hostile fixture, board version', file: () => report(w.now, w.old), marking: 'OFFICIAL-SENSITIVE red', words: EN },
+  { name: 'the hostile fixture, public version', file: () => report(w.now, w.old, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
 ];
 
 /** Every element the renderer writes, as the browser parses it. */
@@ -67,7 +83,7 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
     await page.close();
   });
 
-  describe.each(PAGES)('$name', ({ name, file, marking }) => {
+  describe.each(PAGES)('$name', ({ name, file, marking, words }) => {
     const hostile = name.includes('hostile');
     const board = name.includes('board');
     let opened: Opened;
@@ -85,7 +101,7 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
       expect(result.passes).toBeGreaterThan(15);
       expect(blocked).toEqual([]);
       expect(dialogs).toEqual([]);
-      expect(await page.evaluate(`[document.documentElement.lang, document.scripts.length, document.querySelectorAll('h1').length]`)).toEqual(['en-GB', 0, 1]);
+      expect(await page.evaluate(`[document.documentElement.lang, document.scripts.length, document.querySelectorAll('h1').length]`)).toEqual([words.lang, 0, 1]);
     });
 
     it('shows the reader the headings and the summary table’s ratings, each a word on a colour at 4.5:1 or more', async () => {
@@ -101,7 +117,14 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         }),
         text: document.body.innerText,
       })`)) as { h1: string; h2: string[]; caption: string; ratings: { word: string; colour: string; background: string }[]; text: string };
-      if (!hostile) {
+      if (words === CY) {
+        expect(seen.h1).toBe('Hunanasesiad dyletswydd PREVENT: Northbridge Borough Council');
+        expect(seen.h2[0]).toBe('Crynodeb');
+        expect(seen.h2.slice(-2)).toEqual(['Cynllun gweithredu', 'Cymeradwyaeth']);
+        expect(seen.ratings.map((r) => r.word)).toEqual(RATINGS);
+        expect(seen.text).toContain(board ? 'Siân Llŷr' : 'Fersiwn gyhoeddus');
+        expect(seen.text).toContain('12 Mawrth 2025');
+      } else if (!hostile) {
         expect(seen.h1).toBe(HEADING);
         expect(seen.h2).toEqual(['Summary', '1. Local Risk Assessment', '2. Multi Agency Partnership Board', '3. PREVENT Partnership Action Plan', '4. Referral Process', '5. Channel Panel', '6. PREVENT Problem Solving Process', '7. Training Programme', '8. Venue Hire', '9. Community Engagement', '10. Communications', 'Action plan', 'Sign-off']);
         expect(seen.ratings.map((r) => r.word)).toEqual(RATINGS);
@@ -113,7 +136,7 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         expect(seen.ratings).toHaveLength(10);
         for (const r of seen.ratings) expect(r.word).toMatch(/^(Green|Amber|Red) red link .*<img src=x onerror=alert\(1\)> \| x$/);
       }
-      expect(seen.caption).toBe('The rating of each benchmark');
+      expect(seen.caption).toBe(words.caption);
       for (const r of seen.ratings) expect(contrast(r.colour, r.background)).toBeGreaterThanOrEqual(4.5);
     });
 
@@ -143,7 +166,7 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         const at = p.items.filter((t) => t.str.startsWith(first)).map((t) => t.y);
         expect(at.some((y) => y > p.height - 60), `marking at the top of page ${i + 1}`).toBe(true);
         expect(at.some((y) => y < 60), `marking at the bottom of page ${i + 1}`).toBe(true);
-        expect(p.text.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+        expect(p.text.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(words.page(i + 1, pages.length));
       });
     });
   });

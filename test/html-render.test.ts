@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { tryOpen } from '../src/cli/open.js';
 import type { RatedSide } from '../src/diff/types.js';
 import { renderHtml } from '../src/report/html.js';
-import { cssString, escapeHtml, html, Html, lines, trusted } from '../src/report/html/escape.js';
+import { cssString, escapeHtml, html, Html, lines, message, trusted } from '../src/report/html/escape.js';
+import { messages } from '../src/i18n/catalogue.js';
 import { buildReport } from '../src/report/model.js';
 import { dutykit, ROOT } from './helpers.js';
 import { hostileWorld, RAW } from './helpers/hostile-fixture.js';
@@ -39,6 +40,15 @@ describe('escapeHtml and the html template', () => {
 
   it('Html cannot be made from a string outside its module', () => {
     expect(() => new Html(Symbol('html') as never, '<script>')).toThrow(/html template only/);
+  });
+
+  it('says a catalogue message with its own words and its text arguments escaped, numbers still counted', () => {
+    const { t } = messages('cy');
+    expect(message(t, 'report.changesSince', { period: '<b>2024/25</b>' }).text).toBe('Newidiadau ers &lt;b&gt;2024/25&lt;/b&gt;');
+    expect(message(t, 'report.notApplicable', { justification: html`<br/>${'<i>'}` }).text).toBe('Amherthnasol: <br/>&lt;i&gt;');
+    expect(message(t, 'report.answered', { answered: 2, total: 3 }).text).toBe('Atebwyd 2 o&#39;r 3 chwestiwn.');
+    // A translation is data too: its own characters are escaped.
+    expect(message(() => 'a <b> & {x}', 'report.summary').text).toBe('a &lt;b&gt; &amp; {x}');
   });
 
   it.each([

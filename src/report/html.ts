@@ -5,42 +5,48 @@
 import type { ReportModel } from './model.js';
 import { ours, type Term } from '../outside.js';
 import { html, type Html } from './html/escape.js';
-import { EN, type Labels } from './html/labels.js';
-import { actionPlan, benchmark, signOff, summary } from './html/sections.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
+import { actionPlan, benchmark, sayer, signOff, summary, untranslated } from './html/sections.js';
 import { stylesheet } from './html/style.js';
 
 /** No request to any address, and no script: what the page may load is its own inline style. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
-function facts(m: ReportModel, l: Labels): Html {
+function facts(m: ReportModel, l: Messages): Html {
+  const say = sayer(l);
   const prepared = m.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ');
-  const rows: [string, string][] = [
-    [l.authority, m.authority],
-    [l.period, m.period],
-    [l.dateAgreed, l.date(m.date)],
-    [l.marking, m.marking],
-    [l.framework, l.frameworkIs(m.framework.title, m.framework.id, m.framework.version)],
+  const f = m.framework;
+  const rows: [Html, Html | string][] = [
+    [say('report.fact.authority'), m.authority],
+    [say('report.fact.period'), m.period],
+    [say('report.fact.date'), l.date(m.date)],
+    [say('report.fact.marking'), m.marking],
+    [say('report.fact.framework'), say('report.frameworkLine', { title: f.title, id: f.id, version: f.version })],
   ];
-  if (prepared) rows.push([l.preparedBy, prepared]);
-  if (m.previous) rows.push([l.comparedWith, `${m.previous.period} (${l.date(m.previous.date)})`]);
-  return html`<dl class="facts" aria-label="${l.facts}">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+  if (prepared) rows.push([say('report.fact.preparedBy'), prepared]);
+  if (m.previous) rows.push([say('report.fact.comparedWith'), `${m.previous.period} (${l.date(m.previous.date)})`]);
+  return html`<dl class="facts" aria-label="${say('report.html.facts')}">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
-function contents(m: ReportModel, l: Labels): Html {
-  const items: [string, string][] = [
-    ['summary', l.summary],
+function contents(m: ReportModel, l: Messages): Html {
+  const say = sayer(l);
+  const items: [string, Html | string][] = [
+    ['summary', say('report.summary')],
     ...m.benchmarks.map((b): [string, string] => [`benchmark-${b.number}`, `${b.number}. ${b.title}`]),
-    ['action-plan', l.actionPlan],
-    ['sign-off', l.signOff],
+    ['action-plan', say('report.actionPlan')],
+    ['sign-off', say('report.signOff')],
+    ...(m.untranslated?.length ? [['untranslated', say('report.untranslated')] as [string, Html]] : []),
   ];
-  return html`<nav class="contents" aria-labelledby="contents"><h2 id="contents">${l.contents}</h2><ol>${items.map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ol></nav>`;
+  return html`<nav class="contents" aria-labelledby="contents"><h2 id="contents">${say('report.html.contents')}</h2><ol>${items.map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ol></nav>`;
 }
 
-export function renderHtml(m: ReportModel, l: Labels = EN): Term {
+export function renderHtml(m: ReportModel): Term {
+  const l = messages(m.lang);
+  const say = sayer(l);
   const title = `${m.title}: ${m.authority}, ${m.period}`;
   const f = m.framework;
   const page = html`<!DOCTYPE html>
-<html lang="${l.lang}">
+<html lang="${l.locale}">
 <head>
 <meta charset="utf-8"/>
 <meta http-equiv="Content-Security-Policy" content="${CSP}"/>
@@ -55,7 +61,7 @@ export function renderHtml(m: ReportModel, l: Labels = EN): Term {
 <p class="marking">${m.marking}</p>
 <h1>${m.title}: ${m.authority}</h1>
 <p class="subtitle">${m.period}</p>
-${m.audience === 'public' && html`<p class="notice">${l.publicNotice}</p>`}
+${m.audience === 'public' && html`<p class="notice">${say('report.publicNotice')}</p>`}
 ${facts(m, l)}
 ${contents(m, l)}
 </header>
@@ -63,9 +69,10 @@ ${contents(m, l)}
 ${summary(m, l)}
 ${m.benchmarks.map((b) => html`${benchmark(b, m, l)}\n`)}${actionPlan(m, l)}
 ${signOff(m, l)}
+${untranslated(m, l)}
 </main>
 <footer>
-<p class="attribution">${f.attribution} ${f.licence} ${l.source} ${f.source}</p>
+<p class="attribution">${f.attribution} ${f.licence} ${say('report.source', { source: f.source })}</p>
 <p class="marking">${m.marking}</p>
 </footer>
 </body>

@@ -3,6 +3,7 @@
 // `trusted`, for the stylesheet dutykit writes itself). So text from a file can never become
 // an element or an attribute: a renderer that forgets cannot compile a raw string in.
 import { clean } from '../../outside.js';
+import type { MessageKey, Messages } from '../../i18n/catalogue.js';
 
 const KEY: unique symbol = Symbol('html');
 
@@ -72,4 +73,26 @@ export function cssString(s: string): Html {
   let out = '"';
   for (const c of clean(s).replace(/\s+/g, ' ')) out += /[A-Za-z0-9 ]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `;
   return make(`${out}"`);
+}
+
+// Stand-ins for a message's text arguments: private-use characters that `clean` keeps and
+// escapeHtml leaves alone, so the message's own words can be escaped around them.
+const SLOT = /\ue000(\d+)\ue001/g;
+
+/**
+ * A catalogue message as markup: its own words escaped like any text (a translation is data
+ * too), each text argument escaped (or, if Html, kept) and put in its place. Numbers go in as
+ * numbers, so plural rules still see them.
+ */
+export function message(t: Messages['t'], key: MessageKey, params: Record<string, string | number | Html> = {}): Html {
+  const parts: string[] = [];
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'number') args[k] = v;
+    else {
+      args[k] = `\ue000${parts.length}\ue001`;
+      parts.push(v instanceof Html ? v.text : escapeHtml(v));
+    }
+  }
+  return make(escapeHtml(t(key, args)).replace(SLOT, (_, i: string) => parts[Number(i)]!));
 }

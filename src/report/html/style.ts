@@ -5,7 +5,7 @@
 import type { ReportModel } from '../model.js';
 import { swatch } from '../pdf/colour.js';
 import { cssString, trusted, type Html } from './escape.js';
-import type { Labels } from './labels.js';
+import type { Messages } from '../../i18n/catalogue.js';
 
 const BASE = `
 *,*::before,*::after{box-sizing:border-box}
@@ -68,9 +68,19 @@ export function ratingClass(m: ReportModel, id: string): string {
   return `rating rating-${i < 0 ? m.ratings.length : i}`;
 }
 
-export function stylesheet(m: ReportModel, l: Labels): Html {
+/** "Page {page} of {pages}" in the language's own order, as CSS: strings around the two counters. */
+function pageOf(l: Messages): string {
+  const words = l.t('report.pdf.page', { page: '\ue000', pages: '\ue001' });
+  return words
+    .split(/(\ue000|\ue001)/)
+    .map((w) => (w === '\ue000' ? 'counter(page)' : w === '\ue001' ? 'counter(pages)' : w && cssString(w).text))
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function stylesheet(m: ReportModel, l: Messages): Html {
   const marking = cssString(m.marking.trim()).text;
-  const page = `${cssString(l.page.before).text} counter(page) ${cssString(l.page.between).text} counter(pages) ${cssString(l.page.after).text}`;
+  const page = pageOf(l);
   const box = 'font:700 9pt system-ui,Arial,"DejaVu Sans",sans-serif;color:#1a1a1a';
   const print = `@page{size:A4;margin:20mm 16mm 18mm;
   @top-center{content:${marking};${box}}

@@ -155,6 +155,16 @@ describe('report --format html, the built binary', () => {
     expect(r.stdout).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
   });
 
+  it('names a contribution and who made it, as the Markdown does (the public version: the organisation only)', () => {
+    const file = join(ROOT, 'examples', 'northbridge-2025-contributions', 'wessex-police.yaml');
+    const board = dutykit(['report', file, '--format', 'html', '--stdout']);
+    expect(board.status, board.stderr).toBe(0);
+    expect(board.stdout).toContain('<dt>Contribution from</dt><dd>Wessex Police (DS Tom Okafor, Prevent Engagement Officer)</dd>');
+    const pub = dutykit(['report', file, '--format', 'html', '--stdout', '--audience', 'public']);
+    expect(pub.stdout).toContain('<dt>Contribution from</dt><dd>Wessex Police</dd>');
+    expect(pub.stdout).not.toContain('Okafor');
+  });
+
   it('names html among the formats when given one it does not know', () => {
     const r = dutykit(['report', example, '--format', 'htm', '--stdout']);
     expect(r.status).toBe(2);

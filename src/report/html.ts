@@ -2,7 +2,7 @@
 // stylesheet inside, no script, no font or image fetched, a Content-Security-Policy that
 // forbids any request), semantic (one h1, headings in order, tables with captions and header
 // cells), from the same model as the Markdown and the PDF. Pure: model in, text out.
-import type { ReportModel } from './model.js';
+import { contributorText, type ReportModel } from './model.js';
 import { ours, type Term } from '../outside.js';
 import { html, type Html } from './html/escape.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
@@ -24,6 +24,7 @@ function facts(m: ReportModel, l: Messages): Html {
     [say('report.fact.framework'), say('report.frameworkLine', { title: f.title, id: f.id, version: f.version })],
   ];
   if (prepared) rows.push([say('report.fact.preparedBy'), prepared]);
+  if (m.contributor) rows.push([say('report.fact.contribution'), contributorText(m.contributor)]);
   if (m.previous) rows.push([say('report.fact.comparedWith'), `${m.previous.period} (${l.date(m.previous.date)})`]);
   return html`<dl class="facts" aria-label="${say('report.html.facts')}">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }

@@ -5,6 +5,29 @@ import { directionOf } from './diff.js';
 import { mappingBetween, pairings, type Pairing } from './mapping.js';
 import type { Comparison, Direction, RatedSide, RatingRef } from './types.js';
 
+/**
+ * What trend needs of one assessment: its header and each benchmark's final rating. A command
+ * reading many files keeps only this of each (`trendSide`), not the file and its evidence.
+ */
+export interface TrendSide {
+  file?: string;
+  assessment: Pick<RatedSide['assessment'], 'authority' | 'period' | 'date'>;
+  framework: Framework;
+  ratings: Pick<RatedSide['ratings'][number], 'benchmark' | 'final' | 'basis'>[];
+}
+
+/** The part of a rated assessment that trend reads; the rest can be let go. */
+export function trendSide(s: RatedSide): TrendSide {
+  const { authority, period, date } = s.assessment;
+  return {
+    ...(s.file !== undefined ? { file: s.file } : {}),
+    // Copies: text read from a file may be a view into the whole file's text, and keep it alive.
+    assessment: { authority: structuredClone(authority), period: structuredClone(period), date: structuredClone(date) },
+    framework: s.framework,
+    ratings: s.ratings.map(({ benchmark, final, basis }) => ({ benchmark, final, basis })),
+  };
+}
+
 export interface TrendPoint {
   file?: string;
   authority: string;
@@ -47,7 +70,7 @@ export function byDate<T extends { assessment: { date: string } }>(sides: T[]): 
 
 const rankIn = (fw: Framework, id: string) => fw.ratings.findIndex((r) => r.id === id);
 
-function cellFor(side: RatedSide, p: Pairing | undefined, target: Framework): TrendCell | null {
+function cellFor(side: TrendSide, p: Pairing | undefined, target: Framework): TrendCell | null {
   const olds = (p?.oldIds ?? []).flatMap((id) => side.ratings.find((r) => r.benchmark.id === id) ?? []);
   if (olds.length === 0) return null;
   const fw = side.framework;
@@ -58,7 +81,7 @@ function cellFor(side: RatedSide, p: Pairing | undefined, target: Framework): Tr
   return { rating: low.rating, label: low.label, parts };
 }
 
-function rowNote(row: TrendRow, sides: RatedSide[], maps: Pairing[][], target: Framework): string {
+function rowNote(row: TrendRow, sides: TrendSide[], maps: Pairing[][], target: Framework): string {
   if (row.comparisons.includes('unmapped')) return `no successor in ${target.id}`;
   const notes = new Set<string>();
   sides.forEach((s, i) => {
@@ -71,7 +94,7 @@ function rowNote(row: TrendRow, sides: RatedSide[], maps: Pairing[][], target: F
   return [...notes].join('; ');
 }
 
-export function trend(input: RatedSide[]): Trend {
+export function trend(input: TrendSide[]): Trend {
   const sides = byDate(input);
   const target = sides.at(-1)?.framework;
   if (!target) return { points: [], framework: { id: '', version: '', title: '' }, ratings: [], rows: [], notes: ['no assessments given'] };

@@ -46,7 +46,8 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];
-  const digest = signedDigest(assessment);
+  // Hashing the whole assessment is a tenth of reading it; only a recorded digest needs it.
+  const digest = assessment.sign_off.some((s) => s.signed) ? signedDigest(assessment) : '';
   assessment.sign_off.forEach((s, i) => {
     if (!s.signed || s.signed === digest) return;
     s.outOfDate = true;

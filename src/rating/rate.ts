@@ -81,7 +81,7 @@ export function rateAssessment(fw: Framework, a: Assessment): BenchmarkRating[] 
   return fw.benchmarks.map((b) => rateBenchmark(fw, b, a.benchmarks[b.id]!, a.date, a.authority));
 }
 
-export function countRatings(fw: Framework, ratings: BenchmarkRating[]): Record<string, number> {
+export function countRatings(fw: Framework, ratings: Pick<BenchmarkRating, 'final'>[]): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries([...fw.ratings.map((r) => [r.id, 0]), [UNRATED, 0]]);
   for (const r of ratings) counts[r.final] = (counts[r.final] ?? 0) + 1;
   return counts;

@@ -41,6 +41,7 @@ function markedCopy(example: string, tag: string, dayOffset: number): string {
   };
   for (const person of (doc.get('assessors') as { items: YAMLMap[] }).items) person.set('name', mark('assessor'));
   for (const person of (doc.get('sign_off') as { items: YAMLMap[] }).items) person.set('name', mark('signatory'));
+  if (tag === 'C') doc.set('contributors', [{ organisation: mark('organisation'), name: mark('contributor'), role: mark('contributor'), date: '2025-02-01' }]);
   const benchmarks = doc.get('benchmarks') as YAMLMap;
   let i = 0;
   for (const pair of benchmarks.items) {
@@ -54,6 +55,14 @@ function markedCopy(example: string, tag: string, dayOffset: number): string {
       a.set('links', [mark('link'), mark('link')]);
       a.set('reviewed', reviewDate(i++ % 2 === 0));
       if (a.get('answer') === 'n/a') a.set('justification', mark('justification'));
+      // Contributions (spec §9): unsettled questions, and settled ones.
+      const own = String(a.get('answer'));
+      if (tag === 'C' && i % 7 === 1 && own !== 'n/a') {
+        const [agree, differ] = [mark('organisation'), mark('organisation')];
+        const other = own === 'met' ? 'partly' : 'met';
+        a.set('positions', { [agree]: { answer: own, evidence: mark('position evidence'), links: [mark('position link')] }, [differ]: { answer: other, evidence: mark('position evidence') } });
+        if (i % 14 === 8) a.set('settled', { answer: own, reason: mark('settlement'), date: '2025-03-12', positions: { [agree]: own, [differ]: other } });
+      }
     }
     const actions = b.get('actions');
     if (isSeq(actions)) for (const x of actions.items) if (isMap(x)) x.set('owner', mark('owner'));
@@ -114,8 +123,13 @@ describe('report --audience public', () => {
     const texts = await everyFormat('board');
     for (const f of ['md', 'html']) {
       const kinds = new Set(found(texts[f]!).map((m) => m.field));
-      expect([...kinds].sort(), f).toEqual(['assessor', 'evidence', 'justification', 'link', 'notes', 'owner', 'rationale', 'reviewed', 'reviewed (long)', 'signatory']);
+      expect([...kinds].sort(), f).toEqual([
+        'assessor', 'contributor', 'evidence', 'justification', 'link', 'notes', 'organisation', 'owner', 'position evidence', 'position link', 'rationale', 'reviewed', 'reviewed (long)', 'settlement', 'signatory',
+      ]);
     }
+    // Both kinds of question are there to leak: one still unsettled, one settled at challenge.
+    expect(texts.md).toContain('## Positions not yet settled');
+    expect(texts.md).toContain('*Settled at challenge:*');
     // The reasons name the review dates that make evidence out of date: the case the public version must cut.
     expect(texts.json).toMatch(/last reviewed on 2019-/);
   });

@@ -1,7 +1,8 @@
 // GitHub-flavoured Markdown from the report model. User text is escaped, so that no
 // pipe, tag or newline in evidence can break a table or inject markup.
 import type { ReportChange } from './changes.js';
-import { contributorText, type ReportAction, type ReportBenchmark, type ReportModel } from './model.js';
+import { contributorText, type ReportAction, type ReportAnswer, type ReportBenchmark, type ReportModel } from './model.js';
+import type { ReportContributed, ReportPosition, ReportUnsettled } from './positions.js';
 import { ours, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import { directionWord } from './words.js';
@@ -59,19 +60,63 @@ function benchmarkSection(b: ReportBenchmark, m: ReportModel, l: Messages): stri
     const head = [t('report.col.question'), t('report.col.answer'), ...(m.audience === 'board' ? [t('report.col.evidence')] : [])];
     const rows = b.answers.map((a) => {
       const q = `${cell(a.title)}${a.essential ? ` ${t('question.essential')}` : ''}`;
-      const ans = `${cell(a.answerLabel)}${a.stale ? ` ${t('report.stale')}` : ''}`;
+      const ans = `${answerCell(a, l)}${a.stale ? ` ${t('report.stale')}` : ''}`;
       if (m.audience === 'public') return [q, ans];
-      const bits = [a.answer === 'n/a' && a.justification ? t('report.notApplicable', { justification: cell(a.justification) }) : cell(a.evidence)];
-      if (a.links.length) bits.push(t('report.links', { links: a.links.map(cell).join(', ') }));
-      if (a.reviewed) bits.push(t('report.reviewed', { date: date(a.reviewed) }));
-      return [q, ans, bits.join('<br>')];
+      return [q, ans, evidenceCell(a, l)];
     });
     out.push(table(head, rows), '');
   }
+  if (b.contributed) out.push(contributedSection(b.contributed, l));
   if (b.notes) out.push(`*${t('report.notes')}:* ${paragraph(b.notes)}`, '');
   if (b.actions.length) {
     const head = [t('report.col.action'), t('report.col.owner'), t('report.col.due'), t('report.col.status')];
     out.push(`**${t('report.actions')}**`, '', table(head, actionRows(b.actions, false, l)), '');
+  }
+  return out.join('\n');
+}
+
+/** An answer's evidence in a cell: the justification of an n/a, links and review date below. */
+function evidenceCell(a: Pick<ReportPosition, 'answer' | 'evidence' | 'links' | 'reviewed' | 'justification'>, { t, date }: Messages): string {
+  const bits = [a.answer === 'n/a' && a.justification ? t('report.notApplicable', { justification: cell(a.justification) }) : cell(a.evidence)];
+  if (a.links.length) bits.push(t('report.links', { links: a.links.map(cell).join(', ') }));
+  if (a.reviewed) bits.push(t('report.reviewed', { date: date(a.reviewed) }));
+  return bits.join('<br>');
+}
+
+/** The answer, and where it came from when organisations gave positions (board only). */
+function answerCell(a: ReportAnswer, { t }: Messages): string {
+  const answer = cell(a.answerLabel);
+  if (a.source === 'unsettled') return t('report.answer.unsettled', { answer });
+  if (a.source === 'settled') return t('report.answer.settled', { answer });
+  if (a.source === 'taken' && a.takenFrom) return t('report.answer.from', { answer, organisations: a.takenFrom.map(cell).join(', ') });
+  return answer;
+}
+
+const positionRows = (positions: ReportPosition[], l: Messages) => positions.map((p) => [cell(p.organisation), cell(p.answerLabel), evidenceCell(p, l)]);
+
+/** Provenance: each organisation's evidence for the benchmark's questions, and the settlements. */
+function contributedSection(list: ReportContributed[], l: Messages): string {
+  const { t, date } = l;
+  const out = [`**${t('report.contributed')}**`, ''];
+  const head = [t('report.col.question'), t('report.col.organisation'), t('report.col.answer'), t('report.col.evidence')];
+  const rows = list.flatMap((c) => positionRows(c.positions, l).map((r) => [cell(c.title), ...r]));
+  if (rows.length) out.push(table(head, rows), '');
+  for (const c of list) {
+    if (!c.settled) continue;
+    const s = c.settled;
+    const positions = s.positions.map((p) => `${inline(p.organisation)}: ${inline(p.answerLabel)}`).join('; ');
+    out.push(`*${t('report.settled')}:* ${t('report.settledLine', { question: inline(c.title), answer: inline(s.answerLabel), date: date(s.date), positions, reason: paragraph(s.reason) })}`, '');
+  }
+  return out.join('\n');
+}
+
+function unsettledSection(list: ReportUnsettled[], l: Messages): string {
+  const { t } = l;
+  const out = [`## ${t('report.unsettled.title')}`, '', t('report.unsettled.intro'), ''];
+  for (const u of list) {
+    out.push(`### ${u.question.number} ${inline(u.question.title)}`, '');
+    out.push(t('report.unsettled.countsAs', { benchmark: `${u.benchmark.number}. ${inline(u.benchmark.title)}`, answer: inline(u.countsAs) }), '');
+    out.push(table([t('report.col.organisation'), t('report.col.answer'), t('report.col.evidence')], positionRows(u.positions, l)), '');
   }
   return out.join('\n');
 }
@@ -105,6 +150,7 @@ export function renderMarkdown(m: ReportModel): Term {
   ];
   if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
   if (m.contributor) facts.push([t('report.fact.contribution'), inline(contributorText(m.contributor))]);
+  if (m.contributors) facts.push([t('report.fact.contributions'), m.contributors.map((c) => `${inline(contributorText(c))}${c.date ? `, ${date(c.date)}` : ''}`).join('; ')]);
   if (m.previous) facts.push([t('report.fact.comparedWith'), `${inline(m.previous.period)} (${date(m.previous.date)})`]);
   out.push(table(['', ''], facts), '');
 
@@ -123,6 +169,7 @@ export function renderMarkdown(m: ReportModel): Term {
   out.push(`**${t('report.ratings')}** ${counts.join(t('list.separator'))}`, '');
   if (m.previous && m.changes) out.push(changesSection(m.previous.period, m.changes, l));
 
+  if (m.unsettled) out.push(unsettledSection(m.unsettled, l));
   for (const b of m.benchmarks) out.push(benchmarkSection(b, m, l));
 
   out.push(`## ${t('report.actionPlan')}`, '');

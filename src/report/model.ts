@@ -1,5 +1,6 @@
 // What a report says, once: Markdown, JSON and PDF all render this model.
-import type { Assessment, Person } from '../model/assessment.js';
+import type { Assessment, Contributor, Person } from '../model/assessment.js';
+import { contributedFor, contributorsFor, unsettledFor, withoutPositions, type ReportContributed, type ReportUnsettled } from './positions.js';
 import type { Framework, RatingDef } from '../model/framework-schema.js';
 import { countRatings, UNRATED, type BenchmarkRating } from '../rating/rate.js';
 import { DEFAULT_LANG, messages } from '../i18n/catalogue.js';
@@ -27,6 +28,9 @@ export interface ReportAnswer {
   reviewed?: string;
   justification?: string;
   stale: boolean;
+  /** Board only: where the answer came from, when organisations gave positions on it. */
+  source?: 'taken' | 'settled' | 'unsettled';
+  takenFrom?: string[];
 }
 
 export interface ReportAction {
@@ -59,6 +63,10 @@ export interface ReportBenchmark {
   notes?: string;
   actions: ReportAction[];
   change?: Change;
+  /** Board only: each organisation's evidence and the settlements, question by question. */
+  contributed?: ReportContributed[];
+  /** How many of its questions are unsettled. */
+  unsettled?: number;
 }
 
 export interface Change {
@@ -91,6 +99,10 @@ export interface ReportModel {
   changes?: ReportChange[];
   /** Framework texts shown in English for want of a translation into `lang`, named for the reader. */
   untranslated?: string[];
+  /** Board only: every question organisations still disagree on, with each position's evidence. */
+  unsettled?: ReportUnsettled[];
+  /** Board only: the contributions merged into the assessment. */
+  contributors?: Contributor[];
 }
 
 export interface ReportOptions {
@@ -105,6 +117,8 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
   const lang = opts.lang ?? DEFAULT_LANG;
   const { t } = messages(lang);
   const ratingLabel = (id: string) => (id === UNRATED ? t('rating.unrated') : (fw.ratings.find((r) => r.id === id)?.label ?? id));
+  const contributed = (r: BenchmarkRating) => contributedFor(fw, r, t('answer.unanswered'));
+  const unsettled = board ? unsettledFor(fw, ratings, a.authority, t('answer.unanswered')) : [];
   const benchmarks = ratings.map((r): ReportBenchmark => {
     const b = r.benchmark;
     const answerLabel = (w?: string) => (w ? (fw.answers.find((d) => d.id === w)?.label ?? w) : t('answer.unanswered'));
@@ -122,6 +136,8 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
         reviewed: board ? given?.reviewed : undefined,
         justification: board ? given?.justification : undefined,
         stale: q.stale !== undefined,
+        ...(board && ['taken', 'settled', 'unsettled'].includes(q.resolved.source) && { source: q.resolved.source as 'taken' }),
+        ...(board && q.resolved.takenFrom.length > 0 && { takenFrom: q.resolved.takenFrom }),
       };
     });
     const actions = r.entry.actions.map(
@@ -143,10 +159,10 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
       rating: r.final,
       ratingLabel: ratingLabel(r.final),
       ratingBasis: r.basis,
-      reason: board ? r.summary : undated(r.summary.replace(/\. Rationale: [\s\S]*$/, '')),
+      reason: board ? r.summary : undated(withoutPositions(fw, r, r.summary, a.authority).replace(/\. Rationale: [\s\S]*$/, '')),
       computed: r.computed,
       computedLabel: ratingLabel(r.computed),
-      computedReason: board ? r.reason : undated(r.reason),
+      computedReason: board ? r.reason : undated(withoutPositions(fw, r, r.reason, a.authority)),
       rationale: board ? r.entry.rationale : undefined,
       evidenceRecorded: r.evidenceRecorded,
       answered: r.answered,
@@ -155,6 +171,8 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
       notes: board ? r.entry.notes : undefined,
       actions,
       change: opts.previous ? changeFor(fw, r, opts.previous) : undefined,
+      ...(board && contributed(r).length && { contributed: contributed(r) }),
+      ...(r.questions.some((q) => q.resolved.source === 'unsettled') && { unsettled: r.questions.filter((q) => q.resolved.source === 'unsettled').length }),
     };
   });
   return {
@@ -180,11 +198,13 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     assessors: board ? a.assessors : [],
     ...(a.contributor && { contributor: board ? { organisation: a.contributor.organisation, name: a.contributor.name, role: a.contributor.role } : { organisation: a.contributor.organisation } }),
     counts: countRatings(fw, ratings),
+    ...(board && unsettled.length && { unsettled }),
+    ...(contributorsFor(a.contributors, board) && { contributors: contributorsFor(a.contributors, board) }),
     benchmarks,
     actions: benchmarks.flatMap((b) => b.actions),
     signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date, ...(s.outOfDate && { outOfDate: true }) })),
     previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
-    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board).map((c) => (board ? c : { ...c, causes: c.causes.map(undated) })),
+    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board).map((c) => (board ? c : { ...c, causes: c.causes.map((x) => undated(ratings.reduce((s, r) => withoutPositions(fw, r, s, a.authority), x))) })),
   };
 }
 

@@ -11,7 +11,11 @@ export function renderRateTable(m: ReportModel, paint: Paint, width: number): Te
   const { t, date } = messages(m.lang);
   const head = [t('report.col.number'), t('report.col.benchmark'), t('report.col.rating'), t('report.col.basis'), t('report.col.reason')];
   // The basis in lower case, as a word in a sentence: "agreed", "computed".
-  const basis = (b: (typeof m.benchmarks)[number]) => t(b.ratingBasis === 'agreed' ? 'basis.agreed' : 'basis.computed').toLocaleLowerCase(m.lang);
+  const basis = (b: (typeof m.benchmarks)[number]) => {
+    const word = t(b.ratingBasis === 'agreed' ? 'basis.agreed' : 'basis.computed').toLocaleLowerCase(m.lang);
+    // A benchmark with an unsettled question is marked: its rating may change once the group settles it.
+    return b.unsettled ? `${word}${t('list.separator')}${t('rate.unsettled', { count: b.unsettled })}` : word;
+  };
   const rows = m.benchmarks.map((b) => [String(b.number), clean(b.title), clean(b.ratingLabel), basis(b), clean(b.reason)]);
   const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
   // Short words take what they need; the benchmark and the reason share the rest, 1 : 2.

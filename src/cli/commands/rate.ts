@@ -20,6 +20,7 @@ export async function runRate(file: string, opts: RateOptions): Promise<void> {
       rule: ratings.find((r) => r.benchmark.id === b.id)!.rule,
       reason: b.reason,
       cited: ratings.find((r) => r.benchmark.id === b.id)!.cited,
+      ...(b.unsettled && { unsettled: ratings.find((r) => r.benchmark.id === b.id)!.questions.filter((q) => q.resolved.source === 'unsettled').map((q) => q.question.id) }),
       answered: b.answered,
       questions: b.total,
     }));

@@ -5,6 +5,7 @@ import { messages, type Messages } from '../../i18n/catalogue.js';
 import { swatch } from './colour.js';
 import { Flow, MUTED, RULE, STYLE, type El, type Style } from './flow.js';
 import { table, type Cell, type Column } from './table.js';
+import { answerText, contributedSection, evidenceText } from './positions.js';
 
 const STATEMENT: Style = { font: 'regular', size: 10, leading: 1.4 };
 const BASIS: Style = { font: 'regular', size: 8.5, colour: MUTED };
@@ -48,7 +49,8 @@ function ratingLine(flow: Flow, parent: El, b: ReportBenchmark, m: ReportModel):
 }
 
 function answersTable(flow: Flow, parent: El, b: ReportBenchmark, m: ReportModel): void {
-  const { t, date } = messages(m.lang);
+  const l = messages(m.lang);
+  const { t } = l;
   const board = m.audience === 'board';
   const columns: Column[] = board
     ? [
@@ -62,12 +64,9 @@ function answersTable(flow: Flow, parent: El, b: ReportBenchmark, m: ReportModel
       ];
   const rows = b.answers.map((a): Cell[] => {
     const q = { text: `${a.title}${a.essential ? ` ${t('question.essential')}` : ''}` };
-    const ans = { text: `${a.answerLabel}${a.stale ? ` ${t('report.stale')}` : ''}` };
+    const ans = { text: `${answerText(a, l)}${a.stale ? ` ${t('report.stale')}` : ''}` };
     if (!board) return [q, ans];
-    const bits = [a.answer === 'n/a' && a.justification ? t('report.notApplicable', { justification: a.justification }) : a.evidence?.trim() || '—'];
-    if (a.links.length) bits.push(t('report.links', { links: a.links.join(', ') }));
-    if (a.reviewed) bits.push(t('report.reviewed', { date: date(a.reviewed) }));
-    return [q, ans, { text: bits.join('\n') }];
+    return [q, ans, { text: evidenceText(a, l) }];
   });
   table(flow, parent, columns, rows);
 }
@@ -109,6 +108,7 @@ export function benchmarkSection(flow: Flow, root: El, b: ReportBenchmark, m: Re
     flow.block(sect, 'P', t('report.answered', { answered: b.answered, total: b.total }), STYLE.body);
     answersTable(flow, sect, b, m);
   }
+  if (b.contributed) contributedSection(flow, sect, b.contributed, m);
   if (b.notes) flow.labelled(sect, t('report.notes'), b.notes);
   if (b.actions.length) {
     flow.heading(sect, 3, t('report.actions'));

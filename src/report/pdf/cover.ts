@@ -25,6 +25,7 @@ function coverFacts(m: ReportModel): [string, string][] {
   const prepared = m.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ');
   if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
   if (m.contributor) facts.push([t('report.fact.contribution'), contributorText(m.contributor)]);
+  if (m.contributors) facts.push([t('report.fact.contributions'), m.contributors.map((c) => `${contributorText(c)}${c.date ? `, ${date(c.date)}` : ''}`).join('; ')]);
   if (m.previous) facts.push([t('report.fact.comparedWith'), `${m.previous.period} (${date(m.previous.date)})`]);
   return facts;
 }

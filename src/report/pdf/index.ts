@@ -12,6 +12,7 @@ import { Flow, PAGE, type Doc } from './flow.js';
 import { furniture } from './furniture.js';
 import { actionPlan, attribution, signOff } from './plan.js';
 import { summary } from './summary.js';
+import { unsettledSection } from './positions.js';
 
 export interface PdfOptions {
   /** Written as the document's creation and modification date (SOURCE_DATE_EPOCH). */
@@ -76,6 +77,7 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
   };
   cover(flow, root, m);
   section(t('report.summary'), () => summary(flow, root, m));
+  if (m.unsettled) section(t('report.unsettled.title'), () => unsettledSection(flow, root, m));
   for (const b of m.benchmarks) section(`${b.number}. ${b.title}`, () => benchmarkSection(flow, root, b, m));
   section(t('report.actionPlan'), () => actionPlan(flow, root, m));
   signOff(flow, root, m);

@@ -67,6 +67,10 @@ describe('an unsettled question', () => {
       ['partners-use-pathway', ['Northbridge NHS Foundation Trust']],
       ['referrals-tracked', ['Wessex Police']],
     ]);
+    const page = dutykit(['report', merged, '--stdout', '--format', 'html']).stdout;
+    expect(page).toContain('<h2 id="unsettled">Positions not yet settled</h2>');
+    expect(page).toContain('<caption>Evidence from contributing organisations</caption>');
+    expect(page).toContain('<td>Referrals are tracked</td><th scope="row">Wessex Police</th><td>Met</td>');
     const out = join(dir, 'pdf');
     expect(dutykit(['report', merged, '--format', 'pdf', '--out', out], { env: { SOURCE_DATE_EPOCH: '1741737600' } }).status).toBe(0);
     const pdf = await extract(readFileSync(join(out, '2025-03-12-northbridge-borough-council-prevent-self-assessment.pdf')));

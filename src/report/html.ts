@@ -7,6 +7,7 @@ import { ours, type Term } from '../outside.js';
 import { html, type Html } from './html/escape.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import { actionPlan, benchmark, sayer, signOff, summary, untranslated } from './html/sections.js';
+import { unsettledHtml } from './html/positions.js';
 import { stylesheet } from './html/style.js';
 
 /** No request to any address, and no script: what the page may load is its own inline style. */
@@ -25,6 +26,7 @@ function facts(m: ReportModel, l: Messages): Html {
   ];
   if (prepared) rows.push([say('report.fact.preparedBy'), prepared]);
   if (m.contributor) rows.push([say('report.fact.contribution'), contributorText(m.contributor)]);
+  if (m.contributors) rows.push([say('report.fact.contributions'), m.contributors.map((c) => `${contributorText(c)}${c.date ? `, ${l.date(c.date)}` : ''}`).join('; ')]);
   if (m.previous) rows.push([say('report.fact.comparedWith'), `${m.previous.period} (${l.date(m.previous.date)})`]);
   return html`<dl class="facts" aria-label="${say('report.html.facts')}">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
@@ -33,6 +35,7 @@ function contents(m: ReportModel, l: Messages): Html {
   const say = sayer(l);
   const items: [string, Html | string][] = [
     ['summary', say('report.summary')],
+    ...(m.unsettled ? [['unsettled', say('report.unsettled.title')] as [string, Html]] : []),
     ...m.benchmarks.map((b): [string, string] => [`benchmark-${b.number}`, `${b.number}. ${b.title}`]),
     ['action-plan', say('report.actionPlan')],
     ['sign-off', say('report.signOff')],
@@ -68,6 +71,7 @@ ${contents(m, l)}
 </header>
 <main>
 ${summary(m, l)}
+${unsettledHtml(m, l)}
 ${m.benchmarks.map((b) => html`${benchmark(b, m, l)}\n`)}${actionPlan(m, l)}
 ${signOff(m, l)}
 ${untranslated(m, l)}

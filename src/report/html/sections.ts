@@ -8,6 +8,7 @@ import { swatch } from '../pdf/colour.js';
 import { directionWord } from '../words.js';
 import { html, lines, message, type Html } from './escape.js';
 import { ratingClass } from './style.js';
+import { answerHtml, contributedHtml } from './positions.js';
 
 const dash = '—';
 
@@ -84,7 +85,7 @@ function answers(b: ReportBenchmark, m: ReportModel, l: Messages): Html {
   const board = m.audience === 'board';
   const rows = b.answers.map((a) => {
     const q = html`<th scope="row">${a.title}${a.essential && html` ${say('question.essential')}`}</th>`;
-    const ans = html`<td>${a.answerLabel}${a.stale && html` ${say('report.stale')}`}</td>`;
+    const ans = html`<td>${answerHtml(a, l)}${a.stale && html` ${say('report.stale')}`}</td>`;
     if (!board) return html`<tr>${q}${ans}</tr>\n`;
     const first = a.answer === 'n/a' && a.justification ? say('report.notApplicable', { justification: lines(a.justification) }) : a.evidence?.trim() ? lines(a.evidence) : html`${dash}`;
     const links = a.links.length > 0 && html`<br/>${say('report.links', { links: a.links.join(', ') })}`;
@@ -126,6 +127,7 @@ export function benchmark(b: ReportBenchmark, m: ReportModel, l: Messages): Html
 ${b.rationale && html`<p><strong>${say('report.rationale')}:</strong> ${lines(b.rationale)}</p>`}
 <h3>${say(m.audience === 'board' ? 'report.answersAndEvidence' : 'report.answers')}</h3>
 ${b.evidenceRecorded ? answers(b, m, l) : html`<p>${say('report.noEvidence')}</p>`}
+${contributedHtml(b.contributed, l)}
 ${b.notes && html`<p><strong>${say('report.notes')}:</strong> ${lines(b.notes)}</p>`}
 ${b.actions.length > 0 && html`<h3>${say('report.actions')}</h3>\n${actionsTable(b.actions, m, l, say('report.html.actionsCaption', { benchmark: name }), false)}`}
 </section>`;

@@ -2,7 +2,7 @@
 // editor (comments and layout of a hand-edited file stay put), checked, then saved atomically.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import type { Action, Contributor, Person, Position, SignOff } from './assessment.js';
+import type { Action, Contributor, Person, Position, Settlement, SignOff } from './assessment.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Framework } from './framework-schema.js';
 import { checkAssessment, type LoadedAssessment } from './load-assessment.js';
@@ -87,6 +87,18 @@ export class AssessmentEditor {
     this.#yaml.set([...at, 'positions', organisation], value ?? undefined);
     const left = this.#yaml.get([...at, 'positions']).data;
     if (!value && (left === null || (typeof left === 'object' && Object.keys(left).length === 0))) this.#yaml.set([...at, 'positions'], undefined);
+  }
+
+  /**
+   * The group's settlement of an unsettled question: its answer becomes the file's own, and the
+   * settlement keeps the reason, the date and the positions it settled (`justification`: for an
+   * answer that does not apply, when the file has none).
+   */
+  settle(benchmark: string, question: string, s: Settlement, justification?: string): void {
+    const at: Path = ['benchmarks', benchmark, 'answers', question];
+    this.#yaml.set([...at, 'answer'], s.answer.toLowerCase());
+    if (justification) this.#yaml.set([...at, 'justification'], justification);
+    this.#yaml.set([...at, 'settled'], { answer: s.answer.toLowerCase(), reason: s.reason, date: s.date, positions: s.positions });
   }
 
   /** The record of a merged contribution: a new one (index -1) or the one it replaces. */

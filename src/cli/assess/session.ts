@@ -61,7 +61,7 @@ export class Session {
 
   rating(i: number): BenchmarkRating {
     const b = this.benchmark(i);
-    return rateBenchmark(this.fw, b, this.assessment.benchmarks[b.id]!, this.assessment.date);
+    return rateBenchmark(this.fw, b, this.assessment.benchmarks[b.id]!, this.assessment.date, this.assessment.authority);
   }
 
   ratings(): BenchmarkRating[] {

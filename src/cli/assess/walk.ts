@@ -9,9 +9,11 @@ import { askDetails } from './details.js';
 import { askQuestion, introduce, type QuestionOutcome } from './question.js';
 import { askActions, askRating, askSignOff } from './rating.js';
 import type { Session } from './session.js';
+import { challenge, offerChallenge, unsettledQuestions } from './challenge.js';
 
 /** Walk until everything is answered, then the menu; returns when the user saves and quits. */
 export async function walk(s: Session): Promise<void> {
+  await offerChallenge(s);
   for (;;) {
     const step = s.next();
     if (step.kind === 'done' || (await runStep(s, step)) === 'menu') {
@@ -45,6 +47,7 @@ async function menu(s: Session): Promise<'continue' | 'quit'> {
     const choices: Choice<string>[] = [
       ...(step.kind !== 'done' ? [{ value: 'continue', name: describeStep(s.fw, step) }] : []),
       ...(step.kind === 'done' && put ? [{ value: 'skipped', name: `Go back to what was skipped (${put})` }] : []),
+      ...(unsettledQuestions(s).length ? [{ value: 'challenge', name: `Settle unsettled questions (${unsettledQuestions(s).length}): the challenge session` }] : []),
       { value: 'jump', name: 'Jump to a benchmark: review or change answers, rating, actions' },
       { value: 'summary', name: 'Summary table' },
       ...(allRated(s.ratings()) ? [{ value: 'sign-off', name: 'Sign-off' }] : []),
@@ -59,6 +62,7 @@ async function menu(s: Session): Promise<'continue' | 'quit'> {
       return 'continue';
     }
     if (choice === 'summary') summary(s);
+    if (choice === 'challenge') await challenge(s);
     if (choice === 'sign-off') {
       s.skipped.signOff = false;
       await askSignOff(s);

@@ -27,6 +27,7 @@ export function buildProgram(version: string): Command {
     );
 
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
+  const langOption = () => new Option('--lang <list>', 'en (the default), cy (Welsh), or cy,en for both, Welsh first');
 
   program
     .command('benchmarks')
@@ -91,10 +92,11 @@ export function buildProgram(version: string): Command {
     .command('rate')
     .argument('<file>', 'an assessment file')
     .description('the RAG table with reasons, in the terminal')
-    .addHelpText('after', examples(['dutykit rate examples/northbridge-2025.yaml', 'dutykit rate examples/northbridge-2025.yaml --json']))
-    .action(async (file: string, _o, cmd: Command) => {
+    .addOption(langOption())
+    .addHelpText('after', examples(['dutykit rate examples/northbridge-2025.yaml', 'dutykit rate examples/northbridge-2025.yaml --json', 'dutykit rate examples/northbridge-2025.yaml --lang cy']))
+    .action(async (file: string, o, cmd: Command) => {
       const { runRate } = await import('./commands/rate.js');
-      await runRate(file, globals(cmd));
+      await runRate(file, { ...globals(cmd), ...o });
     });
 
   program
@@ -106,6 +108,7 @@ export function buildProgram(version: string): Command {
     .option('--stdout', 'print the report instead of writing a file (one format)')
     .option('--previous <file>', "last year's assessment: adds the change since then")
     .addOption(new Option('--audience <who>', 'board (everything) or public (no evidence, notes or names)').choices(['board', 'public']).default('board'))
+    .addOption(langOption())
     .addHelpText(
       'after',
       examples([
@@ -113,6 +116,7 @@ export function buildProgram(version: string): Command {
         'dutykit report examples/northbridge-2025.yaml --format md,json --out board-pack',
         'dutykit report examples/northbridge-2025.yaml --audience public --stdout',
         'dutykit report examples/northbridge-2025.yaml --previous examples/northbridge-2024.yaml',
+        'dutykit report examples/northbridge-2025.yaml --audience public --lang cy,en --format md,pdf',
       ]),
     )
     .action(async (file: string, o, cmd: Command) => {

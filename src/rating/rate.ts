@@ -1,11 +1,12 @@
 // Pure: an assessment and its framework in, a rating with its reason per benchmark out.
 import type { Assessment, BenchmarkEntry } from '../model/assessment.js';
 import type { Benchmark, Framework } from '../model/framework-schema.js';
+import { messages } from '../i18n/catalogue.js';
+import { ratingWord, reasonText, summaryText, UNRATED, type Clause, type Reason, type Summary } from './explain.js';
 import { questionStates, type QuestionState } from './questions.js';
-import { firstMatch, phrase } from './rules.js';
-import { unsettledClause } from './unsettled.js';
+import { firstMatch } from './rules.js';
 
-export const UNRATED = 'unrated';
+export { UNRATED };
 
 export interface BenchmarkRating {
   benchmark: Benchmark;
@@ -15,8 +16,10 @@ export interface BenchmarkRating {
   computed: string;
   /** Id of the rule that fired. */
   rule: string;
-  /** Why the rules gave `computed`, naming the questions that decided it. */
+  /** Why the rules gave `computed`, naming the questions that decided it (in English). */
   reason: string;
+  /** The same as data, for words in any language (explain.ts). */
+  why: Reason;
   /** Question ids the reason names. */
   cited: string[];
   /** The agreed rating where there is one, else the computed one. */
@@ -26,12 +29,15 @@ export interface BenchmarkRating {
   evidenceRecorded: boolean;
   answered: number;
   total: number;
-  /** The reason for the final rating, as reports print it. */
+  /** The reason for the final rating, as reports print it (in English). */
   summary: string;
+  /** The same as data. */
+  explained: Summary;
 }
 
+/** A rating's word in English: the framework's label, or "Not yet rated". */
 export function ratingLabel(fw: Framework, id: string): string {
-  return id === UNRATED ? 'Not yet rated' : (fw.ratings.find((r) => r.id === id)?.label ?? id);
+  return ratingWord(fw, id, messages());
 }
 
 /** Position in the framework's scale (red 0 < amber 1 < green 2); unrated is -1. */
@@ -44,22 +50,26 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
   const questions = questionStates(fw, b, entry, date);
   const match = firstMatch(fw, questions);
   const computed = match.rule.rating;
-  const clauses = match.clauses.length ? [...match.clauses] : [match.rule.explain];
+  const clauses: Clause[] = match.clauses.length ? [...match.clauses] : [{ kind: 'explain', rule: match.rule.id, text: match.rule.explain }];
   for (const s of questions.filter((q) => q.stale)) {
-    clauses.push(`'${s.question.title}' counts as ${phrase(fw, s.effective).replace(/^is (only )?/, '')}: its evidence was last reviewed on ${s.stale!.reviewed}, more than ${fw.evidence_valid_months} months before ${date}`);
+    clauses.push({ kind: 'stale', question: s.question.id, answer: s.effective, reviewed: s.stale!.reviewed, months: fw.evidence_valid_months, date });
   }
-  for (const s of questions.filter((q) => q.resolved.source === 'unsettled')) clauses.push(unsettledClause(fw, s, own));
-  const reason = `${ratingLabel(fw, computed)}: ${clauses.join('; ')}`;
+  for (const s of questions.filter((q) => q.resolved.source === 'unsettled')) {
+    clauses.push({ kind: 'unsettled', question: s.question.id, answer: s.resolved.answer!, voices: s.resolved.voices, own });
+  }
+  const why: Reason = { rating: computed, clauses };
   const answered = questions.filter((q) => q.given !== undefined).length;
   const evidenceRecorded = questions.some((q) => q.given !== undefined);
   const agreed = entry.rating;
   const final = agreed ?? computed;
-  let summary = reason;
-  if (!agreed && !evidenceRecorded) summary = `${ratingLabel(fw, computed)}: no answers have been recorded yet`;
-  else if (agreed && !evidenceRecorded) summary = `${ratingLabel(fw, agreed)}: agreed by the group; no evidence was recorded`;
-  else if (agreed && agreed !== computed) {
-    summary = `${ratingLabel(fw, agreed)}: agreed by the group, where the rules give ${reason}${entry.rationale ? `. Rationale: ${entry.rationale}` : ''}`;
-  } else if (agreed) summary = `${reason} (agreed by the group)`;
+  let explained: Summary = { kind: 'computed', reason: why };
+  if (!agreed && !evidenceRecorded) explained = { kind: 'no-answers', rating: computed };
+  else if (agreed && !evidenceRecorded) explained = { kind: 'agreed-no-evidence', rating: agreed };
+  else if (agreed && agreed !== computed) explained = { kind: 'agreed-overrules', rating: agreed, reason: why, ...(entry.rationale ? { rationale: entry.rationale } : {}) };
+  else if (agreed) explained = { kind: 'agreed-same', reason: why };
+  const en = messages();
+  const reason = reasonText(fw, why, en);
+  const summary = summaryText(fw, explained, en);
   return {
     benchmark: b,
     entry,
@@ -67,6 +77,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
     computed,
     rule: match.rule.id,
     reason,
+    why,
     cited: [...new Set([...match.cited, ...questions.filter((q) => q.stale || q.resolved.source === 'unsettled').map((q) => q.question.id)])],
     final,
     basis: agreed ? 'agreed' : 'computed',
@@ -74,6 +85,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
     answered,
     total: questions.length,
     summary,
+    explained,
   };
 }
 

@@ -1,11 +1,12 @@
 // First-match rules from framework.yaml, each match explained by the questions behind it.
 import type { Condition, Framework, Rule } from '../model/framework-schema.js';
+import type { Clause } from './explain.js';
 import { UNANSWERED, type QuestionState } from './questions.js';
 
 export interface RuleMatch {
   rule: Rule;
-  /** Plain-English clauses, one per condition or cited answer. */
-  clauses: string[];
+  /** Why, as data: one clause per condition or cited answer (explain.ts puts it in words). */
+  clauses: Clause[];
   /** Questions the clauses name. */
   cited: string[];
 }
@@ -34,26 +35,15 @@ export function phrase(fw: Framework, word: string): string {
   return fw.answers.find((a) => a.id === word)?.phrase ?? `is ${word}`;
 }
 
-function words(fw: Framework, answers: string[]): string {
-  const labels = answers.map((w) => (w === UNANSWERED ? 'unanswered' : (fw.answers.find((a) => a.id === w)?.label ?? w).toLowerCase()));
-  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : labels[0]!;
-}
-
-const quote = (s: QuestionState) => `'${s.question.title}'${s.question.essential ? ' (essential)' : ''}`;
-const pct = (n: number, d: number) => `${Math.floor((100 * n) / d)}%`;
+const answered = (s: QuestionState): Clause => ({ kind: 'answer', question: s.question.id, answer: s.effective });
 
 /** What a condition that held says; `none` says nothing, as the rule's explanation covers it. */
-function describe(fw: Framework, c: Condition, t: Tally): { text: string; cited: string[] } {
-  const scope = c.questions === 'essential' ? 'essential questions' : 'applicable questions';
-  const named = (list: QuestionState[]) => ({
-    text: list.map((s) => `${quote(s)} ${phrase(fw, s.effective)}`).join('; '),
-    cited: list.map((s) => s.question.id),
-  });
-  if (c.at_least !== undefined) return named(t.hits);
-  if (c.none) return { text: '', cited: [] };
-  if (c.all) return { text: `all ${t.pool.length} ${scope} are ${words(fw, c.answer)}`, cited: [] };
-  const share = `${t.hits.length} of ${t.pool.length} ${scope} are ${words(fw, c.answer)} (${pct(t.hits.length, t.pool.length)})`;
-  return { text: c.share_below !== undefined ? `only ${share}` : share, cited: [] };
+function describe(c: Condition, t: Tally): { clauses: Clause[]; cited: string[] } {
+  const scope = c.questions;
+  if (c.at_least !== undefined) return { clauses: t.hits.map(answered), cited: t.hits.map((s) => s.question.id) };
+  if (c.none) return { clauses: [], cited: [] };
+  if (c.all) return { clauses: [{ kind: 'all', count: t.pool.length, scope, answers: c.answer }], cited: [] };
+  return { clauses: [{ kind: 'share', hits: t.hits.length, pool: t.pool.length, scope, answers: c.answer, only: c.share_below !== undefined }], cited: [] };
 }
 
 /**
@@ -79,17 +69,17 @@ function frameworkMatch(fw: Framework, states: QuestionState[]): RuleMatch {
     const tallies = conds.map((c) => tally(c, states));
     const matched = !rule.when || ('any' in rule.when ? tallies.some((t) => t.holds) : tallies.every((t) => t.holds));
     if (!matched) continue;
-    const clauses: string[] = [];
+    const clauses: Clause[] = [];
     const cited: string[] = [];
     conds.forEach((c, i) => {
       if (!tallies[i]!.holds) return;
-      const d = describe(fw, c, tallies[i]!);
-      if (d.text) clauses.push(d.text);
+      const d = describe(c, tallies[i]!);
+      clauses.push(...d.clauses);
       cited.push(...d.cited);
     });
     for (const s of states) {
       if (rule.cite?.includes(s.effective) && s.applicable && !cited.includes(s.question.id)) {
-        clauses.push(`${quote(s)} ${phrase(fw, s.effective)}`);
+        clauses.push(answered(s));
         cited.push(s.question.id);
       }
     }

@@ -199,7 +199,8 @@ export function renderMarkdown(m: ReportModel): Term {
 /** The parts of the framework shown in English for want of a translation, listed, not hidden. */
 function untranslatedSection(m: ReportModel, { t }: Messages): string {
   const out = [`## ${t('report.untranslated')}`, '', t('report.untranslated.intro', { language: t('meta.name') }), ''];
-  for (const u of m.untranslated ?? []) out.push(`- ${inline(u)}`);
+  // "8. Venue Hire: …" must not start a numbered list inside the bullet.
+  for (const u of m.untranslated ?? []) out.push(`- ${inline(u).replace(/^(\d+)\./, '$1\\.')}`);
   out.push('');
   return out.join('\n');
 }

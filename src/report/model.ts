@@ -1,9 +1,12 @@
 // What a report says, once: Markdown, JSON and PDF all render this model.
 import type { Assessment, Contributor, Person } from '../model/assessment.js';
-import { contributedFor, contributorsFor, unsettledFor, withoutPositions, type ReportContributed, type ReportUnsettled } from './positions.js';
+import { contributedFor, contributorsFor, unsettledFor, type ReportContributed, type ReportUnsettled } from './positions.js';
 import type { Framework, RatingDef } from '../model/framework-schema.js';
 import { countRatings, UNRATED, type BenchmarkRating } from '../rating/rate.js';
+import { reasonText, summaryText } from '../rating/explain.js';
 import { DEFAULT_LANG, messages } from '../i18n/catalogue.js';
+import type { Localized } from '../model/localize.js';
+import { untranslatedLines } from './untranslated.js';
 import { benchmarkChange } from '../diff/diff.js';
 import { reportChanges, type ReportChange } from './changes.js';
 
@@ -109,25 +112,32 @@ export interface ReportOptions {
   audience: Audience;
   /** The catalogue's language (default English). */
   lang?: string;
+  /** The framework in `lang` (model/localize.ts), with what it leaves in English; the ratings stay those of the framework itself. */
+  translation?: Localized;
   previous?: { assessment: Assessment; framework: Framework; ratings: BenchmarkRating[] };
 }
 
-export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRating[], opts: ReportOptions): ReportModel {
+export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkRating[], opts: ReportOptions): ReportModel {
+  const fw = opts.translation?.framework ?? rated;
   const board = opts.audience === 'board';
   const lang = opts.lang ?? DEFAULT_LANG;
-  const { t } = messages(lang);
+  const l = messages(lang);
+  const { t } = l;
   const ratingLabel = (id: string) => (id === UNRATED ? t('rating.unrated') : (fw.ratings.find((r) => r.id === id)?.label ?? id));
   const contributed = (r: BenchmarkRating) => contributedFor(fw, r, t('answer.unanswered'));
   const unsettled = board ? unsettledFor(fw, ratings, a.authority, t('answer.unanswered')) : [];
   const benchmarks = ratings.map((r): ReportBenchmark => {
-    const b = r.benchmark;
+    // The rating was made with the framework's own (English) texts; the words come from `fw`, which may be a translation.
+    const b = fw.benchmarks.find((x) => x.id === r.benchmark.id) ?? r.benchmark;
+    const question = (id: string) => b.questions.find((q) => q.id === id);
     const answerLabel = (w?: string) => (w ? (fw.answers.find((d) => d.id === w)?.label ?? w) : t('answer.unanswered'));
     const answers = r.questions.map((q): ReportAnswer => {
       const given = r.entry.answers[q.question.id];
+      const own = question(q.question.id) ?? q.question;
       return {
         id: q.question.id,
-        title: q.question.title,
-        text: q.question.text,
+        title: own.title,
+        text: own.text,
         essential: q.question.essential,
         answer: q.given,
         answerLabel: answerLabel(q.given),
@@ -159,10 +169,10 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
       rating: r.final,
       ratingLabel: ratingLabel(r.final),
       ratingBasis: r.basis,
-      reason: board ? r.summary : undated(withoutPositions(fw, r, r.summary, a.authority).replace(/\. Rationale: [\s\S]*$/, '')),
+      reason: summaryText(fw, r.explained, l, { public: !board }),
       computed: r.computed,
       computedLabel: ratingLabel(r.computed),
-      computedReason: board ? r.reason : undated(withoutPositions(fw, r, r.reason, a.authority)),
+      computedReason: reasonText(fw, r.why, l, { public: !board }),
       rationale: board ? r.entry.rationale : undefined,
       evidenceRecorded: r.evidenceRecorded,
       answered: r.answered,
@@ -170,9 +180,7 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
       answers: r.evidenceRecorded ? answers : [],
       notes: board ? r.entry.notes : undefined,
       actions,
-      change: opts.previous ? changeFor(fw, r, opts.previous) : undefined,
-      ...(board && contributed(r).length && { contributed: contributed(r) }),
-      ...(r.questions.some((q) => q.resolved.source === 'unsettled') && { unsettled: r.questions.filter((q) => q.resolved.source === 'unsettled').length }),
+      change: opts.previous ? changeFor(rated, r, opts.previous, ratingLabel) : undefined,
     };
   });
   return {
@@ -204,7 +212,8 @@ export function buildReport(fw: Framework, a: Assessment, ratings: BenchmarkRati
     actions: benchmarks.flatMap((b) => b.actions),
     signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date, ...(s.outOfDate && { outOfDate: true }) })),
     previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
-    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: fw, ratings }, board).map((c) => (board ? c : { ...c, causes: c.causes.map((x) => undated(ratings.reduce((s, r) => withoutPositions(fw, r, s, a.authority), x))) })),
+    ...(lang !== DEFAULT_LANG && { untranslated: untranslatedLines(fw, opts.translation?.untranslated ?? [], l) }),
+    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: rated, ratings }, board).map((c) => (board ? c : { ...c, causes: c.causes.map(undated) })),
   };
 }
 
@@ -218,10 +227,13 @@ function undated(text: string): string {
   return text.replace(/\breviewed( again)?(?: on)? \d{4}-\d{2}-\d{2}(?:,(?= more than))?/g, 'reviewed$1');
 }
 
-/** Through the diff core, so a change of framework maps benchmarks (a merge shows each old rating). */
-function changeFor(fw: Framework, r: BenchmarkRating, prev: NonNullable<ReportOptions['previous']>): Change | undefined {
+/**
+ * Through the diff core, so a change of framework maps benchmarks (a merge shows each old
+ * rating). The diff runs on the frameworks the ratings were made with; the words are the report's.
+ */
+function changeFor(fw: Framework, r: BenchmarkRating, prev: NonNullable<ReportOptions['previous']>, label: (id: string) => string): Change | undefined {
   const row = benchmarkChange(prev, fw, r);
   if (!row?.before || row.comparison === 'new') return { from: 'n/a', fromLabel: '—', direction: 'not comparable' };
-  const fromLabel = row.comparison === 'merged' ? row.from.map((o) => o.label).join(' / ') : row.before.label;
+  const fromLabel = row.comparison === 'merged' ? row.from.map((o) => label(o.rating)).join(' / ') : label(row.before.rating);
   return { from: row.before.rating, fromLabel, direction: row.direction };
 }

@@ -3,12 +3,18 @@ import { buildReport } from '../../report/model.js';
 import { renderRateTable } from '../../report/terminal.js';
 import { openAssessment } from '../open.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
+import { langsOption, oneLang, translated } from '../lang.js';
 
-export type RateOptions = GlobalOptions;
+export interface RateOptions extends GlobalOptions {
+  lang?: string;
+}
 
 export async function runRate(file: string, opts: RateOptions): Promise<void> {
+  const langs = langsOption(opts.lang);
+  if (opts.json) oneLang(langs, '--json');
   const { framework, assessment, ratings } = openAssessment(file);
-  const model = buildReport(framework, assessment, ratings, { audience: 'board' });
+  const models = langs.map((lang) => buildReport(framework, assessment, ratings, { audience: 'board', lang, translation: translated(framework, lang) }));
+  const model = models[0]!;
   if (opts.json) {
     const rows = model.benchmarks.map((b) => ({
       number: b.number,
@@ -28,5 +34,6 @@ export async function runRate(file: string, opts: RateOptions): Promise<void> {
     return;
   }
   const paint = await painter(useColour(opts), Object.fromEntries(framework.ratings.map((r) => [r.id, r.colour])));
-  out(renderRateTable(model, paint, terminalWidth()));
+  // Several languages: each table in turn, in the order asked.
+  for (const m of models) out(renderRateTable(m, paint, terminalWidth()));
 }

@@ -9,6 +9,8 @@ import { openAssessment } from '../open.js';
 import { printedFormat } from '../json-format.js';
 import { exact, jsonText, term, type Term } from '../../outside.js';
 import { err, out, outBytes, outJson, type GlobalOptions } from '../output.js';
+import { langsOption, oneLang, translated } from '../lang.js';
+import { DEFAULT_LANG } from '../../i18n/catalogue.js';
 
 export interface ReportOptions extends GlobalOptions {
   format?: string;
@@ -16,6 +18,7 @@ export interface ReportOptions extends GlobalOptions {
   stdout?: boolean;
   previous?: string;
   audience: Audience;
+  lang?: string;
 }
 
 const FORMATS = ['md', 'json', 'pdf', 'html'] as const;
@@ -30,24 +33,30 @@ function formats(list: string): Format[] {
   return [...new Set(asked)] as Format[];
 }
 
-async function render(m: ReportModel, f: Format): Promise<Term | Uint8Array> {
-  if (f === 'md') return renderMarkdown(m);
-  if (f === 'json') return term`${jsonText(m)}\n`;
-  if (f === 'html') return (await import('../../report/html.js')).renderHtml(m);
+/** One report, or a bilingual one: each language in full, in the order asked (Welsh first for cy,en). */
+async function render(models: ReportModel[], f: Format): Promise<Term | Uint8Array> {
+  if (f === 'md') return models.map((m) => renderMarkdown(m)).reduce((all, next) => term`${all}\n${next}`);
+  if (f === 'json') return term`${jsonText(models.length === 1 ? models[0] : { schema: 'dutykit/reports@1', languages: models.map((m) => m.lang), reports: models })}\n`;
+  // The HTML page is one language (oneLang below refuses several).
+  if (f === 'html') return (await import('../../report/html.js')).renderHtml(models[0]!);
   // pdfkit is most of the cost of a PDF: only the pdf format loads it.
   const [{ renderPdf }, { now }] = await Promise.all([import('../pdf-renderer.js').then((r) => r.pdfRenderer()), import('../clock.js')]);
-  return renderPdf(m, { created: now() });
+  return renderPdf(models, { created: now() });
 }
 
-export function reportFileName(m: ReportModel, f: Format): string {
+/** English keeps the plain name; other languages add theirs, so that both can sit in one folder. */
+export function reportFileName(m: ReportModel, f: Format, langs: string[] = [m.lang]): string {
   const who = m.audience === 'public' ? '-public' : '';
   const from = m.contributor ? `-contribution-${slug(m.contributor.organisation)}` : '';
-  return `${m.date}-${slug(m.authority)}-prevent-self-assessment${from}${who}.${f}`;
+  const lang = langs.length === 1 && langs[0] === DEFAULT_LANG ? '' : `-${langs.join('-')}`;
+  return `${m.date}-${slug(m.authority)}-prevent-self-assessment${from}${who}${lang}.${f}`;
 }
 
 export async function runReport(file: string, opts: ReportOptions): Promise<void> {
   // --json means JSON on stdout: with --stdout that is the report itself, else the list of files written.
   const fmts = formats(opts.stdout ? printedFormat(opts.json, opts.format, 'md') : (opts.format ?? 'md'));
+  const langs = langsOption(opts.lang);
+  if (fmts.includes('html')) oneLang(langs, '--format html');
   if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
   // A PDF is bytes: on a terminal they would be garbage, and some of them control sequences.
   if (opts.stdout && fmts[0] === 'pdf' && process.stdout.isTTY) {
@@ -58,11 +67,15 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   if (previous && previous.assessment.date >= assessment.date) {
     err(term`${exact(opts.previous!)}: warning: dated ${exact(previous.assessment.date)}, not before ${exact(file)} (${exact(assessment.date)}); --previous is meant for an earlier assessment`);
   }
-  const model = buildReport(framework, assessment, ratings, {
-    audience: opts.audience,
-    previous: previous && { assessment: previous.assessment, framework: previous.framework, ratings: previous.ratings },
-  });
-  const rendered = await Promise.all(fmts.map(async (f) => [f, await render(model, f)] as const));
+  const models = langs.map((lang) =>
+    buildReport(framework, assessment, ratings, {
+      audience: opts.audience,
+      lang,
+      translation: translated(framework, lang),
+      previous: previous && { assessment: previous.assessment, framework: previous.framework, ratings: previous.ratings },
+    }),
+  );
+  const rendered = await Promise.all(fmts.map(async (f) => [f, await render(models, f)] as const));
   if (opts.stdout) {
     const body = rendered[0]![1];
     if (typeof body === 'string') out(body);
@@ -70,7 +83,7 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
     return;
   }
   // All the formats asked for, or (when one cannot be written) none of them.
-  const files = rendered.map(([f, data]) => ({ file: join(opts.out, reportFileName(model, f)), data }));
+  const files = rendered.map(([f, data]) => ({ file: join(opts.out, reportFileName(models[0]!, f, langs)), data }));
   writeFilesAtomic(files);
   const written = files.map((f) => f.file);
   if (opts.json) outJson({ written });

@@ -18,16 +18,18 @@ function fitted(flow: Flow, text: string, s: Style, width: number): [string, Sty
   return [out, style];
 }
 
-export function furniture(flow: Flow, m: ReportModel): void {
+/** `modelOf(i)`: the report on page i (from 0), whose language the page's furniture speaks. */
+export function furniture(flow: Flow, modelOf: (page: number) => ReportModel): void {
   const doc = flow.doc;
-  const { t } = messages(m.lang);
   const { start, count } = doc.bufferedPageRange();
   const right = flow.left + flow.width;
-  // Centred at top and bottom, as the Government Security Classifications ask.
-  const [marking, markStyle] = fitted(flow, oneLine(flow.printable(m.marking, MARK)), MARK, flow.width * 0.6);
-  const markX = flow.left + (flow.width - flow.textWidth(marking, markStyle)) / 2;
-  const [who, whoStyle] = fitted(flow, oneLine(flow.printable(t('report.pdf.header', { authority: m.authority, title: m.title, period: m.period }), META)), META, flow.width);
   for (let i = start; i < start + count; i++) {
+    const m = modelOf(i - start);
+    const { t } = messages(m.lang);
+    // Centred at top and bottom, as the Government Security Classifications ask.
+    const [marking, markStyle] = fitted(flow, oneLine(flow.printable(m.marking, MARK)), MARK, flow.width * 0.6);
+    const markX = flow.left + (flow.width - flow.textWidth(marking, markStyle)) / 2;
+    const [who, whoStyle] = fitted(flow, oneLine(flow.printable(t('report.pdf.header', { authority: m.authority, title: m.title, period: m.period }), META)), META, flow.width);
     flow.switchTo(i);
     // Writing below the bottom margin must not make pdfkit start another page.
     doc.page.margins.bottom = 0;

@@ -10,7 +10,7 @@ import { cover } from './cover.js';
 import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
 import { Flow, PAGE, type Doc } from './flow.js';
 import { furniture } from './furniture.js';
-import { actionPlan, attribution, signOff } from './plan.js';
+import { actionPlan, attribution, signOff, untranslated } from './plan.js';
 import { summary } from './summary.js';
 import { unsettledSection } from './positions.js';
 
@@ -36,7 +36,10 @@ export function pdfTitle(m: ReportModel): string {
   return metadataText(m.audience === 'public' ? messages(m.lang).t('report.publicTitle', { title }) : title);
 }
 
-export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8Array> {
+/** One report, or several languages of it in one document (Welsh first for cy,en), each whole. */
+export async function renderPdf(models: ReportModel | ReportModel[], opts: PdfOptions): Promise<Uint8Array> {
+  const all = Array.isArray(models) ? models : [models];
+  const m = all[0]!;
   const { t, locale } = messages(m.lang);
   const fonts = fontFiles();
   const doc: Doc = new PDFDocument({
@@ -67,24 +70,34 @@ export async function renderPdf(m: ReportModel, opts: PdfOptions): Promise<Uint8
 
   for (const file of Object.values(fonts)) plainLayout((doc.font(file) as unknown as { _font: EmbeddedFont })._font);
 
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const docRoot = doc.struct('Document');
+  doc.addStructure(docRoot);
   const flow = new Flow(doc, fonts);
   const section = (title: string, draw: () => void) => {
     flow.newPage();
     doc.outline.addItem(metadataText(title));
     draw();
   };
-  cover(flow, root, m);
-  section(t('report.summary'), () => summary(flow, root, m));
-  if (m.unsettled) section(t('report.unsettled.title'), () => unsettledSection(flow, root, m));
-  for (const b of m.benchmarks) section(`${b.number}. ${b.title}`, () => benchmarkSection(flow, root, b, m));
-  section(t('report.actionPlan'), () => actionPlan(flow, root, m));
-  signOff(flow, root, m);
-  attribution(flow, root, m);
-  furniture(flow, m);
+  // Each language's pages, remembered so that each page's furniture is in its own language.
+  const parts: { m: ReportModel; first: number }[] = [];
+  all.forEach((r, i) => {
+    if (i > 0) flow.newPage();
+    parts.push({ m: r, first: doc.bufferedPageRange().count - 1 });
+    const { t, locale: partLocale } = messages(r.lang);
+    // In a document of several languages each is a Part with its own /Lang, for screen readers.
+    const root = all.length > 1 ? flow.struct(docRoot, 'Part', { lang: partLocale }) : docRoot;
+    cover(flow, root, r);
+    section(t('report.summary'), () => summary(flow, root, r));
+    if (r.unsettled) section(t('report.unsettled.title'), () => unsettledSection(flow, root, r));
+    for (const b of r.benchmarks) section(`${b.number}. ${b.title}`, () => benchmarkSection(flow, root, b, r));
+    section(t('report.actionPlan'), () => actionPlan(flow, root, r));
+    signOff(flow, root, r);
+    untranslated(flow, root, r);
+    attribution(flow, root, r);
+  });
+  furniture(flow, (page) => parts.findLast((p) => p.first <= page)!.m);
   escapeXmpInfo(doc);
-  root.end();
+  docRoot.end();
   doc.end();
   await done;
   return Buffer.concat(chunks);

@@ -62,3 +62,15 @@ export function attribution(flow: Flow, root: El, m: ReportModel): void {
   flow.y += 12;
   flow.block(root, 'P', `${f.attribution} ${f.licence} ${messages(m.lang).t('report.source', { source: f.source })}`, STYLE.small);
 }
+
+/** The parts of the framework shown in English for want of a translation, listed at the end. */
+export function untranslated(flow: Flow, root: El, m: ReportModel): void {
+  if (!m.untranslated?.length) return;
+  const { t } = messages(m.lang);
+  const sect = flow.struct(root, 'Sect');
+  flow.y += 12;
+  flow.heading(sect, 2, t('report.untranslated'));
+  flow.block(sect, 'P', t('report.untranslated.intro', { language: t('meta.name') }), STYLE.body);
+  const list = flow.struct(sect, 'L');
+  for (const line of m.untranslated) flow.block(flow.struct(flow.struct(list, 'LI'), 'LBody'), 'P', line, STYLE.body, { x: flow.left + 12, bullet: '–', gapAfter: 2 });
+}

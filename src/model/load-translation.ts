@@ -1,0 +1,73 @@
+// A framework's text in another language: framework.<lang>.yaml beside framework.yaml, keyed
+// by the English files' ids. Anything left out is shown in English (localize.ts lists it).
+// The format is in docs/framework-translations.md.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import type { Problem } from '../errors.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Framework } from './framework-schema.js';
+import { readSource, type Source } from './source.js';
+import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
+import type { Loaded } from './load-framework.js';
+
+function build() {
+  const text = z.string().trim().min(1, 'must not be empty');
+  const question = z.strictObject({ title: text.optional(), text: text.optional(), guidance: text.optional() });
+  return z.strictObject({
+    title: text.optional(),
+    licence: text.optional(),
+    attribution: text.optional(),
+    ratings: z.record(z.string(), text).optional(),
+    answers: z.record(z.string(), z.strictObject({ label: text.optional(), phrase: text.optional() })).optional(),
+    rules: z.record(z.string(), text).optional(),
+    benchmarks: z
+      .record(
+        z.string(),
+        z.strictObject({
+          title: text.optional(),
+          statement: text.optional(),
+          basis: text.optional(),
+          questions: z.record(z.string(), question).optional(),
+        }),
+      )
+      .optional(),
+  });
+}
+
+let schema: ReturnType<typeof build> | undefined;
+export type Translation = z.output<ReturnType<typeof build>>;
+
+export const translationFile = (dir: string, lang: string) => join(dir, `framework.${lang}.yaml`);
+
+/** The translation of `fw` into `lang`, or undefined when there is none; every problem at once. */
+export function loadTranslation(fw: Framework, lang: string): Loaded<Translation | undefined> {
+  const file = translationFile(fw.dir, lang);
+  if (!existsSync(file)) return { value: undefined };
+  const src = readSource(file);
+  if (!src.source) return { problems: src.problems };
+  schema ??= build();
+  const parsed = schema.safeParse(src.source.data, PARSE_OPTIONS);
+  if (!parsed.success) return { problems: zodProblems(parsed.error, schema, src.source) };
+  const problems = unknownIds(fw, parsed.data, src.source);
+  return problems.length ? { problems } : { value: parsed.data };
+}
+
+/** A translation may only name what the framework has: a misspelt id would be silently unused. */
+function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
+  const problems: Problem[] = [];
+  const check = (path: string[], ids: string[] | undefined, known: string[], what: string) => {
+    for (const id of ids ?? []) {
+      if (!known.includes(id)) problems.push(src.at(path, `${fw.id} has no ${what} "${id}"${didYouMean(id, known)}`, { key: id }));
+    }
+  };
+  check(['ratings'], tr.ratings && Object.keys(tr.ratings), fw.ratings.map((r) => r.id), 'rating');
+  check(['answers'], tr.answers && Object.keys(tr.answers), fw.answers.map((a) => a.id), 'answer');
+  check(['rules'], tr.rules && Object.keys(tr.rules), fw.rules.map((r) => r.id), 'rule');
+  check(['benchmarks'], tr.benchmarks && Object.keys(tr.benchmarks), fw.benchmarks.map((b) => b.id), 'benchmark');
+  for (const [id, b] of Object.entries(tr.benchmarks ?? {})) {
+    const known = fw.benchmarks.find((x) => x.id === id);
+    if (known) check(['benchmarks', id, 'questions'], b.questions && Object.keys(b.questions), known.questions.map((q) => q.id), `question in benchmark ${id}:`);
+  }
+  return problems;
+}

@@ -47,6 +47,14 @@ function spoil(doc: Record<string, unknown>): void {
   }
 }
 
+/** A translation (framework.<lang>.yaml): every text in it hostile, its ids left alone. */
+function spoilAll(v: unknown): unknown {
+  if (typeof v === 'string') return hostile(v);
+  if (Array.isArray(v)) return v.map(spoilAll);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, spoilAll(x)]));
+  return v;
+}
+
 export function hostileWorld(): HostileWorld {
   const dir = mkdtempSync(join(tmpdir(), 'dutykit-hostile-world-'));
   const folder = join(dir, `fw \x1b[31m\u202e\x9b1m`);
@@ -54,8 +62,11 @@ export function hostileWorld(): HostileWorld {
   cpSync(join(BUNDLED, 'home-office-2018'), folder, { recursive: true });
   for (const f of readdirSync(folder)) {
     const doc = parse(readFileSync(join(folder, f), 'utf8')) as Record<string, unknown>;
-    spoil(doc);
-    writeFileSync(join(folder, f), stringify(doc));
+    if (/^framework\.[a-z]+\.yaml$/.test(f)) writeFileSync(join(folder, f), stringify(spoilAll(doc)));
+    else {
+      spoil(doc);
+      writeFileSync(join(folder, f), stringify(doc));
+    }
   }
   const assessment = (example: string, name: string) => {
     const doc = parse(readFileSync(join(ROOT, 'examples', example), 'utf8')) as Record<string, unknown>;

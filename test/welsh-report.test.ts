@@ -80,6 +80,16 @@ describe('report --lang', () => {
     expect(raw).toContain('/Lang (en-GB)');
   });
 
+  it('html: --lang cy writes the page in Welsh; two languages in one page are refused for now', () => {
+    const r = dutykit(['report', EXAMPLE, '--lang', 'cy', '--format', 'html', '--stdout']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('<html lang="cy">');
+    expect(r.stdout).toContain('Llogi Lleoliadau');
+    const both = dutykit(['report', EXAMPLE, '--lang', 'cy,en', '--format', 'md,html']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--lang: --format html is written in one language');
+  });
+
   it('a language with no catalogue is a usage error naming the languages', () => {
     for (const args of [['report', EXAMPLE, '--lang', 'fr', '--stdout'], ['rate', EXAMPLE, '--lang', 'cy,de'], ['report', EXAMPLE, '--lang', '']]) {
       const r = dutykit(args);

@@ -75,9 +75,9 @@ describe('localize', () => {
     expect(venue.questions.find((q) => q.id === 'it-filtering')!.title).toBe('Hidlo ar TG cyhoeddus');
     const lines = untranslatedLines(cy, untranslated, messages('cy'));
     expect(lines[0]).toBe('Y fframwaith: teitl, trwydded, priodoliad, sgôr red, sgôr amber, ateb met, ymadrodd ateb met, ateb partly, ymadrodd ateb partly, ateb not-met, ymadrodd ateb not-met, ateb n/a, ymadrodd ateb n/a, rheol no-applicable-questions, rheol essential-unanswered, rheol red, rheol green, rheol amber');
-    // The question with a Welsh title still lacks its Welsh text: it counts among the six.
-    expect(lines).toContain("8. Llogi Lleoliadau: datganiad, sail statudol, 6 o'r 6 chwestiwn");
-    expect(lines).toContain("1. Local Risk Assessment: teitl, datganiad, sail statudol, 6 o'r 6 chwestiwn");
+    // The question with a Welsh title still lacks its Welsh text: counted among the texts, not the titles.
+    expect(lines).toContain("8. Llogi Lleoliadau: datganiad, sail statudol, 5 o'r 6 theitl cwestiwn, 6 o'r 6 thestun cwestiwn");
+    expect(lines).toContain("1. Local Risk Assessment: teitl, datganiad, sail statudol, 6 o'r 6 theitl cwestiwn, 6 o'r 6 thestun cwestiwn");
   });
 
   it('a whole translation leaves nothing to list', () => {

@@ -16,6 +16,14 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.r
 const EXTRA: Record<string, string[]> = {
   'reason.stale': ['label', 'dateLong', 'reviewedLong'],
   'reason.stale.undated': ['label', 'dateLong'],
+  // src/diff/causes.ts and questions.ts: the answer's label and long dates, where English words a phrase and ISO dates.
+  'cause.answer': ['label', 'wasLabel'],
+  'cause.fresh': ['label'],
+  'cause.freshOn': ['label', 'reviewedLong'],
+  'cause.stale': ['label', 'reviewedLong'],
+  'cause.stale.undated': ['label'],
+  'question.change.stale': ['reviewedLong'],
+  'question.change.freshOn': ['reviewedLong'],
 };
 
 /** The argument names a message uses, at any depth. */

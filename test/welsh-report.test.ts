@@ -26,10 +26,11 @@ describe('report --lang', () => {
     expect(md).toContain("adolygwyd ei dystiolaeth ddiwethaf ar 20 Tachwedd 2023, fwy na 12 mis cyn 12 Mawrth 2025");
     expect(md).toContain('## Cynllun gweithredu');
     expect(md).toContain('## Cymeradwyaeth');
-    // Question titles have no Welsh yet: shown in English, and said so at the end.
-    expect(md).toContain('| Risk assessment uses the CTLP (hanfodol) | Wedi\'i fodloni |');
+    expect(md).toContain("| Mae'r asesiad risg yn defnyddio'r CTLP (hanfodol) | Wedi'i fodloni |");
+    // Statutory bases and question texts have no Welsh yet: shown in English, and said so at the end.
+    expect(md).toContain('*Sail statudol:* Counter-Terrorism and Security Act 2015');
     const tail = md.slice(md.indexOf('## Heb ei gyfieithu eto'));
-    expect(tail).toContain("- 8\\. Llogi Lleoliadau: datganiad, sail statudol, 6 o'r 6 chwestiwn");
+    expect(tail).toContain("- 8\\. Llogi Lleoliadau: sail statudol, 6 o'r 6 thestun cwestiwn");
     for (const english of ['## Summary', 'Not yet rated', 'agreed by the group', 'computed from the answers', 'Action plan', ' is met']) expect(md).not.toContain(english);
   });
 

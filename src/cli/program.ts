@@ -133,6 +133,7 @@ export function buildProgram(version: string): Command {
     .argument('<new>', "this year's assessment file")
     .description('what changed between two assessments, and why')
     .addOption(formatOption())
+    .addOption(langOption())
     .option('--fail-on <list>', 'exit 1 if tripped: decline, red, amber, change, rules (comma list)')
     .addHelpText(
       'after',
@@ -141,6 +142,7 @@ export function buildProgram(version: string): Command {
         'dutykit diff last.yaml this.yaml --format md >> "$GITHUB_STEP_SUMMARY"',
         'dutykit diff last.yaml this.yaml --fail-on decline,red',
         'dutykit diff examples/northbridge-2025.yaml examples/northbridge-2026.yaml --format json',
+        'dutykit diff examples/northbridge-2024.yaml examples/northbridge-2025.yaml --lang cy',
       ]) +
         '\n--fail-on: decline = a rating fell, or a rated benchmark became Not yet rated; red = a benchmark\n' +
         'became Red; amber = became Amber or Red; change = any rating changed; rules = the framework\'s rules\n' +
@@ -156,6 +158,7 @@ export function buildProgram(version: string): Command {
     .argument('<file...>', 'assessment files, in any order')
     .description('ratings across several assessments, oldest first')
     .addOption(formatOption())
+    .addOption(langOption())
     .addHelpText('after', examples(['dutykit trend examples/northbridge-*.yaml', 'dutykit trend assessments/*.yaml --format md']))
     .action(async (files: string[], o, cmd: Command) => {
       const { runTrend } = await import('./commands/trend.js');

@@ -3,10 +3,12 @@
 // the ones that moved it. Everything else changed is listed, but not blamed.
 import type { Framework } from '../model/framework-schema.js';
 import { UNANSWERED, type QuestionState } from '../rating/questions.js';
-import { ratingLabel, type BenchmarkRating } from '../rating/rate.js';
-import { firstMatch, phrase } from '../rating/rules.js';
+import { type BenchmarkRating } from '../rating/rate.js';
+import { answerPhrase, reasonText, UNRATED } from '../rating/explain.js';
+import { firstMatch } from '../rating/rules.js';
 import type { QuestionPair } from './questions.js';
 import type { Cause, QuestionMove } from './types.js';
+import { label, plainWording, quoteQuestion, type Wording } from './wording.js';
 
 /** Beyond this many changed answers, every change is blamed rather than searching subsets. */
 const SEARCH_LIMIT = 12;
@@ -39,9 +41,11 @@ export function decisivePairs(fw: Framework, now: BenchmarkRating, pairs: Questi
   return new Set();
 }
 
-const quote = (s: QuestionState) => `'${s.question.title}'${s.question.essential ? ' (essential)' : ''}`;
-const nowPhrase = (fw: Framework, w: string) => (w === UNANSWERED ? 'is no longer answered' : phrase(fw, w).replace(/^is /, 'is now '));
-const wasPhrase = (fw: Framework, w: string) => phrase(fw, w).replace(/^is /, 'was ');
+const quote = (s: QuestionState, w: Wording) => quoteQuestion(w.new, s.question, w.l);
+/** English phrases turned to the present and past ("is now met", "was partly met"); a language may use the labels instead. */
+const nowPhrase = (fw: Framework, a: string, w: Wording) => (a === UNANSWERED ? w.l.t('cause.noLongerAnswered') : answerPhrase(fw, a, w.l).replace(/^is /, 'is now '));
+const wasPhrase = (fw: Framework, a: string, w: Wording) => answerPhrase(fw, a, w.l).replace(/^is /, 'was ');
+const answerLabel = (fw: Framework, a: string, w: Wording) => (a === UNANSWERED ? w.l.t('reason.unanswered') : (fw.answers.find((x) => x.id === a)?.label ?? a).toLocaleLowerCase(w.l.locale));
 
 export interface CauseInput {
   oldFw: Framework;
@@ -50,54 +54,60 @@ export interface CauseInput {
   now: BenchmarkRating;
   pairs: QuestionPair[];
   decisive: Set<QuestionPair>;
+  /** The words to say it in (default: English, the frameworks' own). */
+  w?: Wording;
 }
 
 /** Causes found in the answers and the agreed ratings of a one-to-one comparison. */
-export function ratingCauses({ oldFw, newFw, old, now, pairs, decisive }: CauseInput): Cause[] {
+export function ratingCauses({ oldFw, newFw, old, now, pairs, decisive, w = plainWording(oldFw, newFw) }: CauseInput): Cause[] {
+  const { t } = w.l;
   const causes: Cause[] = [];
-  const from = { rating: old.computed, label: ratingLabel(oldFw, old.computed) };
-  const to = { rating: now.computed, label: ratingLabel(newFw, now.computed) };
+  const from = { rating: old.computed, label: label(w.old, old.computed, w.l) };
+  const to = { rating: now.computed, label: label(w.new, now.computed, w.l) };
   const plain = old.final === old.computed && now.final === now.computed;
-  const move = `${plain ? '' : 'Computed '}${from.label} → ${to.label}`;
+  const move = t(plain ? 'cause.move' : 'cause.move.computed', { from: from.label, to: to.label });
 
   if (!old.evidenceRecorded && now.evidenceRecorded) {
-    causes.push({ kind: 'first-evidence', text: `Answers recorded for the first time (${now.answered} of ${now.total} questions): ${now.reason}`, answered: now.answered, total: now.total });
+    const text = t('cause.firstEvidence', { answered: now.answered, total: now.total, reason: reasonText(w.new, now.why, w.l, { public: w.public }) });
+    causes.push({ kind: 'first-evidence', text, answered: now.answered, total: now.total });
   } else if (old.evidenceRecorded && !now.evidenceRecorded) {
-    causes.push({ kind: 'no-evidence', text: `No answers recorded this time (there were ${old.answered} of ${old.total})` });
+    causes.push({ kind: 'no-evidence', text: t('cause.noEvidence', { answered: old.answered, total: old.total }) });
   } else if (old.computed !== now.computed) {
     const moved = pairs.filter((p) => decisive.has(p));
     const answered = moved.filter((p) => !(p.new!.stale && !p.old!.stale && p.old!.given === p.new!.given));
     if (answered.length) {
       const clauses = answered.map((p) => {
         const [o, n] = [p.old!, p.new!];
-        if (o.stale && !n.stale && o.given === n.given) return `${quote(n)} ${nowPhrase(newFw, n.effective)} again: its evidence was reviewed${p.newAnswer?.reviewed ? ` on ${p.newAnswer.reviewed}` : ''}`;
-        return `${quote(n)} ${nowPhrase(newFw, n.effective)} (${wasPhrase(oldFw, o.effective)})`;
+        const words = { question: quote(n, w), now: nowPhrase(w.new, n.effective, w), label: answerLabel(w.new, n.effective, w) };
+        if (o.stale && !n.stale && o.given === n.given) {
+          const reviewed = p.newAnswer?.reviewed;
+          return reviewed && !w.public ? t('cause.freshOn', { ...words, reviewed, reviewedLong: w.l.date(reviewed) }) : t('cause.fresh', words);
+        }
+        return t('cause.answer', { ...words, was: wasPhrase(w.old, o.effective, w), wasLabel: answerLabel(w.old, o.effective, w) });
       });
       const questions: QuestionMove[] = answered.map((p) => ({ id: p.new!.question.id, title: p.new!.question.title, essential: p.new!.question.essential, from: p.old!.effective, to: p.new!.effective }));
-      causes.push({ kind: 'answers', text: `${move}: ${clauses.join('; ')}`, computed: { from, to }, questions });
+      causes.push({ kind: 'answers', text: t('cause.moved', { move, clauses: clauses.join(t('list.clauses')) }), computed: { from, to }, questions });
     }
     for (const p of moved.filter((x) => !answered.includes(x))) {
       const n = p.new!;
-      const counts = phrase(newFw, n.effective).replace(/^is (only )?/, '');
-      causes.push({
-        kind: 'stale',
-        text: `${move}: ${quote(n)} now counts as ${counts}: its evidence was last reviewed on ${n.stale!.reviewed}, more than ${newFw.evidence_valid_months} months before the assessment`,
-        question: n.question.id,
-        reviewed: n.stale!.reviewed,
-      });
+      const counts = answerPhrase(w.new, n.effective, w.l).replace(/^is (only )?/, '');
+      const params = { move, question: quote(n, w), counts, label: answerLabel(w.new, n.effective, w), reviewed: n.stale!.reviewed, reviewedLong: w.l.date(n.stale!.reviewed), months: newFw.evidence_valid_months };
+      causes.push({ kind: 'stale', text: t(w.public ? 'cause.stale.undated' : 'cause.stale', params), question: n.question.id, reviewed: n.stale!.reviewed });
     }
   }
 
   const [was, is] = [old.entry.rating, now.entry.rating];
   const rationale = now.entry.rationale;
   if (is && was !== is) {
-    const overrules = now.computed !== now.final && ratingLabel(newFw, now.computed) !== 'Not yet rated';
+    const overrules = now.computed !== now.final && now.computed !== UNRATED;
     const text = was
-      ? `Agreed rating changed from ${ratingLabel(oldFw, was)} to ${ratingLabel(newFw, is)}`
-      : `Agreed as ${ratingLabel(newFw, is)} by the group${overrules ? `, where the rules give ${ratingLabel(newFw, now.computed)}` : ''}`;
+      ? t('cause.agreedChanged', { from: label(w.old, was, w.l), to: label(w.new, is, w.l) })
+      : overrules
+        ? t('cause.agreedOverrules', { rating: label(w.new, is, w.l), computed: label(w.new, now.computed, w.l) })
+        : t('cause.agreed', { rating: label(w.new, is, w.l) });
     causes.push({ kind: 'agreed', text, from: was, to: is, ...(rationale ? { rationale } : {}) });
   } else if (was && !is) {
-    causes.push({ kind: 'agreed', text: `The agreed ${ratingLabel(oldFw, was)} was dropped; the rating is now computed from the answers`, from: was });
+    causes.push({ kind: 'agreed', text: t('cause.agreedDropped', { rating: label(w.old, was, w.l) }), from: was });
   }
   return causes;
 }

@@ -1,6 +1,9 @@
 // Pure: two rated assessments in, per-benchmark change with its causes out.
 import type { Framework } from '../model/framework-schema.js';
-import { countRatings, ratingLabel, type BenchmarkRating } from '../rating/rate.js';
+import { countRatings, type BenchmarkRating } from '../rating/rate.js';
+import { summaryText } from '../rating/explain.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
+import { benchmarkTitle, label, plainWording, type Wording } from './wording.js';
 import { decisivePairs, ratingCauses } from './causes.js';
 import { frameworkDigest } from '../model/framework-digest.js';
 import { mappingBetween, pairings, type Mapping, type Pairing } from './mapping.js';
@@ -22,26 +25,25 @@ export function directionOf(before: number, after: number): Direction {
 }
 
 const numbered = (b: { number: number; title: string }) => `${b.number}. ${b.title}`;
-const listed = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
+const listed = (items: string[], l: Messages) => (items.length > 1 ? l.t('list.and', { list: items.slice(0, -1).join(', '), last: items.at(-1)! }) : (items[0] ?? ''));
 
-function frameworkCause(p: Pairing, olds: OldBenchmark[], oldFw: Framework, newFw: Framework, before: RatingRef | null, shared: BenchmarkChange['sharedQuestions']): Cause | undefined {
+function frameworkCause(p: Pairing, olds: OldBenchmark[], oldFw: Framework, newFw: Framework, before: RatingRef | null, shared: BenchmarkChange['sharedQuestions'], l: Messages): Cause | undefined {
+  const { t } = l;
   const one = olds[0];
+  const ids = { old: oldFw.id, new: newFw.id };
   switch (p.comparison) {
     case 'same':
       return undefined;
     case 'mapped':
-      return { kind: 'framework', text: `Framework changed: compared with ${numbered(one!)} in ${oldFw.id}; ${shared.shared === shared.new ? `all ${shared.new}` : `${shared.shared} of the ${shared.new}`} questions were also asked there` };
+      return { kind: 'framework', text: t(shared.shared === shared.new ? 'cause.mapped.all' : 'cause.mapped', { ...ids, benchmark: numbered(one!), shared: shared.shared, total: shared.new }) };
     case 'merged':
-      return {
-        kind: 'framework',
-        text: `Not like-for-like: merges ${listed(olds.map((o) => `${numbered(o)} (${o.label})`))} from ${oldFw.id}; compared with the lowest, ${before?.label ?? 'Not yet rated'}`,
-      };
+      return { kind: 'framework', text: t('cause.merged', { ...ids, olds: listed(olds.map((o) => `${numbered(o)} (${o.label})`), l), lowest: before?.label ?? t('rating.unrated') }) };
     case 'split':
-      return { kind: 'framework', text: `Not like-for-like: ${numbered(one!)} in ${oldFw.id} was split across several ${newFw.id} benchmarks; compared with its rating` };
+      return { kind: 'framework', text: t('cause.split', { ...ids, benchmark: numbered(one!) }) };
     case 'new':
-      return { kind: 'framework', text: `Not like-for-like: new in ${newFw.id}; no ${oldFw.id} benchmark maps to it` };
+      return { kind: 'framework', text: t('cause.new', ids) };
     case 'unmapped':
-      return { kind: 'framework', text: `Not like-for-like: no successor in ${newFw.id}; this benchmark is no longer assessed` };
+      return { kind: 'framework', text: t('cause.unmapped', ids) };
   }
 }
 
@@ -53,23 +55,27 @@ export interface RowInput {
   mapping: Mapping;
   /** With the new assessment's date, rule changes are tested as causes. */
   rules?: { changes: string[]; date: string };
+  /** The words to say it in (default: English, the frameworks' own). */
+  w?: Wording;
 }
 
-export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, mapping, rules }: RowInput): BenchmarkChange {
+export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, mapping, rules, w = plainWording(oldFw, newFw) }: RowInput): BenchmarkChange {
   const olds = p.oldIds.map((id) => oldRatings.find((r) => r.benchmark.id === id)).filter((r): r is BenchmarkRating => r !== undefined);
   const from: OldBenchmark[] = olds.map((r) => ({
     id: r.benchmark.id,
     number: r.benchmark.number,
-    title: r.benchmark.title,
+    title: benchmarkTitle(w.old, r.benchmark.id, r.benchmark.title),
     rating: r.final,
-    label: ratingLabel(oldFw, r.final),
+    label: label(w.old, r.final, w.l),
     basis: r.basis,
   }));
   // A merge is compared with its lowest rated predecessor: a decline is then a fall below all of them.
   const rated = olds.filter((r) => rank(oldFw, newFw, r.final) >= 0).sort((a, b) => rank(oldFw, newFw, a.final) - rank(oldFw, newFw, b.final));
   const base = rated[0] ?? olds[0];
-  const before: RatingRef | null = base ? { rating: base.final, label: ratingLabel(oldFw, base.final) } : null;
-  const after = newRating ? { rating: newRating.final, label: ratingLabel(newFw, newRating.final), basis: newRating.basis, reason: newRating.summary } : null;
+  const before: RatingRef | null = base ? { rating: base.final, label: label(w.old, base.final, w.l) } : null;
+  const after = newRating
+    ? { rating: newRating.final, label: label(w.new, newRating.final, w.l), basis: newRating.basis, reason: summaryText(w.new, newRating.explained, w.l, { public: w.public }) }
+    : null;
   const direction = directionOf(before ? rank(oldFw, newFw, before.rating) : -1, after ? rank(oldFw, newFw, after.rating) : -1);
 
   const pairs = pairQuestions(olds, newRating, mapping.questions);
@@ -79,17 +85,17 @@ export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, ma
   // With no answers on the new side, or no successor, the cause says it all; listing every
   // question as "no longer answered" would bury it.
   const listed = newRating?.evidenceRecorded ? pairs : [];
-  const questions = listed.flatMap((q) => questionChange(q, oldFw, newFw, decisive.has(q)) ?? []);
+  const questions = listed.flatMap((q) => questionChange(q, oldFw, newFw, decisive.has(q), w) ?? []);
   const sharedQuestions = { shared: pairs.filter((q) => q.old && q.new).length, old: pairs.filter((q) => q.old).length, new: pairs.filter((q) => q.new).length };
 
   const causes: Cause[] = [];
-  const fwCause = frameworkCause(p, from, oldFw, newFw, before, sharedQuestions);
+  const fwCause = frameworkCause(p, from, oldFw, newFw, before, sharedQuestions, w.l);
   if (fwCause) causes.push(fwCause);
-  if (one) causes.push(...ratingCauses({ oldFw, newFw, old: one, now: newRating!, pairs, decisive }));
-  const ruled = one && rules && rulesCause({ oldFw, newFw, old: one, now: newRating!, mapping, ...rules });
+  if (one) causes.push(...ratingCauses({ oldFw, newFw, old: one, now: newRating!, pairs, decisive, w }));
+  const ruled = one && rules && rulesCause({ oldFw, newFw, old: one, now: newRating!, mapping, ...rules, w });
   if (ruled) causes.push(ruled);
   return {
-    benchmark: newRating ? { id: newRating.benchmark.id, number: newRating.benchmark.number, title: newRating.benchmark.title } : null,
+    benchmark: newRating ? { id: newRating.benchmark.id, number: newRating.benchmark.number, title: benchmarkTitle(w.new, newRating.benchmark.id, newRating.benchmark.title) } : null,
     from,
     comparison: p.comparison,
     likeForLike: p.comparison === 'same' || p.comparison === 'mapped',
@@ -104,49 +110,54 @@ export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, ma
 
 function summarise(side: RatedSide): SideSummary {
   const { assessment: a, framework: fw } = side;
+  const title = (side.words ?? fw).title;
   return {
     ...(side.file !== undefined ? { file: side.file } : {}),
     authority: a.authority,
     period: a.period,
     date: a.date,
-    framework: { id: fw.id, version: fw.version, title: fw.title, digest: frameworkDigest(fw).content },
+    framework: { id: fw.id, version: fw.version, title, digest: frameworkDigest(fw).content },
     counts: countRatings(fw, side.ratings),
   };
 }
 
 /** Frameworks are compared by content: an id or a version number proves nothing. */
-function contentNotes(old: RatedSide, now: RatedSide): string[] {
+function contentNotes(old: RatedSide, now: RatedSide, { t }: Messages): string[] {
   const notes: string[] = [];
   for (const [name, s] of [['old', old], ['new', now]] as const) {
-    if (s.framework.differsFromBundled) {
-      notes.push(`warning: the ${name} assessment's framework says it is ${s.framework.id}, but its questions or rules differ from the bundled ${s.framework.id}`);
-    }
+    if (s.framework.differsFromBundled) notes.push(t('diff.note.impostor', { side: name, id: s.framework.id }));
   }
   const [a, b] = [old.framework, now.framework];
   if (a.id === b.id && a.version === b.version && frameworkDigest(a).content !== frameworkDigest(b).content) {
-    notes.push(`framework ${b.id} ${b.version} differs between the two assessments: same id and version, other questions or rules`);
+    notes.push(t('diff.note.sameVersionDiffers', { id: b.id, version: b.version }));
   }
   return notes;
 }
 
-export function diffAssessments(old: RatedSide, now: RatedSide): AssessmentDiff {
-  const mapping = mappingBetween(old.framework, now.framework);
-  const changes = ruleChanges(old.framework, now.framework, mapping);
+/**
+ * `l`: the language of every sentence (each side's `words` is its framework in it);
+ * `public`: for the public version of a report, which gives no review dates.
+ */
+export function diffAssessments(old: RatedSide, now: RatedSide, l: Messages = messages(), opts: { public?: boolean } = {}): AssessmentDiff {
+  const { t } = l;
+  const w: Wording = { l, old: old.words ?? old.framework, new: now.words ?? now.framework, ...(opts.public && { public: true }) };
+  const mapping = mappingBetween(old.framework, now.framework, l);
+  const changes = ruleChanges(old.framework, now.framework, mapping, w);
   const rules = { changes, date: now.assessment.date };
   const rows = pairings(mapping, old.framework, now.framework).map((p) =>
-    compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping, rules }),
+    compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping, rules, w }),
   );
   const summary = Object.fromEntries(DIRECTIONS.map((d) => [d, rows.filter((r) => r.direction === d).length])) as Record<Direction, number>;
-  const notes = [...contentNotes(old, now), ...mapping.notes];
-  if (changes.length) notes.push(`the framework's rules changed: ${changesText(changes)}`);
-  if (old.assessment.authority !== now.assessment.authority) notes.push(`the assessments are of different authorities: ${old.assessment.authority} and ${now.assessment.authority}`);
-  if (old.assessment.date > now.assessment.date) notes.push(`the old assessment (${old.assessment.date}) is dated after the new one (${now.assessment.date}); were they given the other way round?`);
+  const notes = [...contentNotes(old, now, l), ...mapping.notes];
+  if (changes.length) notes.push(t('diff.note.rulesChanged', { changes: changesText(changes, l) }));
+  if (old.assessment.authority !== now.assessment.authority) notes.push(t('diff.note.authorities', { list: listed([old.assessment.authority, now.assessment.authority], l) }));
+  if (old.assessment.date > now.assessment.date) notes.push(t('diff.note.order', { old: old.assessment.date, new: now.assessment.date }));
   return {
     old: summarise(old),
     new: summarise(now),
     sameFramework: old.framework.id === now.framework.id,
     mapping: mapping.kind,
-    ratings: now.framework.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour })),
+    ratings: now.framework.ratings.map((r) => ({ id: r.id, label: label(w.new, r.id, l), colour: r.colour })),
     rows,
     ruleChanges: changes,
     summary,

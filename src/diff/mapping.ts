@@ -1,5 +1,6 @@
 // Which old benchmarks each new one is compared with: the same ids within a framework, the
 // newer framework's `maps_from` across frameworks (or the older one's, read backwards).
+import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import type { AssessmentDiff, Comparison } from './types.js';
 
@@ -18,37 +19,38 @@ function byId(oldFw: Framework, newFw: Framework): [string, string][] {
 }
 
 /** Pairs from a `maps_from` table, keeping only ids that exist, with a note for each that does not. */
-function declared(table: Record<string, string | null>, fromFw: Framework, toFw: Framework, notes: string[]): [string, string][] {
+function declared(table: Record<string, string | null>, fromFw: Framework, toFw: Framework, notes: string[], { t }: Messages): [string, string][] {
   const from = new Set(fromFw.benchmarks.map((b) => b.id));
   const to = new Set(toFw.benchmarks.map((b) => b.id));
   const edges: [string, string][] = [];
   for (const [a, b] of Object.entries(table)) {
-    if (!from.has(a)) notes.push(`${toFw.id} maps "${a}", which is not a benchmark of ${fromFw.id}; ignored`);
-    else if (b !== null && !to.has(b)) notes.push(`${toFw.id} maps "${a}" to "${b}", which is not one of its benchmarks; ignored`);
+    if (!from.has(a)) notes.push(t('mapping.note.notOld', { to: toFw.id, from: fromFw.id, id: a }));
+    else if (b !== null && !to.has(b)) notes.push(t('mapping.note.notNew', { to: toFw.id, id: a, target: b }));
     else if (b !== null) edges.push([a, b]);
   }
   // An old id the table forgets is compared by id where it can be, rather than silently dropped.
   for (const id of from) {
     if (id in table) continue;
     if (to.has(id)) edges.push([id, id]);
-    notes.push(`${toFw.id} does not say where "${id}" went${to.has(id) ? '; compared by id' : ''}`);
+    notes.push(t(to.has(id) ? 'mapping.note.silentById' : 'mapping.note.silent', { to: toFw.id, id }));
   }
   return edges;
 }
 
-export function mappingBetween(oldFw: Framework, newFw: Framework): Mapping {
+/** `l`: the language of the notes. */
+export function mappingBetween(oldFw: Framework, newFw: Framework, l: Messages = messages()): Mapping {
   const notes: string[] = [];
   if (oldFw.id === newFw.id) {
-    if (oldFw.version !== newFw.version) notes.push(`framework ${newFw.id} changed version: ${oldFw.version} → ${newFw.version}`);
+    if (oldFw.version !== newFw.version) notes.push(l.t('mapping.note.version', { id: newFw.id, from: oldFw.version, to: newFw.version }));
     return { kind: 'same', edges: byId(oldFw, newFw), questions: {}, notes };
   }
   const forward = newFw.maps_from;
   if (forward?.framework === oldFw.id) {
-    return { kind: 'maps_from', edges: declared(forward.benchmarks, oldFw, newFw, notes), questions: forward.questions ?? {}, notes };
+    return { kind: 'maps_from', edges: declared(forward.benchmarks, oldFw, newFw, notes, l), questions: forward.questions ?? {}, notes };
   }
   const back = oldFw.maps_from;
   if (back?.framework === newFw.id) {
-    const edges = declared(back.benchmarks, newFw, oldFw, notes).map(([n, o]): [string, string] => [o, n]);
+    const edges = declared(back.benchmarks, newFw, oldFw, notes, l).map(([n, o]): [string, string] => [o, n]);
     const questions = Object.fromEntries(
       Object.entries(back.questions ?? {})
         .filter((e): e is [string, string] => e[1] !== null)
@@ -56,7 +58,7 @@ export function mappingBetween(oldFw: Framework, newFw: Framework): Mapping {
     );
     return { kind: 'reverse maps_from', edges, questions, notes };
   }
-  notes.push(`neither ${oldFw.id} nor ${newFw.id} declares a mapping from the other; benchmarks are compared where their ids match`);
+  notes.push(l.t('mapping.note.none', { old: oldFw.id, new: newFw.id }));
   return { kind: 'by id', edges: byId(oldFw, newFw), questions: {}, notes };
 }
 

@@ -5,6 +5,7 @@ import type { Framework } from '../model/framework-schema.js';
 import { UNANSWERED, type QuestionState } from '../rating/questions.js';
 import type { BenchmarkRating } from '../rating/rate.js';
 import type { QuestionChange, QuestionChangeKind } from './types.js';
+import { answerWord, plainWording, quoteQuestion, type Wording } from './wording.js';
 
 export interface QuestionPair {
   old?: QuestionState;
@@ -29,8 +30,6 @@ export function pairQuestions(olds: BenchmarkRating[], now: BenchmarkRating | un
   return pairs;
 }
 
-export const answerLabel = (fw: Framework, word: string | undefined) =>
-  word === undefined || word === UNANSWERED ? 'Not answered' : (fw.answers.find((a) => a.id === word)?.label ?? word);
 
 const sameList = (a: string[] = [], b: string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -51,22 +50,30 @@ function kindOf(p: QuestionPair): QuestionChangeKind | undefined {
   return evidenceChanged(p.oldAnswer, p.newAnswer) ? 'evidence' : undefined;
 }
 
-export function questionChange(p: QuestionPair, oldFw: Framework, newFw: Framework, decisive: boolean): QuestionChange | undefined {
+export function questionChange(p: QuestionPair, oldFw: Framework, newFw: Framework, decisive: boolean, w: Wording = plainWording(oldFw, newFw)): QuestionChange | undefined {
   const change = kindOf(p);
   if (!change) return undefined;
+  const { t } = w.l;
   const q = (p.new ?? p.old)!;
-  const name = `'${q.question.title}'${q.question.essential ? ' (essential)' : ''}`;
-  const was = answerLabel(oldFw, p.old?.given);
-  const is = answerLabel(newFw, p.new?.given);
+  const name = quoteQuestion(p.new ? w.new : w.old, q.question, w.l);
+  const was = answerWord(w.old, p.old?.given, w.l);
+  const is = answerWord(w.new, p.new?.given, w.l);
+  const say = { name, was, is, framework: newFw.id };
   const text: Record<QuestionChangeKind, () => string> = {
-    answered: () => `${name}: answered ${is}`,
-    changed: () => `${name}: ${was} → ${is}`,
-    unanswered: () => `${name}: ${was} → not answered`,
-    stale: () => `${name}: still ${is}, but its evidence (last reviewed ${p.new!.stale!.reviewed}) is now out of date, so it counts as ${answerLabel(newFw, p.new!.effective)}`,
-    fresh: () => `${name}: evidence reviewed again${p.newAnswer?.reviewed ? ` on ${p.newAnswer.reviewed}` : ''}, so it counts as ${is} again`,
-    evidence: () => `${name}: evidence updated (still ${is})`,
-    'new question': () => `${name}: new in ${newFw.id}, answered ${is}`,
-    'dropped question': () => `${name}: not asked in ${newFw.id} (was ${was})`,
+    answered: () => t('question.change.answered', say),
+    changed: () => t('question.change.changed', say),
+    unanswered: () => t('question.change.unanswered', say),
+    stale: () => {
+      const reviewed = p.new!.stale!.reviewed;
+      return t('question.change.stale', { ...say, reviewed, reviewedLong: w.l.date(reviewed), counts: answerWord(w.new, p.new!.effective, w.l) });
+    },
+    fresh: () => {
+      const reviewed = p.newAnswer?.reviewed;
+      return reviewed ? t('question.change.freshOn', { ...say, reviewed, reviewedLong: w.l.date(reviewed) }) : t('question.change.fresh', say);
+    },
+    evidence: () => t('question.change.evidence', say),
+    'new question': () => t('question.change.new', say),
+    'dropped question': () => t('question.change.dropped', say),
   };
   return { id: q.question.id, title: q.question.title, essential: q.question.essential, change, from: p.old?.given, to: p.new?.given, decisive, text: text[change]() };
 }

@@ -2,9 +2,11 @@
 // shown as an improvement with no cause: what changed, and what the old rules would give.
 import { canonicalJson, frameworkDigest } from '../model/framework-digest.js';
 import type { Benchmark, Framework } from '../model/framework-schema.js';
-import { ratingLabel, rateBenchmark, type BenchmarkRating } from '../rating/rate.js';
+import { rateBenchmark, type BenchmarkRating } from '../rating/rate.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Mapping } from './mapping.js';
 import type { Cause } from './types.js';
+import { benchmarkTitle, label, plainWording, quoteQuestion, type Wording } from './wording.js';
 
 const renamed = (map: Record<string, string | null>, id: string) => (id in map ? map[id] : id);
 
@@ -13,7 +15,8 @@ function counterpart(oldB: Benchmark, newId: string, m: Mapping) {
   return oldB.questions.find((q) => renamed(m.questions, q.id) === newId);
 }
 
-function essentialChanges(oldFw: Framework, newFw: Framework, m: Mapping): string[] {
+function essentialChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wording): string[] {
+  const { t } = w.l;
   const out: string[] = [];
   for (const [o, n] of m.edges) {
     const oldB = oldFw.benchmarks.find((b) => b.id === o);
@@ -22,58 +25,63 @@ function essentialChanges(oldFw: Framework, newFw: Framework, m: Mapping): strin
     const live = (q: { retired: boolean }) => !q.retired;
     for (const q of newB.questions.filter(live)) {
       const was = counterpart(oldB, q.id, m);
-      if (was && live(was) && was.essential !== q.essential) out.push(`'${q.title}' (${newB.title}) is ${q.essential ? 'now' : 'no longer'} essential`);
-      else if ((!was || !live(was)) && q.essential && m.kind === 'same') out.push(`'${q.title}' (${newB.title}) is a new essential question`);
+      const named = { question: quoteQuestion(w.new, { ...q, essential: false }, w.l), benchmark: benchmarkTitle(w.new, newB.id, newB.title) };
+      if (was && live(was) && was.essential !== q.essential) out.push(t(q.essential ? 'rules.change.nowEssential' : 'rules.change.noLongerEssential', named));
+      else if ((!was || !live(was)) && q.essential && m.kind === 'same') out.push(t('rules.change.newEssential', named));
     }
     if (m.kind !== 'same') continue;
     for (const q of oldB.questions.filter((x) => live(x) && x.essential)) {
       const now = newB.questions.find((x) => x.id === q.id);
-      if (!now || now.retired) out.push(`essential question '${q.title}' (${oldB.title}) ${now ? 'retired' : 'removed'}`);
+      const named = { question: quoteQuestion(w.old, { ...q, essential: false }, w.l), benchmark: benchmarkTitle(w.old, oldB.id, oldB.title) };
+      if (!now || now.retired) out.push(t(now ? 'rules.change.essentialRetired' : 'rules.change.essentialRemoved', named));
     }
   }
   return out;
 }
 
 /** Every change between two frameworks that can change a computed rating, one phrase each. */
-export function ruleChanges(oldFw: Framework, newFw: Framework, m: Mapping): string[] {
+export function ruleChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wording = plainWording(oldFw, newFw)): string[] {
   if (frameworkDigest(oldFw).rules === frameworkDigest(newFw).rules) return [];
+  const { t } = w.l;
   const out: string[] = [];
   const ids = (l: { id: string }[]) => l.map((x) => x.id);
   const [oldRules, newRules] = [ids(oldFw.rules), ids(newFw.rules)];
-  for (const id of oldRules.filter((r) => !newRules.includes(r))) out.push(`rule '${id}' removed`);
-  for (const id of newRules.filter((r) => !oldRules.includes(r))) out.push(`rule '${id}' added`);
+  for (const id of oldRules.filter((r) => !newRules.includes(r))) out.push(t('rules.change.ruleRemoved', { id }));
+  for (const id of newRules.filter((r) => !oldRules.includes(r))) out.push(t('rules.change.ruleAdded', { id }));
   for (const rule of newFw.rules) {
     const was = oldFw.rules.find((r) => r.id === rule.id);
-    if (was && canonicalJson(was) !== canonicalJson(rule)) out.push(`rule '${rule.id}' changed`);
+    if (was && canonicalJson(was) !== canonicalJson(rule)) out.push(t('rules.change.ruleChanged', { id: rule.id }));
   }
   const common = (a: string[], b: string[]) => a.filter((x) => b.includes(x));
-  if (common(oldRules, newRules).join() !== common(newRules, oldRules).join()) out.push(`rules in a new order: ${newRules.join(', ')} (was ${oldRules.join(', ')})`);
-  if (ids(oldFw.ratings).join() !== ids(newFw.ratings).join()) out.push(`ratings, lowest first, are ${ids(newFw.ratings).join(', ')} (were ${ids(oldFw.ratings).join(', ')})`);
+  if (common(oldRules, newRules).join() !== common(newRules, oldRules).join()) out.push(t('rules.change.order', { now: newRules.join(', '), was: oldRules.join(', ') }));
+  if (ids(oldFw.ratings).join() !== ids(newFw.ratings).join()) out.push(t('rules.change.ratings', { now: ids(newFw.ratings).join(', '), was: ids(oldFw.ratings).join(', ') }));
+  // Labels and phrases are compared as the frameworks have them (in English); the words said are the output's.
   for (const r of newFw.ratings) {
     const was = oldFw.ratings.find((x) => x.id === r.id);
-    if (was && was.label !== r.label) out.push(`rating '${r.id}' is now labelled "${r.label}" (was "${was.label}")`);
-    if (was && was.colour.toUpperCase() !== r.colour.toUpperCase()) out.push(`rating '${r.id}' is now coloured ${r.colour} (was ${was.colour})`);
+    if (was && was.label !== r.label) out.push(t('rules.change.ratingLabel', { id: r.id, now: label(w.new, r.id, w.l), was: label(w.old, r.id, w.l) }));
+    if (was && was.colour.toUpperCase() !== r.colour.toUpperCase()) out.push(t('rules.change.ratingColour', { id: r.id, now: r.colour, was: was.colour }));
   }
-  for (const a of oldFw.answers.filter((x) => !newFw.answers.some((y) => y.id === x.id))) out.push(`answer '${a.id}' removed`);
+  const word = (fw: Framework, id: string) => fw.answers.find((a) => a.id === id);
+  for (const a of oldFw.answers.filter((x) => !newFw.answers.some((y) => y.id === x.id))) out.push(t('rules.change.answerRemoved', { id: a.id }));
   for (const a of newFw.answers) {
     const was = oldFw.answers.find((x) => x.id === a.id);
-    if (!was) out.push(`answer '${a.id}' added`);
+    if (!was) out.push(t('rules.change.answerAdded', { id: a.id }));
     else {
-      if (was.applicable !== a.applicable) out.push(`answer '${a.id}' ${a.applicable ? 'now counts' : 'no longer counts'} as applicable`);
-      if (was.label !== a.label) out.push(`answer '${a.id}' is now labelled "${a.label}" (was "${was.label}")`);
-      if (was.phrase !== a.phrase) out.push(`answer '${a.id}' now reads "${a.phrase}" in reasons (was "${was.phrase}")`);
-      if (was.stale_as !== a.stale_as) out.push(`answer '${a.id}' with out-of-date evidence counts as ${a.stale_as ?? 'itself'} (was ${was.stale_as ?? 'itself'})`);
+      if (was.applicable !== a.applicable) out.push(t(a.applicable ? 'rules.change.nowApplicable' : 'rules.change.noLongerApplicable', { id: a.id }));
+      if (was.label !== a.label) out.push(t('rules.change.answerLabel', { id: a.id, now: word(w.new, a.id)?.label ?? a.label, was: word(w.old, a.id)?.label ?? was.label }));
+      if (was.phrase !== a.phrase) out.push(t('rules.change.answerPhrase', { id: a.id, now: word(w.new, a.id)?.phrase ?? a.phrase, was: word(w.old, a.id)?.phrase ?? was.phrase }));
+      if (was.stale_as !== a.stale_as) out.push(t('rules.change.staleAs', { id: a.id, now: a.stale_as ?? t('rules.change.itself'), was: was.stale_as ?? t('rules.change.itself') }));
     }
   }
-  if (oldFw.evidence_valid_months !== newFw.evidence_valid_months) out.push(`evidence stays fresh for ${newFw.evidence_valid_months} months (was ${oldFw.evidence_valid_months})`);
-  out.push(...essentialChanges(oldFw, newFw, m));
+  if (oldFw.evidence_valid_months !== newFw.evidence_valid_months) out.push(t('rules.change.months', { now: newFw.evidence_valid_months, was: oldFw.evidence_valid_months }));
+  out.push(...essentialChanges(oldFw, newFw, m, w));
   return out;
 }
 
 /** The changes in a sentence: the first few, then how many more. */
-export function changesText(changes: string[]): string {
-  const shown = changes.slice(0, 3).join('; ');
-  return changes.length > 3 ? `${shown}; and ${changes.length - 3} more` : shown;
+export function changesText(changes: string[], l: Messages = messages()): string {
+  const shown = changes.slice(0, 3).join(l.t('list.clauses'));
+  return changes.length > 3 ? l.t('rules.change.more', { shown, more: changes.length - 3 }) : shown;
 }
 
 export interface RulesInput {
@@ -84,13 +92,14 @@ export interface RulesInput {
   date: string;
   mapping: Mapping;
   changes: string[];
+  w?: Wording;
 }
 
 /**
  * The new answers rated under the old framework's rules (its scales, freshness and essential
  * questions): where that gives another rating than the new rules, the rule change moved it.
  */
-export function rulesCause({ oldFw, newFw, old, now, date, mapping, changes }: RulesInput): Cause | undefined {
+export function rulesCause({ oldFw, newFw, old, now, date, mapping, changes, w = plainWording(oldFw, newFw) }: RulesInput): Cause | undefined {
   if (!changes.length) return undefined;
   const hybrid: Framework = { ...newFw, rules: oldFw.rules, answers: oldFw.answers, ratings: oldFw.ratings, evidence_valid_months: oldFw.evidence_valid_months };
   const b = now.benchmark;
@@ -100,11 +109,11 @@ export function rulesCause({ oldFw, newFw, old, now, date, mapping, changes }: R
   });
   const underOld = rateBenchmark(hybrid, { ...b, questions }, now.entry, date).computed;
   if (underOld === now.computed) return undefined;
-  const from = { rating: underOld, label: ratingLabel(oldFw, underOld) };
-  const to = { rating: now.computed, label: ratingLabel(newFw, now.computed) };
+  const from = { rating: underOld, label: label(w.old, underOld, w.l) };
+  const to = { rating: now.computed, label: label(w.new, now.computed, w.l) };
   return {
     kind: 'rules',
-    text: `The framework's rules changed: ${changesText(changes)}; the old rules give ${from.label}, the new ones ${to.label}`,
+    text: w.l.t('cause.rules', { changes: changesText(changes, w.l), from: from.label, to: to.label }),
     changes,
     computed: { from, to },
   };

@@ -1,6 +1,8 @@
 // Pure: ratings across several assessments, oldest first, on the newest one's framework.
 import type { Framework } from '../model/framework-schema.js';
-import { countRatings, ratingLabel } from '../rating/rate.js';
+import { countRatings } from '../rating/rate.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
+import { benchmarkTitle, label } from './wording.js';
 import { directionOf } from './diff.js';
 import { mappingBetween, pairings, type Pairing } from './mapping.js';
 import type { Comparison, Direction, RatedSide, RatingRef } from './types.js';
@@ -13,6 +15,8 @@ export interface TrendSide {
   file?: string;
   assessment: Pick<RatedSide['assessment'], 'authority' | 'period' | 'date'>;
   framework: Framework;
+  /** The framework in the output's language: its words only. */
+  words?: Framework;
   ratings: Pick<RatedSide['ratings'][number], 'benchmark' | 'final' | 'basis'>[];
 }
 
@@ -24,6 +28,7 @@ export function trendSide(s: RatedSide): TrendSide {
     // Copies: text read from a file may be a view into the whole file's text, and keep it alive.
     assessment: { authority: structuredClone(authority), period: structuredClone(period), date: structuredClone(date) },
     framework: s.framework,
+    ...(s.words && { words: s.words }),
     ratings: s.ratings.map(({ benchmark, final, basis }) => ({ benchmark, final, basis })),
   };
 }
@@ -70,37 +75,39 @@ export function byDate<T extends { assessment: { date: string } }>(sides: T[]): 
 
 const rankIn = (fw: Framework, id: string) => fw.ratings.findIndex((r) => r.id === id);
 
-function cellFor(side: TrendSide, p: Pairing | undefined, target: Framework): TrendCell | null {
+function cellFor(side: TrendSide, p: Pairing | undefined, target: Framework, l: Messages): TrendCell | null {
   const olds = (p?.oldIds ?? []).flatMap((id) => side.ratings.find((r) => r.benchmark.id === id) ?? []);
   if (olds.length === 0) return null;
-  const fw = side.framework;
-  if (olds.length === 1) return { rating: olds[0]!.final, label: ratingLabel(fw, olds[0]!.final), basis: olds[0]!.basis };
-  const parts = olds.map((r) => ({ id: r.benchmark.id, title: r.benchmark.title, rating: r.final, label: ratingLabel(fw, r.final) }));
+  const fw = side.words ?? side.framework;
+  if (olds.length === 1) return { rating: olds[0]!.final, label: label(fw, olds[0]!.final, l), basis: olds[0]!.basis };
+  const parts = olds.map((r) => ({ id: r.benchmark.id, title: benchmarkTitle(fw, r.benchmark.id, r.benchmark.title), rating: r.final, label: label(fw, r.final, l) }));
   const rated = parts.filter((x) => rankIn(target, x.rating) >= 0).sort((a, b) => rankIn(target, a.rating) - rankIn(target, b.rating));
   const low = rated[0] ?? parts[0]!;
   return { rating: low.rating, label: low.label, parts };
 }
 
-function rowNote(row: TrendRow, sides: TrendSide[], maps: Pairing[][], target: Framework): string {
-  if (row.comparisons.includes('unmapped')) return `no successor in ${target.id}`;
+function rowNote(row: TrendRow, sides: TrendSide[], maps: Pairing[][], target: Framework, { t }: Messages): string {
+  if (row.comparisons.includes('unmapped')) return t('trend.note.unmapped', { id: target.id });
   const notes = new Set<string>();
   sides.forEach((s, i) => {
     const p = maps[i]!.find((x) => x.newId === row.benchmark.id);
-    const titles = (p?.oldIds ?? []).map((id) => s.framework.benchmarks.find((b) => b.id === id)?.title ?? id);
-    if (p?.comparison === 'merged') notes.add(`merges ${titles.join(' / ')} of ${s.framework.id}`);
-    else if (p?.comparison === 'split') notes.add(`split from ${titles[0]} of ${s.framework.id}`);
-    else if (p?.comparison === 'new') notes.add(`new since ${s.framework.id}`);
+    const titles = (p?.oldIds ?? []).map((id) => benchmarkTitle(s.words ?? s.framework, id, id));
+    if (p?.comparison === 'merged') notes.add(t('trend.note.merged', { titles: titles.join(' / '), id: s.framework.id }));
+    else if (p?.comparison === 'split') notes.add(t('trend.note.split', { title: titles[0]!, id: s.framework.id }));
+    else if (p?.comparison === 'new') notes.add(t('trend.note.new', { id: s.framework.id }));
   });
-  return [...notes].join('; ');
+  return [...notes].join(t('list.clauses'));
 }
 
-export function trend(input: TrendSide[]): Trend {
+/** `l`: the language of labels and notes (each side's `words` is its framework in it). */
+export function trend(input: TrendSide[], l: Messages = messages()): Trend {
   const sides = byDate(input);
   const target = sides.at(-1)?.framework;
-  if (!target) return { points: [], framework: { id: '', version: '', title: '' }, ratings: [], rows: [], notes: ['no assessments given'] };
+  if (!target) return { points: [], framework: { id: '', version: '', title: '' }, ratings: [], rows: [], notes: [l.t('trend.note.none')] };
+  const targetWords = sides.at(-1)!.words ?? target;
   const notes = new Set<string>();
   const maps = sides.map((s) => {
-    const m = mappingBetween(s.framework, target);
+    const m = mappingBetween(s.framework, target, l);
     m.notes.forEach((n) => notes.add(n));
     return pairings(m, s.framework, target);
   });
@@ -108,8 +115,8 @@ export function trend(input: TrendSide[]): Trend {
   const rows: TrendRow[] = target.benchmarks.map((b) => {
     const ps = maps.map((list) => list.find((p) => p.newId === b.id));
     return {
-      benchmark: { id: b.id, number: b.number, title: b.title, framework: target.id },
-      cells: sides.map((s, i) => cellFor(s, ps[i], target)),
+      benchmark: { id: b.id, number: b.number, title: benchmarkTitle(targetWords, b.id, b.title), framework: target.id },
+      cells: sides.map((s, i) => cellFor(s, ps[i], target, l)),
       comparisons: [...new Set(ps.flatMap((p) => (p && p.comparison !== 'same' ? [p.comparison] : [])))],
       likeForLike: true,
     };
@@ -123,8 +130,8 @@ export function trend(input: TrendSide[]): Trend {
       if (seen.has(key) || !b) continue;
       seen.add(key);
       rows.push({
-        benchmark: { id: b.id, number: b.number, title: b.title, framework: s.framework.id },
-        cells: sides.map((t, j) => (t.framework.id === s.framework.id ? cellFor(t, maps[j]!.find((x) => x.comparison === 'unmapped' && x.oldIds[0] === b.id), target) : null)),
+        benchmark: { id: b.id, number: b.number, title: benchmarkTitle(s.words ?? s.framework, b.id, b.title), framework: s.framework.id },
+        cells: sides.map((t, j) => (t.framework.id === s.framework.id ? cellFor(t, maps[j]!.find((x) => x.comparison === 'unmapped' && x.oldIds[0] === b.id), target, l) : null)),
         comparisons: ['unmapped'],
         likeForLike: false,
       });
@@ -132,14 +139,14 @@ export function trend(input: TrendSide[]): Trend {
   });
   for (const row of rows) {
     row.likeForLike &&= row.comparisons.every((c) => c === 'mapped') && row.cells.every((c) => !c?.parts);
-    if (!row.likeForLike) row.note = rowNote(row, sides, maps, target);
+    if (!row.likeForLike) row.note = rowNote(row, sides, maps, target, l);
     row.cells.forEach((c, i) => {
       const prev = row.cells[i - 1];
       if (c && prev) c.direction = directionOf(rankIn(target, prev.rating), rankIn(target, c.rating));
     });
   }
   const authorities = [...new Set(sides.map((s) => s.assessment.authority))];
-  if (authorities.length > 1) notes.add(`the assessments are of different authorities: ${authorities.join(', ')}`);
+  if (authorities.length > 1) notes.add(l.t('diff.note.authorities', { list: authorities.join(', ') }));
   return {
     points: sides.map((s) => ({
       ...(s.file !== undefined ? { file: s.file } : {}),
@@ -149,8 +156,8 @@ export function trend(input: TrendSide[]): Trend {
       framework: { id: s.framework.id, version: s.framework.version },
       counts: countRatings(s.framework, s.ratings),
     })),
-    framework: { id: target.id, version: target.version, title: target.title },
-    ratings: target.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour })),
+    framework: { id: target.id, version: target.version, title: targetWords.title },
+    ratings: target.ratings.map((r) => ({ id: r.id, label: label(targetWords, r.id, l), colour: r.colour })),
     rows,
     notes: [...notes],
   };

@@ -10,6 +10,8 @@ export interface RatedSide {
   ratings: BenchmarkRating[];
   /** The file it was read from, as given on the command line. */
   file?: string;
+  /** The framework in the output's language (model/localize.ts): its words only, never compared. */
+  words?: Framework;
 }
 
 export const DIRECTIONS = ['improved', 'declined', 'unchanged', 'newly rated', 'no longer rated'] as const;

@@ -1,7 +1,7 @@
 // A framework's text in another language: framework.<lang>.yaml beside framework.yaml, keyed
 // by the English files' ids. Anything left out is shown in English (localize.ts lists it).
 // The format is in docs/framework-translations.md.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
@@ -51,6 +51,20 @@ export function loadTranslation(fw: Framework, lang: string): Loaded<Translation
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, src.source) };
   const problems = unknownIds(fw, parsed.data, src.source);
   return problems.length ? { problems } : { value: parsed.data };
+}
+
+/** Every framework.<lang>.yaml in the framework's folder, checked: for `validate`. */
+export function translationProblems(fw: Framework, langs: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const name of readdirSync(fw.dir).filter((f) => /^framework\.[^.]+\.yaml$/.test(f)).sort()) {
+    const lang = name.slice('framework.'.length, -'.yaml'.length);
+    if (!langs.includes(lang)) {
+      problems.push({ file: join(fw.dir, name), line: 1, col: 1, path: '', message: `dutykit has no language "${lang}" (it has ${langs.join(', ')}), so this translation would never be read` });
+      continue;
+    }
+    problems.push(...(loadTranslation(fw, lang).problems ?? []));
+  }
+  return problems;
 }
 
 /** A translation may only name what the framework has: a misspelt id would be silently unused. */

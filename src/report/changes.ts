@@ -3,6 +3,7 @@
 import { diffAssessments } from '../diff/diff.js';
 import { rowName } from '../diff/describe.js';
 import type { Direction, RatedSide } from '../diff/types.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
 
 export interface ReportChange {
   /** "7. Training Programme" (an old benchmark with no successor is named as it was). */
@@ -14,15 +15,15 @@ export interface ReportChange {
   causes: string[];
 }
 
-export function reportChanges(previous: RatedSide, current: RatedSide, board: boolean): ReportChange[] {
-  return diffAssessments(previous, current)
+export function reportChanges(previous: RatedSide, current: RatedSide, board: boolean, l: Messages = messages()): ReportChange[] {
+  return diffAssessments(previous, current, l, { public: !board })
     .rows.filter((r) => r.direction !== 'unchanged' || !r.likeForLike)
     .map((r) => ({
-      benchmark: rowName(r),
+      benchmark: rowName(r, l),
       from: r.comparison === 'merged' ? r.from.map((o) => o.label).join(' / ') : (r.before?.label ?? '—'),
       to: r.after?.label ?? '—',
       direction: r.direction,
       likeForLike: r.likeForLike,
-      causes: r.causes.map((c) => (c.kind === 'agreed' && c.rationale && board ? `${c.text}. Rationale: ${c.rationale}` : c.text)),
+      causes: r.causes.map((c) => (c.kind === 'agreed' && c.rationale && board ? l.t('summary.rationale', { text: c.text, rationale: c.rationale }) : c.text)),
     }));
 }

@@ -5,33 +5,38 @@ import type { Trend } from '../diff/trend.js';
 import type { AssessmentDiff, Direction } from '../diff/types.js';
 import type { Paint } from './terminal.js';
 import { ours, type Term } from '../outside.js';
-import { clean, longDate } from './text.js';
+import { clean } from './text.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
 
 /** Improvements take the top rating's colour and declines the bottom one's. */
-function paintDirection(ratings: { id: string }[], paint: Paint, d: Direction, text = directionText(d)): string {
+function paintDirection(ratings: { id: string }[], paint: Paint, d: Direction, text: string): string {
   if (d === 'improved') return paint(ratings.at(-1)?.id ?? '', text);
   if (d === 'declined') return paint(ratings[0]?.id ?? '', text);
   return text;
 }
 
 /** "3 Green · 5 Amber · 2 Red · 0 Not yet rated", each part in its colour. */
-const counts = (c: Record<string, number>, ratings: { id: string; label: string }[], paint: Paint) =>
-  [...[...ratings].reverse().map((r) => paint(r.id, `${c[r.id] ?? 0} ${clean(r.label)}`)), paint('unrated', `${c.unrated ?? 0} Not yet rated`)].join(' · ');
+const counts = (c: Record<string, number>, ratings: { id: string; label: string }[], paint: Paint, { t }: Messages) =>
+  [
+    ...[...ratings].reverse().map((r) => paint(r.id, t('report.count', { count: c[r.id] ?? 0, label: clean(r.label) }))),
+    paint('unrated', t('report.count', { count: c.unrated ?? 0, label: t('rating.unrated') })),
+  ].join(t('list.separator'));
 
-export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): Term {
+export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l: Messages = messages()): Term {
+  const { t, date } = l;
   const rows = d.rows.map((r) => {
-    const note = fromNote(r, d);
-    const why = r.causes.map((c) => clean(c.kind === 'agreed' && c.rationale ? `${c.text}. Rationale: ${c.rationale}` : c.text)).join('\n');
+    const note = fromNote(r, d, l);
+    const why = r.causes.map((c) => clean(c.kind === 'agreed' && c.rationale ? t('summary.rationale', { text: c.text, rationale: c.rationale }) : c.text)).join('\n');
     return [
       r.benchmark ? String(r.benchmark.number) : '—',
-      clean(rowName(r).replace(/^\d+\. /, '') + (note ? ` (${note})` : '')),
+      clean(rowName(r, l).replace(/^\d+\. /, '') + (note ? ` (${note})` : '')),
       r.before ? clean(r.before.label) : '—',
       r.after ? clean(r.after.label) : '—',
-      directionText(r.direction),
+      directionText(r.direction, l),
       why || '—',
     ];
   });
-  const head = ['#', 'Benchmark', 'Before', 'After', 'Change', 'Why'];
+  const head = [t('report.col.number'), t('report.col.benchmark'), t('diff.col.before'), t('diff.col.after'), t('report.col.change'), t('diff.col.why')];
   const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
   // Short words take what they need; the benchmark and the causes share the rest, 1 : 2.
   const widths = fitColumns(width, [
@@ -52,28 +57,31 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number): 
     return line;
   });
   const who = d.old.authority === d.new.authority ? clean(d.new.authority) : `${clean(d.old.authority)} → ${clean(d.new.authority)}`;
-  const side = (s: AssessmentDiff['old']) => `${clean(s.period)} (${longDate(s.date)}, ${clean(`${s.framework.id} ${s.framework.version}`)})`;
+  const side = (s: AssessmentDiff['old']) => `${clean(s.period)} (${date(s.date)}, ${clean(`${s.framework.id} ${s.framework.version}`)})`;
   const out = [`${who}: ${side(d.old)} → ${side(d.new)}`, table];
-  out.push(`Before: ${counts(d.old.counts, d.ratings, paint)}`, `After:  ${counts(d.new.counts, d.ratings, paint)}`, `Change: ${summaryLine(d)}`);
+  // "Before:" and "After:" padded to one width, so the counts line up.
+  const [before, after] = [t('diff.before'), t('diff.after')];
+  const pad = Math.max(before.length, after.length);
+  out.push(`${before.padEnd(pad)} ${counts(d.old.counts, d.ratings, paint, l)}`, `${after.padEnd(pad)} ${counts(d.new.counts, d.ratings, paint, l)}`, `${t('diff.change')} ${summaryLine(d, l)}`);
 
-  const odd = notLikeForLike(d);
-  if (odd.length || !d.sameFramework) out.push('', 'Not like-for-like:', ...odd.map((l) => `  - ${clean(l)}`), `  - ${clean(questionSetLine(d))}`);
-  if (d.notes.length) out.push('', 'Notes:', ...d.notes.map((n) => `  - ${clean(n)}`));
+  const odd = notLikeForLike(d, l);
+  if (odd.length || !d.sameFramework) out.push('', t('diff.notLikeForLike.colon'), ...odd.map((x) => `  - ${clean(x)}`), `  - ${clean(questionSetLine(d, l))}`);
+  if (d.notes.length) out.push('', t('diff.notes'), ...d.notes.map((n) => `  - ${clean(n)}`));
 
   const answered = d.rows.filter((r) => shownQuestions(r).shown.length);
   if (answered.length) {
-    out.push('', 'Answers changed (* moved the rating):');
+    out.push('', t('diff.text.answersChanged'));
     for (const r of answered) {
       const { shown, evidenceOnly } = shownQuestions(r);
-      out.push(`  ${clean(rowName(r))}`);
+      out.push(`  ${clean(rowName(r, l))}`);
       for (const q of shown) out.push(`    ${q.decisive ? '*' : '-'} ${clean(q.text)}`);
-      if (evidenceOnly) out.push(`    (${evidenceOnly} more unchanged apart from the evidence)`);
+      if (evidenceOnly) out.push(`    ${t('diff.text.evidenceOnly', { count: evidenceOnly })}`);
     }
-  } else if (!d.rows.some(hasNews)) out.push('', 'No changes: every benchmark has the same rating and the same answers.');
+  } else if (!d.rows.some(hasNews)) out.push('', t('diff.noChanges'));
   return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }
 
-export function renderTrendText(t: Trend, paint: Paint, width: number): Term {
+export function renderTrendText(t: Trend, paint: Paint, width: number, l: Messages = messages()): Term {
   const rows = t.rows.map((r) => {
     const own = r.benchmark.framework === t.framework.id;
     const cells = r.cells.map((c) => {
@@ -81,9 +89,9 @@ export function renderTrendText(t: Trend, paint: Paint, width: number): Term {
       const word = c.parts ? `${c.parts.map((p) => clean(p.label)).join(' / ')} *` : clean(c.label);
       return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${c.direction === 'improved' ? '↑' : '↓'}` : word;
     });
-    return [own ? String(r.benchmark.number) : '—', clean(r.benchmark.title + (own ? '' : ` (${r.benchmark.framework}; no successor)`)), ...cells];
+    return [own ? String(r.benchmark.number) : '—', clean(r.benchmark.title + (own ? '' : ` (${l.t('trend.noSuccessor', { id: r.benchmark.framework })})`)), ...cells];
   });
-  const head = ['#', 'Benchmark', ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)];
+  const head = [l.t('report.col.number'), l.t('report.col.benchmark'), ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)];
   const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
   // Each assessment's column takes what its words need (a date at least); the benchmark the rest.
   const widths = fitColumns(width, [{ min: 2, natural: natural(0) }, { min: 12, natural: natural(1), weight: 1 }, ...t.points.map((_, i) => ({ min: 10, natural: Math.min(22, natural(i + 2)) }))]);
@@ -95,11 +103,11 @@ export function renderTrendText(t: Trend, paint: Paint, width: number): Term {
     const [, word, arrow] = /^(.*?)( [↑↓])?$/.exec(line)!;
     return `${word ? paint(cell.rating, word) : ''}${arrow ? ` ${paintDirection(t.ratings, paint, cell.direction!, arrow.trim())}` : ''}`;
   });
-  const out = [`${clean(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ↑ improved, ↓ declined since the previous assessment`, table];
-  for (const p of t.points) out.push(`${clean(`${p.period} (${p.framework.id})`)}: ${counts(p.counts, t.ratings, paint)}`);
-  if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push('* several benchmarks of an earlier framework, in the order given below; the change is measured from the lowest');
+  const out = [`${clean(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ${l.t('trend.text.key')}`, table];
+  for (const p of t.points) out.push(`${clean(`${p.period} (${p.framework.id})`)}: ${counts(p.counts, t.ratings, paint, l)}`);
+  if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push(`* ${l.t('trend.text.merged')}`);
   const odd = t.rows.filter((r) => !r.likeForLike);
-  if (odd.length) out.push('', 'Not like-for-like:', ...odd.map((r) => `  - ${clean(r.benchmark.title)}: ${clean(r.note ?? '')}`));
-  if (t.notes.length) out.push('', 'Notes:', ...t.notes.map((n) => `  - ${clean(n)}`));
+  if (odd.length) out.push('', l.t('diff.notLikeForLike.colon'), ...odd.map((r) => `  - ${clean(r.benchmark.title)}: ${clean(r.note ?? '')}`));
+  if (t.notes.length) out.push('', l.t('diff.notes'), ...t.notes.map((n) => `  - ${clean(n)}`));
   return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }

@@ -114,7 +114,8 @@ export interface ReportOptions {
   lang?: string;
   /** The framework in `lang` (model/localize.ts), with what it leaves in English; the ratings stay those of the framework itself. */
   translation?: Localized;
-  previous?: { assessment: Assessment; framework: Framework; ratings: BenchmarkRating[] };
+  /** `words`: its framework in `lang`, when that is not English. */
+  previous?: { assessment: Assessment; framework: Framework; ratings: BenchmarkRating[]; words?: Framework };
 }
 
 export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkRating[], opts: ReportOptions): ReportModel {
@@ -213,7 +214,7 @@ export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkR
     signOff: a.sign_off.map((s) => ({ name: board ? s.name : undefined, role: s.role, date: s.date, ...(s.outOfDate && { outOfDate: true }) })),
     previous: opts.previous && { period: opts.previous.assessment.period, date: opts.previous.assessment.date },
     ...(lang !== DEFAULT_LANG && { untranslated: untranslatedLines(fw, opts.translation?.untranslated ?? [], l) }),
-    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: rated, ratings }, board).map((c) => (board ? c : { ...c, causes: c.causes.map(undated) })),
+    changes: opts.previous && reportChanges(opts.previous, { assessment: a, framework: rated, ratings, words: fw }, board, l).map((c) => (board ? c : { ...c, causes: c.causes.map(undated) })),
   };
 }
 

@@ -25,8 +25,11 @@ export function untranslatedLines(fw: Framework, list: Untranslated[], l: Messag
     const mine = list.filter((u) => u.benchmark === b.id);
     if (!mine.length) continue;
     const parts = mine.filter((u) => !u.question).map((u) => part(u, l));
-    const questions = new Set(mine.filter((u) => u.question).map((u) => u.question));
-    if (questions.size) parts.push(l.t('untranslated.questions', { count: questions.size, total: b.questions.length }));
+    // Titles are printed in every report; texts only in the JSON: counted apart, so a reader sees which.
+    for (const [field, key] of [['title', 'untranslated.questionTitles'], ['text', 'untranslated.questionTexts']] as const) {
+      const count = mine.filter((u) => u.question && u.field === field).length;
+      if (count) parts.push(l.t(key, { count, total: b.questions.length }));
+    }
     lines.push(`${b.number}. ${b.title}: ${parts.join(', ')}`);
   }
   return lines;

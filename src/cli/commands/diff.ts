@@ -9,12 +9,23 @@ import { renderDiffText } from '../../report/diff-terminal.js';
 import { tryOpen } from '../open.js';
 import { printedFormat } from '../json-format.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
+import { langsOption, oneLang, translated } from '../lang.js';
+import { messages } from '../../i18n/catalogue.js';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
 export interface DiffOptions extends GlobalOptions {
   format?: DiffFormat;
   failOn?: string;
+  lang?: string;
+}
+
+/** Each side with its framework's words in `lang`. */
+export function inLang(sides: RatedSide[], lang: string): RatedSide[] {
+  return sides.map((s) => {
+    const words = translated(s.framework, lang)?.framework;
+    return words ? { ...s, words } : s;
+  });
 }
 
 /** Both files opened, or every problem in either: bad input on both sides is reported at once. */
@@ -35,19 +46,26 @@ export function failConditions(list: string | undefined): FailOn[] {
 export async function runDiff(oldFile: string, newFile: string, opts: DiffOptions): Promise<void> {
   const conditions = failConditions(opts.failOn);
   const format = printedFormat(opts.json, opts.format, 'text');
+  const langs = langsOption(opts.lang);
+  if (format === 'json') oneLang(langs, 'JSON');
   const [old, now] = openAll([oldFile, newFile]) as [RatedSide, RatedSide];
   for (const c of conditions) {
     if ((c === 'red' || c === 'amber') && !now.framework.ratings.some((r) => r.id === c)) {
       throw new UsageError(`--fail-on ${c}: ${now.framework.id} has no rating "${c}"; its ratings are ${now.framework.ratings.map((r) => r.id).join(', ')}`);
     }
   }
+  // The gate reads the diff in English, whatever language it is shown in.
   const diff = diffAssessments(old, now);
   const tripped = evaluateFailOn(diff, conditions);
-  if (format === 'json') outJson(diffJson(diff, conditions.length ? { conditions, tripped } : undefined));
-  else if (format === 'md') out(renderDiffMarkdown(diff));
+  const shown = (lang: string) => {
+    const [o, n] = inLang([old, now], lang) as [RatedSide, RatedSide];
+    return lang === 'en' ? diff : diffAssessments(o, n, messages(lang));
+  };
+  if (format === 'json') outJson(diffJson(shown(langs[0]!), conditions.length ? { conditions, tripped } : undefined));
+  else if (format === 'md') for (const lang of langs) out(renderDiffMarkdown(shown(lang), messages(lang)));
   else {
     const paint = await painter(useColour(opts), Object.fromEntries(now.framework.ratings.map((r) => [r.id, r.colour])));
-    out(renderDiffText(diff, paint, terminalWidth()));
+    for (const lang of langs) out(renderDiffText(shown(lang), paint, terminalWidth(), messages(lang)));
   }
   if (tripped.length) throw new CheckFailed(tripped.map(describeTrip).join('\n'));
 }

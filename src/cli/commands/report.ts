@@ -72,7 +72,7 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
       audience: opts.audience,
       lang,
       translation: translated(framework, lang),
-      previous: previous && { assessment: previous.assessment, framework: previous.framework, ratings: previous.ratings },
+      previous: previous && { assessment: previous.assessment, framework: previous.framework, ratings: previous.ratings, words: translated(previous.framework, lang)?.framework },
     }),
   );
   const rendered = await Promise.all(fmts.map(async (f) => [f, await render(models, f)] as const));

@@ -9,18 +9,36 @@ import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } f
 import { inTurn } from '../in-turn.js';
 import { tryOpen } from '../open.js';
 import type { DiffFormat } from './diff.js';
+import { langsOption, oneLang, translated } from '../lang.js';
+import { messages } from '../../i18n/catalogue.js';
+import type { Framework } from '../../model/framework-schema.js';
 
 export interface TrendOptions extends GlobalOptions {
   format?: DiffFormat;
+  lang?: string;
 }
 
 export async function runTrend(files: string[], opts: TrendOptions): Promise<void> {
-  const t = trend(await openEach(files));
   const format = printedFormat(opts.json, opts.format, 'text');
-  if (format === 'json') return outJson(trendJson(t));
-  if (format === 'md') return out(renderTrendMarkdown(t));
-  const paint = await painter(useColour(opts), Object.fromEntries(t.ratings.map((r) => [r.id, r.colour])));
-  out(renderTrendText(t, paint, terminalWidth()));
+  const langs = langsOption(opts.lang);
+  if (format === 'json') oneLang(langs, 'JSON');
+  const sides = await openEach(files);
+  // Each framework's words in each language, read once however many files use it.
+  const words = new Map<string, Framework | undefined>();
+  const inLang = (s: TrendSide, lang: string): TrendSide => {
+    const key = `${lang}\0${s.framework.dir}`;
+    if (!words.has(key)) words.set(key, translated(s.framework, lang)?.framework);
+    const w = words.get(key);
+    return w ? { ...s, words: w } : s;
+  };
+  const trends = langs.map((lang) => ({ lang, t: trend(sides.map((s) => inLang(s, lang)), messages(lang)) }));
+  if (format === 'json') return outJson(trendJson(trends[0]!.t));
+  if (format === 'md') {
+    for (const { lang, t } of trends) out(renderTrendMarkdown(t, messages(lang)));
+    return;
+  }
+  const paint = await painter(useColour(opts), Object.fromEntries(trends[0]!.t.ratings.map((r) => [r.id, r.colour])));
+  for (const { lang, t } of trends) out(renderTrendText(t, paint, terminalWidth(), messages(lang)));
 }
 
 /**

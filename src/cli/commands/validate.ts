@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { CheckFailed, formatProblem, problemCount, type Problem } from '../../errors.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { checkFramework } from '../../model/load-framework.js';
+import { translationProblems } from '../../model/load-translation.js';
+import { LANGS } from '../../i18n/catalogue.js';
 import { tryOpen } from '../open.js';
 import { unsettledWarnings } from '../../merge/warnings.js';
 import { exact, message, plain, term } from '../../outside.js';
@@ -34,6 +36,8 @@ function check(file: string): Result {
   if (folder) {
     const fw = checkFramework(file);
     if (!fw.value) return { file, kind: 'framework', valid: false, problems: fw.problems };
+    const translations = translationProblems(fw.value, LANGS);
+    if (translations.length) return { file, kind: 'framework', valid: false, problems: translations };
     const tooLarge = blankTooLarge(fw.value);
     if (tooLarge) return { file, kind: 'framework', valid: false, problems: [{ file: join(file, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }] };
     const questions = fw.value.benchmarks.reduce((n, b) => n + b.questions.length, 0);

@@ -36,10 +36,10 @@ function check(file: string): Result {
   if (folder) {
     const fw = checkFramework(file);
     if (!fw.value) return { file, kind: 'framework', valid: false, problems: fw.problems };
-    const translations = translationProblems(fw.value, LANGS);
-    if (translations.length) return { file, kind: 'framework', valid: false, problems: translations };
     const tooLarge = blankTooLarge(fw.value);
-    if (tooLarge) return { file, kind: 'framework', valid: false, problems: [{ file: join(file, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }] };
+    // Its translations too, every problem listed with the others.
+    const problems = [...(tooLarge ? [{ file: join(file, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }] : []), ...translationProblems(fw.value, LANGS)];
+    if (problems.length) return { file, kind: 'framework', valid: false, problems };
     const questions = fw.value.benchmarks.reduce((n, b) => n + b.questions.length, 0);
     return { file, kind: 'framework', valid: true, summary: `${fw.value.id} ${fw.value.version}: ${fw.value.benchmarks.length} benchmarks, ${questions} questions`, problems: [] };
   }

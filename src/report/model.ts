@@ -182,6 +182,8 @@ export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkR
       notes: board ? r.entry.notes : undefined,
       actions,
       change: opts.previous ? changeFor(rated, r, opts.previous, ratingLabel) : undefined,
+      ...(board && contributed(r).length && { contributed: contributed(r) }),
+      ...(r.questions.some((q) => q.resolved.source === 'unsettled') && { unsettled: r.questions.filter((q) => q.resolved.source === 'unsettled').length }),
     };
   });
   return {

@@ -39,6 +39,8 @@ const cases = [
   { name: 'dutykit report --format md', args: [bin, 'report', example, '--format', 'md', '--out', out] },
   // The web page is the Markdown's content in another dress: it must cost about what Markdown does.
   { name: 'dutykit report --format html', args: [bin, 'report', example, '--format', 'html', '--out', out], target: 1.2, base: 'dutykit report --format md' },
+  // Welsh reads the framework's translation and words the same content: it must cost about what English does.
+  { name: 'dutykit report --format md --lang cy', args: [bin, 'report', example, '--format', 'md', '--lang', 'cy', '--out', out], target: 1.1, base: 'dutykit report --format md' },
   { name: 'dutykit report --format pdf', args: [bin, 'report', example, '--format', 'pdf', '--out', out], target: 10 },
   { name: 'yaml.parse 1,000 files', args: ['-e', plain], rss: true },
   { name: 'dutykit trend 1,000 files', args: [bin, 'trend', ...files, '--format', 'json'], target: 1.3, base: 'yaml.parse 1,000 files', rss: true, rssTarget: 150 },

@@ -10,6 +10,7 @@ const dir = join(ROOT, 'schemas');
 
 const published: [string, () => object][] = [
   ['assessment-home-office-2018.schema.json', () => assessmentJsonSchema(framework('home-office-2018'))],
+  ['assessment-thurrock-schools-2020.schema.json', () => assessmentJsonSchema(framework('thurrock-schools-2020'))],
   ['framework.schema.json', frameworkJsonSchema],
   ['benchmark.schema.json', benchmarkJsonSchema],
 ];

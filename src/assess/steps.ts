@@ -28,7 +28,7 @@ export function ratingPending(r: BenchmarkRating): boolean {
 /** First unanswered question, else the first rating to agree, benchmark by benchmark; then sign-off. */
 export function nextStep(ratings: BenchmarkRating[], signedOff: boolean, skipped: Skipped): Step {
   for (const [i, r] of ratings.entries()) {
-    const q = r.questions.find((s) => s.given === undefined && !skipped.questions.has(questionKey(r.benchmark.id, s.question.id)));
+    const q = r.questions.find((s) => s.given === undefined && !s.notForKind && !skipped.questions.has(questionKey(r.benchmark.id, s.question.id)));
     if (q) return { kind: 'question', benchmark: i, question: q.question.id };
     if (ratingPending(r) && !skipped.ratings.has(r.benchmark.id)) return { kind: 'rating', benchmark: i };
   }

@@ -27,6 +27,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
   const d = <T extends z.ZodType>(schema: T, description: string): T => (forEditors ? schema.describe(description) : schema);
   const answerWords = fw.answers.map((a) => a.id) as [string, ...string[]];
   const ratingWords = fw.ratings.map((r) => r.id) as [string, ...string[]];
+  const kindWords = fw.kinds?.map((k) => k.id) as [string, ...string[]] | undefined;
   const notApplicable = new Set(fw.answers.filter((a) => !a.applicable).map((a) => a.id));
 
   const fields = {
@@ -70,7 +71,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
   return z.strictObject({
     framework: d(text, 'Id of a bundled framework, or a path relative to this file'),
     framework_version: d(looseText.optional(), 'Framework version the file was written against'),
-    authority: d(looseText, "The council's name"),
+    authority: d(looseText, "The council's name, or the body's name on a return"),
     period: d(looseText, 'The period the assessment covers, e.g. 2024/25'),
     date: d(isoDate, 'The date the group agreed the ratings (YYYY-MM-DD)'),
     marking: d(looseText.default('OFFICIAL'), 'Protective marking, e.g. OFFICIAL or OFFICIAL-SENSITIVE'),
@@ -80,6 +81,11 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
     sign_off: z
       .array(z.strictObject({ name: text, role: text, date: isoDate.optional(), signed: d(text.optional(), 'What was signed: written by assess, checked on every read (see the README)') }))
       .nullish(),
+    // A framework with kinds rates each return by its kind, so a return must say which it is.
+    ...(kindWords
+      ? { kind: d(word(kindWords), `The kind of body: ${kindWords.join(', ')}`) }
+      : !forEditors && { kind: z.unknown().refine((v) => v == null, `the framework ${fw.id} declares no kinds of body; remove kind:`) }),
+    reference: d(looseText.nullish(), "The body's stable reference, e.g. a school's URN"),
   });
 }
 

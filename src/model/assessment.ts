@@ -63,6 +63,10 @@ export interface Assessment {
   framework: string;
   framework_version?: string;
   authority: string;
+  /** The kind of body, on a return against a framework that declares kinds. */
+  kind?: string;
+  /** The body's stable reference (a school's URN), on a return. */
+  reference?: string;
   period: string;
   date: string;
   marking: string;

@@ -2,9 +2,13 @@
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import { clean } from '../outside.js';
 import type { Framework } from './framework-schema.js';
+import { appliesTo, forKind } from '../rating/questions.js';
 
 export interface BlankMeta {
   authority?: string;
+  /** On a return (framework with kinds): the body's kind and reference. */
+  kind?: string;
+  reference?: string;
   period?: string;
   /** Left empty (null) only for a file whose details are still to be asked (`assess`). */
   date: string | null;
@@ -38,10 +42,13 @@ const one = (s: string) => clean(s).replace(/\s+/g, ' ').trim();
 export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   const answerWords = fw.answers.map((a) => a.id).join(' | ');
   const c = meta.contributor;
+  // A return lists only the questions its kind is asked, each essential as for that kind.
+  const asked = (b: Framework['benchmarks'][number]) => b.questions.filter((q) => !q.retired && appliesTo(q, meta.kind)).map((q) => forKind(q, meta.kind));
   const data = {
     framework: meta.frameworkRef,
     framework_version: fw.version,
     authority: meta.authority ?? null,
+    ...(fw.kinds && { kind: meta.kind ?? null, reference: meta.reference ?? null }),
     period: meta.period ?? null,
     date: meta.date,
     marking: meta.marking,
@@ -50,7 +57,7 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
       fw.benchmarks.map((b) => [
         b.id,
         {
-          answers: Object.fromEntries(b.questions.filter((q) => !q.retired).map((q) => [q.id, { answer: null, evidence: null }])),
+          answers: Object.fromEntries(asked(b).map((q) => [q.id, { answer: null, evidence: null }])),
           ...(!c && { rating: null }),
           actions: [],
         },
@@ -69,6 +76,10 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   ]).join('\n');
   commentKey(doc.contents, 'contributor', ' your organisation, and who wrote this contribution (name, role)');
   commentKey(doc.contents, 'authority', " the council's name");
+  if (fw.kinds) {
+    commentKey(doc.contents, 'kind', ` the kind of body: ${fw.kinds.map((k) => one(k.id)).join(' | ')}; questions for other kinds are left out`);
+    commentKey(doc.contents, 'reference', " the body's stable reference, e.g. a school's URN");
+  }
   commentKey(doc.contents, 'period', ' the period the assessment covers, e.g. 2024/25');
   commentKey(doc.contents, 'date', c ? ' the date of this contribution' : ' the date the group agrees the ratings');
   commentKey(doc.contents, 'assessors', ' - { name: Jo Bloggs, role: Prevent Lead }');
@@ -77,7 +88,7 @@ export function blankAssessment(fw: Framework, meta: BlankMeta): string {
   for (const b of fw.benchmarks) {
     commentKey(benchmarks, b.id, ` ${'-'.repeat(76)}\n ${b.number}. ${one(b.title)}`);
     const answers = doc.getIn(['benchmarks', b.id, 'answers'], true);
-    for (const q of b.questions.filter((x) => !x.retired)) {
+    for (const q of asked(b)) {
       const head = `${one(q.title)}${q.essential ? ' (essential)' : ''}: ${one(q.text)}`;
       commentKey(answers, q.id, wrap(head).map((l) => ` ${l}`).join('\n'));
     }

@@ -125,3 +125,36 @@ export function checkMapping(fw: FrameworkFile, benchmarks: Benchmark[], source:
   }
   return problems;
 }
+
+/** Each kind of body declared once. */
+export function checkKindIds(fw: FrameworkFile, source: Source): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  fw.kinds?.forEach((k, i) => {
+    const first = seen.get(k.id);
+    if (first !== undefined) problems.push(source.at(['kinds', i, 'id'], `kind id "${k.id}" is used twice (also kinds[${first}])`));
+    else seen.set(k.id, i);
+  });
+  return problems;
+}
+
+/**
+ * A question's `kinds` and `essential_for` name kinds the framework declares, and a question is
+ * essential only for kinds it applies to: otherwise a return of that kind could never be rated.
+ */
+export function checkQuestionKinds(fw: FrameworkFile, b: Benchmark, source: Source): Problem[] {
+  const known = (fw.kinds ?? []).map((k) => k.id);
+  const problems: Problem[] = [];
+  b.questions.forEach((q, j) => {
+    for (const key of ['kinds', 'essential_for'] as const) {
+      q[key]?.forEach((k, n) => {
+        if (!known.length) problems.push(source.at(['questions', j, key, n], `kind "${k}": the framework declares no kinds; add \`kinds:\` to framework.yaml`));
+        else if (!known.includes(k)) problems.push(source.at(['questions', j, key, n], `unknown kind "${k}"${didYouMean(k, known)}; expected one of ${known.join(', ')}`));
+        else if (key === 'essential_for' && q.kinds && !q.kinds.includes(k)) {
+          problems.push(source.at(['questions', j, key, n], `essential for "${k}", but the question does not apply to it (kinds: ${q.kinds.join(', ')})`));
+        }
+      });
+    }
+  });
+  return problems;
+}

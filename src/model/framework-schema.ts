@@ -65,6 +65,8 @@ function build() {
       .min(2),
     ratings: z.array(z.strictObject({ id, label: text, colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like "#1E7B34"') })).min(2),
     rules: z.array(ruleSchema).min(1),
+    // Kinds of body a return may be from (a school's phase, say): questions may apply to some only.
+    kinds: z.array(z.strictObject({ id, label: text })).min(1).optional(),
     maps_from: z
       .strictObject({
         framework: id,
@@ -81,6 +83,10 @@ function build() {
     guidance: text,
     evidence: z.array(text).min(1),
     essential: z.boolean(),
+    /** Kinds of body the question applies to (all when absent); others are not asked it. */
+    kinds: z.array(id).min(1).optional(),
+    /** Kinds for which the question is essential even where `essential` is false. */
+    essential_for: z.array(id).min(1).optional(),
     retired: z.boolean().default(false),
   });
 
@@ -108,6 +114,7 @@ export type Question = z.output<Schemas['questionSchema']>;
 export type Benchmark = z.output<Schemas['benchmarkFileSchema']>;
 export type AnswerDef = FrameworkFile['answers'][number];
 export type RatingDef = FrameworkFile['ratings'][number];
+export type KindDef = NonNullable<FrameworkFile['kinds']>[number];
 
 /** A framework as the rest of the program sees it: the file plus its benchmarks, in order. */
 export interface Framework extends Omit<FrameworkFile, 'benchmarks'> {

@@ -61,6 +61,13 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (framework.differsFromBundled) {
     warnings.push(source.at(['framework'], `warning: this framework folder says it is ${framework.id}, but its questions or rules differ from the bundled ${framework.id}`));
   }
+  // An answer to a question the body's kind is not asked is kept, but not counted.
+  for (const b of framework.benchmarks) {
+    for (const q of b.questions) {
+      if (!assessment.kind || !q.kinds || q.kinds.includes(assessment.kind) || !assessment.benchmarks[b.id]!.answers[q.id]?.answer) continue;
+      warnings.push(source.at(['benchmarks', b.id, 'answers', q.id], `warning: this question does not apply to a ${assessment.kind}; its answer is not counted`));
+    }
+  }
   // Evidence reviewed after the day the ratings were agreed is most likely a mistyped date.
   for (const [b, entry] of Object.entries(assessment.benchmarks)) {
     for (const [q, a] of Object.entries(entry.answers)) {
@@ -93,6 +100,8 @@ function normalise(f: AssessmentFile, fw: Framework): Assessment {
     framework: f.framework,
     framework_version: f.framework_version,
     authority: f.authority,
+    kind: typeof (f as { kind?: unknown }).kind === 'string' ? (f as { kind: string }).kind : undefined,
+    reference: f.reference ?? undefined,
     period: f.period,
     date: f.date,
     marking: f.marking,

@@ -11,6 +11,8 @@ export interface QuestionState {
   /** What it counts as in the rules: `unanswered`, or an answer word. */
   effective: string;
   applicable: boolean;
+  /** Set to the return's kind when the question does not apply to it: not asked, not counted. */
+  notForKind?: string;
   /** Set when the evidence is out of date and the answer was downgraded. */
   stale?: { reviewed: string; before: string };
   /** Where the answer came from, and every position given on it (positions.ts). */
@@ -19,13 +21,24 @@ export interface QuestionState {
 
 export const UNANSWERED = 'unanswered';
 
-export function questionStates(fw: Framework, b: Benchmark, entry: BenchmarkEntry, date: string): QuestionState[] {
+/** The question as it stands for a kind of body: essential for it when `essential_for` says so. */
+export function forKind(q: Question, kind: string | undefined): Question {
+  return kind && !q.essential && q.essential_for?.includes(kind) ? { ...q, essential: true } : q;
+}
+
+/** Whether a question is asked of a body of this kind (every question is, when no kind is given). */
+export const appliesTo = (q: Question, kind: string | undefined): boolean => !kind || !q.kinds || q.kinds.includes(kind);
+
+export function questionStates(fw: Framework, b: Benchmark, entry: BenchmarkEntry, date: string, kind?: string): QuestionState[] {
   const cutoff = monthsBefore(date, fw.evidence_valid_months);
   return b.questions
     .filter((q) => !q.retired)
-    .map((question) => {
+    .map((q) => {
+      const question = forKind(q, kind);
       const resolved = resolveAnswer(fw, entry.answers[question.id]);
       const given = resolved.answer;
+      // An answer given anyway is kept in the file but not counted (load-assessment warns).
+      if (!appliesTo(question, kind)) return { question, given, effective: UNANSWERED, applicable: false, notForKind: kind, resolved };
       const def = fw.answers.find((d) => d.id === given);
       let effective = given ?? UNANSWERED;
       let stale: QuestionState['stale'];

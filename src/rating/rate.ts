@@ -45,9 +45,11 @@ export function ratingRank(fw: Framework, id: string): number {
   return fw.ratings.findIndex((r) => r.id === id);
 }
 
-/** `own`: how reasons name the file's own answer among positions (the authority). */
-export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry, date: string, own = 'this assessment'): BenchmarkRating {
-  const questions = questionStates(fw, b, entry, date);
+/** `own`: how reasons name the file's own answer among positions (the authority); `kind`: the return's kind of body. */
+export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry, date: string, own = 'this assessment', kind?: string): BenchmarkRating {
+  const all = questionStates(fw, b, entry, date, kind);
+  // Questions outside the body's kind are listed (as not applicable to it) but never counted.
+  const questions = all.filter((q) => !q.notForKind);
   const match = firstMatch(fw, questions);
   const computed = match.rule.rating;
   const clauses: Clause[] = match.clauses.length ? [...match.clauses] : [{ kind: 'explain', rule: match.rule.id, text: match.rule.explain }];
@@ -73,7 +75,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
   return {
     benchmark: b,
     entry,
-    questions,
+    questions: all,
     computed,
     rule: match.rule.id,
     reason,
@@ -90,7 +92,7 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
 }
 
 export function rateAssessment(fw: Framework, a: Assessment): BenchmarkRating[] {
-  return fw.benchmarks.map((b) => rateBenchmark(fw, b, a.benchmarks[b.id]!, a.date, a.authority));
+  return fw.benchmarks.map((b) => rateBenchmark(fw, b, a.benchmarks[b.id]!, a.date, a.authority, a.kind));
 }
 
 export function countRatings(fw: Framework, ratings: Pick<BenchmarkRating, 'final'>[]): Record<string, number> {

@@ -143,6 +143,8 @@ export function renderMarkdown(m: ReportModel): Term {
   const prepared = m.assessors.map((p) => (p.role ? `${inline(p.name)} (${inline(p.role)})` : inline(p.name))).join('; ');
   const facts: [string, string][] = [
     [t('report.fact.authority'), inline(m.authority)],
+    ...(m.kind ? [[t('report.fact.kind'), inline(m.kind)] as [string, string]] : []),
+    ...(m.reference ? [[t('report.fact.reference'), inline(m.reference)] as [string, string]] : []),
     [t('report.fact.period'), inline(m.period)],
     [t('report.fact.date'), date(m.date)],
     [t('report.fact.marking'), inline(m.marking)],

@@ -19,6 +19,8 @@ export const contributorText = (c: NonNullable<ReportModel['contributor']>): str
 
 export type Audience = 'board' | 'public';
 
+export const kindLabel = (fw: Framework, kind: string) => fw.kinds?.find((k) => k.id === kind)?.label ?? kind;
+
 export interface ReportAnswer {
   id: string;
   title: string;
@@ -34,6 +36,8 @@ export interface ReportAnswer {
   /** Board only: where the answer came from, when organisations gave positions on it. */
   source?: 'taken' | 'settled' | 'unsettled';
   takenFrom?: string[];
+  /** Set when the question does not apply to the body's kind. */
+  notForKind?: boolean;
 }
 
 export interface ReportAction {
@@ -85,6 +89,9 @@ export interface ReportModel {
   title: string;
   audience: Audience;
   authority: string;
+  /** On a return: the kind of body (its label) and its reference. */
+  kind?: string;
+  reference?: string;
   period: string;
   date: string;
   marking: string;
@@ -139,9 +146,9 @@ export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkR
         id: q.question.id,
         title: own.title,
         text: own.text,
-        essential: q.question.essential,
+        essential: q.question.essential && !q.notForKind,
         answer: q.given,
-        answerLabel: answerLabel(q.given),
+        answerLabel: q.notForKind ? t('answer.notForKind', { kind: kindLabel(fw, q.notForKind) }) : answerLabel(q.given),
         evidence: board ? given?.evidence : undefined,
         links: board ? (given?.links ?? []) : [],
         reviewed: board ? given?.reviewed : undefined,
@@ -149,6 +156,7 @@ export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkR
         stale: q.stale !== undefined,
         ...(board && ['taken', 'settled', 'unsettled'].includes(q.resolved.source) && { source: q.resolved.source as 'taken' }),
         ...(board && q.resolved.takenFrom.length > 0 && { takenFrom: q.resolved.takenFrom }),
+        ...(q.notForKind && { notForKind: true }),
       };
     });
     const actions = r.entry.actions.map(
@@ -192,6 +200,8 @@ export function buildReport(rated: Framework, a: Assessment, ratings: BenchmarkR
     title: t('report.title'),
     audience: opts.audience,
     authority: a.authority,
+    ...(a.kind && { kind: kindLabel(fw, a.kind) }),
+    ...(a.reference && { reference: a.reference }),
     period: a.period,
     date: a.date,
     // The public version has had the sensitive material taken out, so it is published as OFFICIAL.

@@ -19,7 +19,7 @@ export function introduce(s: Session, i: number): void {
 
 export async function askQuestion(s: Session, i: number, questionId: string): Promise<QuestionOutcome> {
   const b = s.benchmark(i);
-  const questions = b.questions.filter((q) => !q.retired);
+  const questions = s.questions(i);
   const n = questions.findIndex((q) => q.id === questionId);
   const q = questions[n]!;
   const current = s.answer(i, q.id);

@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { changedFields, overlap } from '../../assess/merge.js';
 import { UsageError } from '../../errors.js';
 import type { Answer, Assessment } from '../../model/assessment.js';
-import type { Benchmark, Framework } from '../../model/framework-schema.js';
+import type { Benchmark, Framework, Question } from '../../model/framework-schema.js';
+import { appliesTo, forKind } from '../../rating/questions.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { ratingProblems } from '../../rating/check.js';
@@ -59,9 +60,15 @@ export class Session {
     return this.fw.benchmarks[i]!;
   }
 
+  /** The questions asked of this body: none retired, none outside its kind, essential as for its kind. */
+  questions(i: number): Question[] {
+    const kind = this.assessment.kind;
+    return this.benchmark(i).questions.filter((q) => !q.retired && appliesTo(q, kind)).map((q) => forKind(q, kind));
+  }
+
   rating(i: number): BenchmarkRating {
     const b = this.benchmark(i);
-    return rateBenchmark(this.fw, b, this.assessment.benchmarks[b.id]!, this.assessment.date, this.assessment.authority);
+    return rateBenchmark(this.fw, b, this.assessment.benchmarks[b.id]!, this.assessment.date, this.assessment.authority, this.assessment.kind);
   }
 
   ratings(): BenchmarkRating[] {

@@ -81,7 +81,7 @@ async function menu(s: Session): Promise<'continue' | 'quit'> {
 /** One benchmark: work through it, change one answer, the rating, or the actions. */
 async function benchmarkPage(s: Session, i: number): Promise<void> {
   const b = s.benchmark(i);
-  const questions = b.questions.filter((q) => !q.retired);
+  const questions = s.questions(i);
   introduce(s, i);
   for (;;) {
     const r = s.rating(i);

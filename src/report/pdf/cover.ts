@@ -17,6 +17,8 @@ function coverFacts(m: ReportModel): [string, string][] {
   const { t, date } = messages(m.lang);
   const facts: [string, string][] = [
     [t('report.fact.authority'), m.authority],
+    ...(m.kind ? [[t('report.fact.kind'), m.kind] as [string, string]] : []),
+    ...(m.reference ? [[t('report.fact.reference'), m.reference] as [string, string]] : []),
     [t('report.fact.period'), m.period],
     [t('report.fact.date'), date(m.date)],
     [t('report.fact.marking'), m.marking],

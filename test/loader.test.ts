@@ -32,7 +32,7 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     ['duplicate-key', ['6:1: duplicate key "authority": each key may appear only once here']],
     ['alias-bomb', ['1:1: too many alias expansions (the limit is 100): a YAML alias bomb is refused']],
     ['deep', ['2:68: nested more than 64 levels deep']],
-    ['unknown-framework', ['1:12: framework: unknown framework "home-office-2081" (did you mean "home-office-2018"?); bundled: home-office-2018, home-office-2024, or give a folder holding framework.yaml']],
+    ['unknown-framework', ['1:12: framework: unknown framework "home-office-2081" (did you mean "home-office-2018"?); bundled: home-office-2018, home-office-2024, thurrock-schools-2020, or give a folder holding framework.yaml']],
     ['missing-authority', ['1:1: authority: required: expected text']],
     ['tab-indent', ['7:1: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces']],
     ['wrong-type', ['8:14: benchmarks.venue-hire.actions: expected a list, found a mapping']],

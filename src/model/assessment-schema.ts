@@ -84,7 +84,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
     // A framework with kinds rates each return by its kind, so a return must say which it is.
     ...(kindWords
       ? { kind: d(word(kindWords), `The kind of body: ${kindWords.join(', ')}`) }
-      : !forEditors && { kind: z.unknown().refine((v) => v == null, `the framework ${fw.id} declares no kinds of body; remove kind:`) }),
+      : !forEditors && { kind: z.unknown().refine((v) => v == null, `the framework ${fw.id} declares no kinds of body; remove kind:`).optional() }),
     reference: d(looseText.nullish(), "The body's stable reference, e.g. a school's URN"),
   });
 }

@@ -93,3 +93,7 @@ for (const [major, node] of nodes()) {
   });
 }
 process.exitCode = missed ? 1 : 0;
+
+// rollup over 10,000 returns (scripts/bench-rollup.mjs), on the Node running this script.
+const { benchRollup } = await import('./bench-rollup.mjs');
+if (benchRollup()) process.exitCode = 1;

@@ -8,7 +8,7 @@ import { BUNDLED, entry, framework, makeAssessment } from './helpers.js';
 
 const fw = framework('thurrock-schools-2020');
 const policy = fw.benchmarks.find((b) => b.id === 'policy-referral-and-risk')!;
-const rate = (code: string, kind: string) => rateBenchmark(fw, policy, entry(fw, 'policy-referral-and-risk', code), '2025-03-12', kind);
+const rate = (code: string, kind: string) => rateBenchmark(fw, policy, entry(fw, 'policy-referral-and-risk', code), '2025-03-12', undefined, kind);
 
 it('validates, with the eight items of the strategy in order', () => {
   expect(checkFramework(join(BUNDLED, 'thurrock-schools-2020')).problems).toBeUndefined();
@@ -66,8 +66,8 @@ describe('rules of thurrock-schools-2020 on Policy, referral and risk, per kind'
   it('rates all three training items as the minimum for every kind', () => {
     const training = fw.benchmarks[0]!;
     for (const kind of fw.kinds!.map((k) => k.id)) {
-      expect(rateBenchmark(fw, training, entry(fw, 'prevent-training', 'MMP'), '2025-03-12', kind).computed).toBe('amber');
-      expect(rateBenchmark(fw, training, entry(fw, 'prevent-training', 'MMN'), '2025-03-12', kind).computed).toBe('red');
+      expect(rateBenchmark(fw, training, entry(fw, 'prevent-training', 'MMP'), '2025-03-12', undefined, kind).computed).toBe('amber');
+      expect(rateBenchmark(fw, training, entry(fw, 'prevent-training', 'MMN'), '2025-03-12', undefined, kind).computed).toBe('red');
     }
   });
 });

@@ -2,6 +2,7 @@
 // so `--help` loads none of yaml, zod, pdfkit or the prompts.
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from './output.js';
+import { UsageError } from '../errors.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
@@ -49,15 +50,24 @@ export function buildProgram(version: string): Command {
     .option('--marking <text>', 'protective marking', 'OFFICIAL')
     .option('--force', 'overwrite an existing file')
     .option('--contributor <organisation>', "a contribution from this organisation, for the partnership to merge")
+    .option('--roster <file>', 'a roster: write one blank return per body on it (never overwriting one)')
+    .option('--out <folder>', 'with --roster: the folder for the returns')
     .addHelpText(
       'after',
       examples([
         'dutykit init',
         'dutykit init assessments/2025.yaml --authority "Ynys Môn" --period 2024/25',
         'dutykit init police-2025.yaml --contributor "Essex Police" --authority "Northbridge Borough Council" --period 2024/25',
+        'dutykit init --roster roster.yaml --out returns/',
       ]),
     )
     .action(async (file: string | undefined, o, cmd: Command) => {
+      if (o.roster) {
+        if (file) throw new UsageError('give either a file or --roster, not both');
+        const { runInitRoster } = await import('./commands/init-roster.js');
+        return runInitRoster({ ...globals(cmd), ...o });
+      }
+      if (o.out) throw new UsageError('--out goes with --roster; give the file to write instead');
       const { runInit } = await import('./commands/init.js');
       await runInit(file, { ...globals(cmd), ...o });
     });
@@ -163,6 +173,43 @@ export function buildProgram(version: string): Command {
     .action(async (files: string[], o, cmd: Command) => {
       const { runTrend } = await import('./commands/trend.js');
       await runTrend(files, { ...globals(cmd), ...o });
+    });
+
+  program
+    .command('rollup')
+    .argument('<files...>', 'return files, or folders of them (a roster among them is recognised)')
+    .description('the returns of a round in one view: ratings and answers counted, returns against the roster')
+    .option('--roster <file>', 'the roster of expected returns: returned, not returned, late, not on it')
+    .option('--previous <folder>', "last round's returns: adds the bodies whose ratings declined")
+    .addOption(new Option('--format <format>', 'text (the default), md, json or pdf').choices(['text', 'md', 'json', 'pdf']))
+    .option('--out <file>', 'write it to this file instead of stdout')
+    .addOption(new Option('--audience <who>', 'board (everything) or public (counts only, any below 5 as "fewer than 5")').choices(['board', 'public']).default('board'))
+    .option('--fail-on <list>', 'exit 1 if found: missing, red, decline (comma list)')
+    .addHelpText(
+      'after',
+      examples([
+        'dutykit rollup examples/schools --roster examples/schools/roster-2024-25.yaml',
+        'dutykit rollup returns/ --roster roster.yaml --format md --audience public',
+        'dutykit rollup returns/2025 --previous returns/2024 --fail-on missing,red,decline',
+        'dutykit rollup returns/ --roster roster.yaml --format pdf --out rollup.pdf',
+      ]),
+    )
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runRollup } = await import('./commands/rollup.js');
+      await runRollup(files, { ...globals(cmd), ...o });
+    });
+
+  program
+    .command('status')
+    .argument('<files...>', 'assessments or returns, or folders of them')
+    .description('what needs doing now: actions and reviews due or overdue, unsettled questions, sign-offs, returns not in')
+    .option('--within <days>', 'how far ahead counts as due, e.g. 30d', '30d')
+    .option('--roster <file>', 'the roster: lists the returns not in')
+    .option('--fail-on <list>', 'exit 1 if found: overdue')
+    .addHelpText('after', examples(['dutykit status examples/schools --roster examples/schools/roster-2024-25.yaml', 'dutykit status assessments/ --within 60d --json', 'dutykit status returns/ --fail-on overdue']))
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runStatus } = await import('./commands/status.js');
+      await runStatus(files, { ...globals(cmd), ...o });
     });
 
   program

@@ -14,6 +14,9 @@ import { actionPlan, attribution, signOff, untranslated } from './plan.js';
 import { summary } from './summary.js';
 import { unsettledSection } from './positions.js';
 
+// The roll-up's PDF, in this bundle so that `rollup --format pdf` loads pdfkit the same way.
+export { renderRollupPdf } from './rollup.js';
+
 export interface PdfOptions {
   /** Written as the document's creation and modification date (SOURCE_DATE_EPOCH). */
   created: Date;

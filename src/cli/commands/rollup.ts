@@ -1,0 +1,103 @@
+// `dutykit rollup <files or folders...>`: the returns of a round in one view (spec §10).
+import { realpathSync } from 'node:fs';
+import { CheckFailed, InputError, UsageError, type Problem } from '../../errors.js';
+import { loadRoster, type Roster } from '../../model/roster.js';
+import { rollupBlocks } from '../../rollup/blocks.js';
+import { RollupBuilder, type Rollup } from '../../rollup/model.js';
+import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
+import { summarise } from '../../rollup/summary.js';
+import { now, today } from '../clock.js';
+import { writeFileAtomic } from '../../model/atomic-write.js';
+import { exact, jsonText, term, type Term } from '../../outside.js';
+import { pdfRenderer } from '../pdf-renderer.js';
+import { printedFormat } from '../json-format.js';
+import { err, out, outBytes, outJson, terminalWidth, type GlobalOptions } from '../output.js';
+import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { eachReturn } from '../returns.js';
+
+export interface RollupOptions extends GlobalOptions {
+  roster?: string;
+  previous?: string;
+  format?: 'text' | 'md' | 'json' | 'pdf';
+  audience: 'board' | 'public';
+  failOn?: string;
+  out?: string;
+}
+
+const FAIL_ON = ['missing', 'red', 'decline'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+function failOn(list: string | undefined): FailOn[] {
+  if (list === undefined) return [];
+  const asked = list.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  for (const w of asked) if (!(FAIL_ON as readonly string[]).includes(w)) throw new UsageError(`--fail-on: unknown condition "${w}"; expected ${FAIL_ON.join(', ')} (comma list)`);
+  if (!asked.length) throw new UsageError(`--fail-on: give at least one of ${FAIL_ON.join(', ')}`);
+  return [...new Set(asked)] as FailOn[];
+}
+
+/** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
+function gather(args: string[], roster?: Roster): RollupBuilder {
+  const b = new RollupBuilder();
+  const skip = roster && realpathSync(roster.file);
+  const problems: Problem[] = [];
+  eachReturn(
+    args,
+    (o) => {
+      if (roster && o.framework.id !== roster.framework.id) {
+        return void problems.push(o.source.at(['framework'], `a return against ${o.framework.id}, but the roster ${roster.file} is for ${roster.framework.id}; roll it up on its own`));
+      }
+      b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
+    },
+    skip,
+  );
+  if (problems.length) throw new InputError(problems);
+  return b;
+}
+
+/** What each --fail-on condition found, counted on the full (board) roll-up. */
+function tripped(m: Rollup, conditions: FailOn[]): string[] {
+  const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const found: Record<FailOn, number> = {
+    missing: m.sections.reduce((k, s) => k + n(s.roster?.missing), 0),
+    red: m.sections.reduce((k, s) => k + n(s.red), 0),
+    decline: m.sections.reduce((k, s) => k + n(s.declines), 0),
+  };
+  const say: Record<FailOn, string> = { missing: 'returns not in', red: 'bodies with a Red benchmark', decline: 'ratings that declined' };
+  return conditions.filter((c) => found[c] > 0).map((c) => `--fail-on ${c}: ${found[c]} ${say[c]}`);
+}
+
+export async function runRollup(args: string[], opts: RollupOptions): Promise<void> {
+  const format = printedFormat(opts.json, opts.format, 'text');
+  const conditions = failOn(opts.failOn);
+  if (format === 'pdf' && !opts.out && process.stdout.isTTY) throw new UsageError('--format pdf writes binary and stdout is a terminal; give --out rollup.pdf, or send it to a file');
+  if (conditions.includes('decline') && !opts.previous) throw new UsageError('--fail-on decline needs --previous <folder>: the returns of the round before');
+  let roster: Roster | undefined;
+  if (opts.roster) {
+    const r = loadRoster(opts.roster, BUNDLED_FRAMEWORKS);
+    if (!r.value) throw new InputError(r.problems);
+    roster = r.value;
+  }
+  const current = gather(args, roster);
+  const previous = opts.previous ? gather([opts.previous]) : undefined;
+  const asOf = today();
+  const board = current.build({ audience: 'board', roster, asOf, previous });
+  const model = opts.audience === 'public' ? current.build({ audience: 'public', roster, asOf, previous }) : board;
+  const blocks = format === 'json' ? [] : rollupBlocks(model);
+  let output: Term | Uint8Array;
+  if (format === 'json') output = jsonText(model);
+  else if (format === 'md') output = renderRollupMarkdown(blocks);
+  else if (format === 'pdf') {
+    // pdfkit is most of the cost of a PDF: only the pdf format loads it.
+    const { renderRollupPdf } = await pdfRenderer();
+    // The board version names bodies, contacts and their gaps; the public one holds counts only.
+    output = await renderRollupPdf(blocks, { created: now(), title: 'Roll-up of returns', marking: opts.audience === 'public' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE' });
+  } else output = renderRollupText(blocks, opts.out ? 100 : terminalWidth());
+  if (opts.out) {
+    writeFileAtomic(opts.out, typeof output === 'string' ? (format === 'json' ? `${output}\n` : output) : output);
+    err(term`wrote ${exact(opts.out)}`);
+  } else if (typeof output !== 'string') outBytes(output);
+  else if (format === 'json') outJson(model);
+  else out(output);
+  const trips = tripped(board, conditions);
+  if (trips.length) throw new CheckFailed(trips.join('\n'));
+}

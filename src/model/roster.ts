@@ -1,0 +1,92 @@
+// A roster names the returns expected in a round (spec §10): framework, period, due date and,
+// per body, a stable reference, its name, its kind and a contact. Loaded like an assessment:
+// every problem at once, each at its place, never a throw.
+import { dirname } from 'node:path';
+import * as z from 'zod';
+import type { Problem } from '../errors.js';
+import { isoDate } from './assessment-schema.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Framework } from './framework-schema.js';
+import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
+import { readSource, type Source } from './source.js';
+import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
+
+export interface RosterBody {
+  reference: string;
+  name: string;
+  kind?: string;
+  contact?: string;
+}
+
+export interface Roster {
+  file: string;
+  framework: Framework;
+  period: string;
+  due: string;
+  bodies: RosterBody[];
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+/** A URN or a period that YAML read as a number is still text. */
+const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
+
+function schema() {
+  return z.strictObject({
+    framework: text,
+    period: looseText,
+    due: isoDate,
+    bodies: z
+      .array(
+        z.strictObject({
+          reference: looseText,
+          name: looseText,
+          kind: text.optional(),
+          contact: looseText.optional(),
+        }),
+      )
+      .min(1, 'list at least one body: - { reference: ..., name: ..., kind: ..., contact: ... }'),
+  });
+}
+
+/** Whether parsed YAML is shaped as a roster: a mapping with a `bodies` list. */
+export function looksLikeRoster(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'bodies' in data;
+}
+
+export function loadRoster(file: string, bundledDir: string): Loaded<Roster> {
+  const read = readSource(file);
+  if (!read.source) return read;
+  const source = read.source;
+  if (!looksLikeRoster(source.data)) {
+    return { problems: [source.at([], 'not a roster: expected framework, period, due and bodies (a list of { reference, name, kind, contact })')] };
+  }
+  const s = schema();
+  const parsed = s.safeParse(source.data, PARSE_OPTIONS);
+  if (!parsed.success) return { problems: zodProblems(parsed.error, s, source) };
+  const r = parsed.data;
+  const where = resolveFramework(r.framework, dirname(file), bundledDir);
+  if ('error' in where) return { problems: [source.at(['framework'], where.error)] };
+  const fw = loadFramework(where.dir);
+  if (!fw.value) return fw;
+  const problems = bodyProblems(r.bodies, fw.value, source);
+  if (problems.length) return { problems };
+  return { value: { file, framework: fw.value, period: r.period, due: r.due, bodies: r.bodies } };
+}
+
+/** Each reference once, and each kind one the framework declares (required when it declares any). */
+function bodyProblems(bodies: RosterBody[], fw: Framework, source: Source): Problem[] {
+  const kinds = fw.kinds?.map((k) => k.id) ?? [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  bodies.forEach((b, i) => {
+    const first = seen.get(b.reference);
+    if (first !== undefined) problems.push(source.at(['bodies', i, 'reference'], `reference "${b.reference}" is listed twice (also bodies[${first}], ${bodies[first]!.name})`));
+    else seen.set(b.reference, i);
+    if (b.kind === undefined && kinds.length) problems.push(source.at(['bodies', i], `required: kind, one of ${kinds.join(', ')}`));
+    else if (b.kind !== undefined && !kinds.length) problems.push(source.at(['bodies', i, 'kind'], `the framework ${fw.id} declares no kinds of body; remove kind:`));
+    else if (b.kind !== undefined && !kinds.includes(b.kind)) {
+      problems.push(source.at(['bodies', i, 'kind'], `unknown kind "${b.kind}"${didYouMean(b.kind, kinds)}; expected one of ${kinds.join(', ')}`));
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,97 @@
+// The roll-up as a PDF in the report's style: A4, the same fonts, headings and wrapping tables
+// with repeated header rows, the marking at top and bottom of every page and "Page i of N",
+// tagged, with title and language set. Pure: blocks and the creation date in, bytes out.
+import PDFDocument from 'pdfkit';
+import type { Block } from '../../rollup/blocks.js';
+import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
+import { Flow, INK, oneLine, PAGE, STYLE, type Doc, type Style } from './flow.js';
+import { metadataText } from './index.js';
+import { table } from './table.js';
+
+export interface RollupPdfOptions {
+  created: Date;
+  marking: string;
+  title: string;
+}
+
+const MARK: Style = { font: 'bold', size: 9 };
+const PAGE_NO: Style = { font: 'regular', size: 8.5, colour: INK };
+
+/**
+ * Column shares from what the cells hold, in characters of the cell font (about 100 to a
+ * line): each column gets its longest word, so that no number or word is broken, then the
+ * rest goes to the columns with more to say, up to what they need.
+ */
+function shares(head: string[], rows: string[][]): number[] {
+  const LINE = 100;
+  const words = (s: string) => Math.max(...s.split(/\s+/).map((w) => w.length));
+  // Header words are bold, so a little wider.
+  const min = head.map((h, c) => Math.max(Math.ceil(words(h) * 1.3), ...rows.map((r) => words(r[c]!))) + 2);
+  const natural = head.map((h, c) => Math.max(min[c]!, Math.min(60, Math.max(h.length, ...rows.map((r) => r[c]!.length)) + 2)));
+  const spare = LINE - min.reduce((a, b) => a + b, 0);
+  const want = natural.map((n, c) => n - min[c]!);
+  const wanted = want.reduce((a, b) => a + b, 0);
+  const chars = min.map((m, c) => m + (spare > 0 && wanted > 0 ? (want[c]! * Math.min(spare, wanted)) / wanted : 0));
+  const total = chars.reduce((a, b) => a + b, 0);
+  return chars.map((n) => n / total);
+}
+
+export async function renderRollupPdf(blocks: Block[], opts: RollupPdfOptions): Promise<Uint8Array> {
+  const fonts = fontFiles();
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    pdfVersion: '1.7',
+    bufferPages: true,
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    font: fonts.regular,
+    info: { Title: metadataText(opts.title), Creator: 'dutykit', Producer: 'dutykit (PDFKit)', CreationDate: opts.created, ModDate: opts.created },
+  });
+  const chunks: Uint8Array[] = [];
+  doc.on('data', (c: Uint8Array) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  for (const file of Object.values(fonts)) plainLayout((doc.font(file) as unknown as { _font: EmbeddedFont })._font);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const flow = new Flow(doc, fonts);
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      // Each framework's section starts a page, as each benchmark does in the report.
+      if (b.level === 2 && flow.y > PAGE.top + 80) flow.newPage();
+      if (b.level <= 2) doc.outline.addItem(metadataText(b.text));
+      flow.heading(root, b.level, b.text);
+    } else if (b.kind === 'para') flow.block(root, 'P', b.text, STYLE.body);
+    else {
+      const w = shares(b.head, b.rows);
+      table(flow, root, b.head.map((header, i) => ({ header, width: w[i]! })), b.rows.map((r) => r.map((text) => ({ text }))));
+    }
+  }
+  pageFurniture(flow, opts.marking);
+  root.end();
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** The marking centred at top and bottom of every page, and "Page i of N": pagination artifacts. */
+function pageFurniture(flow: Flow, marking: string): void {
+  const doc = flow.doc;
+  const { start, count } = doc.bufferedPageRange();
+  const mark = oneLine(flow.printable(marking, MARK));
+  const x = flow.left + (flow.width - flow.textWidth(mark, MARK)) / 2;
+  for (let i = start; i < start + count; i++) {
+    flow.switchTo(i);
+    doc.page.margins.bottom = 0;
+    const page = `Page ${i - start + 1} of ${count}`;
+    flow.artifact(() => {
+      flow.drawLine(mark, x, 24, MARK);
+      flow.drawLine(mark, x, PAGE.height - 44, MARK);
+      flow.drawLine(page, flow.left + flow.width - flow.textWidth(page, PAGE_NO), PAGE.height - 44, PAGE_NO);
+    }, 'Pagination');
+  }
+}

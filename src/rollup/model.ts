@@ -1,0 +1,178 @@
+// Pure: returns in, a roll-up out (spec §10). Returns are added one at a time as summaries;
+// returns against different frameworks go into separate sections, never mixed. Two returns
+// from one body: the newer (later date, then later file name) is used, and the roll-up says so.
+import type { Framework, RatingDef } from '../model/framework-schema.js';
+import type { Roster } from '../model/roster.js';
+import { UNANSWERED } from '../rating/questions.js';
+import { UNRATED } from '../rating/rate.js';
+import { matchRoster, type RosterMatch } from './roster-match.js';
+import { NOT_FOR_KIND, type ReturnSummary } from './summary.js';
+
+export type Audience = 'board' | 'public';
+
+/** A count as published: a number, or, in a public roll-up, "fewer than 5" for any below 5. */
+export type Count = number | string;
+
+export interface BodyRef {
+  name: string;
+  reference?: string;
+  file: string;
+}
+
+export interface RollupSection {
+  framework: { id: string; version: string; title: string };
+  ratings: Pick<RatingDef, 'id' | 'label' | 'colour'>[];
+  /** Answer words counted per question, in order: the framework's, then not-for-kind and unanswered. */
+  answerColumns: { id: string; label: string }[];
+  returns: Count;
+  benchmarks: { id: string; number: number; title: string; counts: Record<string, Count> }[];
+  questions: { benchmark: number; id: string; title: string; counts: Record<string, Count> }[];
+  roster?: RosterMatch;
+  /** Two or more returns from one body: which is used. */
+  duplicates: { reference: string; name: string; used: BodyRef & { date: string }; superseded: (BodyRef & { date: string })[] }[] | Count;
+  red: (BodyRef & { benchmarks: string[] })[] | Count;
+  overdueActions: (BodyRef & { benchmark: string; action: string; due: string })[] | Count;
+  staleEvidence: (BodyRef & { benchmark: string; question: string; reviewed: string })[] | Count;
+  declines?: (BodyRef & { benchmark: string; from: string; to: string })[] | Count;
+}
+
+export interface Rollup {
+  schema: 'dutykit/rollup@1';
+  audience: Audience;
+  sections: RollupSection[];
+}
+
+interface Group {
+  fw: Framework;
+  /** By body: its reference, or its file when it has none. */
+  bodies: Map<string, ReturnSummary[]>;
+}
+
+const bodyKey = (s: ReturnSummary) => (s.reference !== undefined ? `ref:${s.reference}` : `file:${s.file}`);
+const newer = (a: ReturnSummary, b: ReturnSummary) => (a.date !== b.date ? a.date > b.date : a.file > b.file);
+const ref = (s: ReturnSummary): BodyRef => ({ name: s.name, ...(s.reference !== undefined && { reference: s.reference }), file: s.file });
+
+export class RollupBuilder {
+  readonly #groups = new Map<string, Group>();
+
+  add(fw: Framework, s: ReturnSummary): void {
+    // One framework is one folder's content: the loader gives each folder one object.
+    const key = `${fw.id}\0${fw.dir}`;
+    let g = this.#groups.get(key);
+    if (!g) this.#groups.set(key, (g = { fw, bodies: new Map() }));
+    const k = bodyKey(s);
+    const list = g.bodies.get(k);
+    if (list) list.push(s);
+    else g.bodies.set(k, [s]);
+  }
+
+  /** The return used for each body of the framework `fwId`, for --previous. */
+  latest(fwId: string): Map<string, ReturnSummary> {
+    const out = new Map<string, ReturnSummary>();
+    for (const g of this.#groups.values()) {
+      if (g.fw.id !== fwId) continue;
+      for (const [k, list] of g.bodies) out.set(k, pick(list).used);
+    }
+    return out;
+  }
+
+  frameworks(): Framework[] {
+    return [...this.#groups.values()].map((g) => g.fw);
+  }
+
+  build(opts: { audience: Audience; roster?: Roster; asOf: string; previous?: RollupBuilder }): Rollup {
+    const sections = [...this.#groups.values()]
+      .sort((a, b) => (a.fw.id < b.fw.id ? -1 : a.fw.id > b.fw.id ? 1 : 0))
+      .map((g) => section(g, opts));
+    return { schema: 'dutykit/rollup@1', audience: opts.audience, sections };
+  }
+}
+
+function pick(list: ReturnSummary[]): { used: ReturnSummary; superseded: ReturnSummary[] } {
+  const used = list.reduce((a, b) => (newer(b, a) ? b : a));
+  return { used, superseded: list.filter((s) => s !== used) };
+}
+
+function section(g: Group, opts: { audience: Audience; roster?: Roster; asOf: string; previous?: RollupBuilder }): RollupSection {
+  const { fw } = g;
+  const picked = [...g.bodies.values()].map(pick);
+  const used = picked.map((p) => p.used).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const ratingIds = [...fw.ratings.map((r) => r.id), UNRATED];
+  const benchmarks = fw.benchmarks.map((b, i) => {
+    const counts: Record<string, number> = Object.fromEntries(ratingIds.map((id) => [id, 0]));
+    for (const s of used) counts[s.ratings[i]!]! += 1;
+    return { id: b.id, number: b.number, title: b.title, counts };
+  });
+  const columns = [...fw.answers.map((a) => ({ id: a.id, label: a.label })), { id: NOT_FOR_KIND, label: 'Not applicable to their kind' }, { id: UNANSWERED, label: 'Unanswered' }];
+  const questions = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired).map((q) => ({ benchmark: b.number, id: q.id, title: q.title, counts: Object.fromEntries(columns.map((c) => [c.id, 0])) as Record<string, number> })));
+  for (const s of used) s.answers.forEach((w, i) => (questions[i]!.counts[w] = (questions[i]!.counts[w] ?? 0) + 1));
+
+  const red = used.filter((s) => s.ratings.includes('red')).map((s) => ({ ...ref(s), benchmarks: fw.benchmarks.filter((_, i) => s.ratings[i] === 'red').map((b) => b.title) }));
+  const overdueActions = used.flatMap((s) => s.overdue.map((x) => ({ ...ref(s), ...x }))).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const staleEvidence = used.flatMap((s) => s.stale.map((x) => ({ ...ref(s), ...x })));
+  const duplicates = picked
+    .filter((p) => p.superseded.length)
+    .map((p) => ({ reference: p.used.reference ?? '', name: p.used.name, used: { ...ref(p.used), date: p.used.date }, superseded: p.superseded.map((s) => ({ ...ref(s), date: s.date })) }));
+  const roster = opts.roster && opts.roster.framework.id === fw.id ? matchRoster(opts.roster, used, opts.asOf) : undefined;
+  const declines = opts.previous && declinesSince(fw, used, opts.previous.latest(fw.id));
+
+  const board: RollupSection = {
+    framework: { id: fw.id, version: fw.version, title: fw.title },
+    ratings: fw.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour })),
+    answerColumns: columns,
+    returns: used.length,
+    benchmarks,
+    questions,
+    ...(roster && { roster }),
+    duplicates,
+    red,
+    overdueActions,
+    staleEvidence,
+    ...(declines && { declines }),
+  };
+  return opts.audience === 'public' ? publicSection(board) : board;
+}
+
+/** Ratings that fell since the previous round, and rated benchmarks that became Not yet rated. */
+function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string, ReturnSummary>) {
+  const rank = (id: string) => fw.ratings.findIndex((r) => r.id === id);
+  const label = (id: string) => (id === UNRATED ? 'Not yet rated' : (fw.ratings.find((r) => r.id === id)?.label ?? id));
+  const out: (BodyRef & { benchmark: string; from: string; to: string })[] = [];
+  for (const s of used) {
+    const was = before.get(bodyKey(s)) ?? (s.reference === undefined ? undefined : before.get(`ref:${s.reference}`));
+    if (!was) continue;
+    fw.benchmarks.forEach((b, i) => {
+      const from = was.ratings[i];
+      const to = s.ratings[i]!;
+      if (from === undefined || from === UNRATED) return;
+      if (to === UNRATED || rank(to) < rank(from)) out.push({ ...ref(s), benchmark: b.title, from: label(from), to: label(to) });
+    });
+  }
+  return out;
+}
+
+export const FEWER_THAN_5 = 'fewer than 5';
+/** Small numbers are not published: any count below 5 could point to one school. */
+export const suppress = (n: number): Count => (n < 5 ? FEWER_THAN_5 : n);
+const suppressAll = (c: Record<string, Count>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'number' ? suppress(v) : v]));
+const size = (v: unknown[] | Count) => (Array.isArray(v) ? suppress(v.length) : v);
+
+/** Counts only, every one below 5 suppressed: no names, references, files, actions or dates. */
+function publicSection(s: RollupSection): RollupSection {
+  return {
+    ...s,
+    returns: typeof s.returns === 'number' ? suppress(s.returns) : s.returns,
+    benchmarks: s.benchmarks.map((b) => ({ ...b, counts: suppressAll(b.counts) })),
+    questions: s.questions.map((q) => ({ ...q, counts: suppressAll(q.counts) })),
+    ...(s.roster && { roster: publicRoster(s.roster) }),
+    duplicates: size(s.duplicates),
+    red: size(s.red),
+    overdueActions: size(s.overdueActions),
+    staleEvidence: size(s.staleEvidence),
+    ...(s.declines && { declines: size(s.declines) }),
+  };
+}
+
+function publicRoster(r: RosterMatch): RosterMatch {
+  return { period: r.period, due: r.due, expected: suppress(r.expected as number), returned: size(r.returned), missing: size(r.missing), late: size(r.late), notOnRoster: size(r.notOnRoster) };
+}

@@ -1,0 +1,69 @@
+// Pure: what needs doing now across returns (spec §10), one item each, dated. `asOf` is the day
+// it is asked (the clock is read at the edge); `withinDays` how far ahead counts as "due".
+import type { Assessment } from '../model/assessment.js';
+import { monthsBefore, toIso } from '../model/dates.js';
+import type { Framework } from '../model/framework-schema.js';
+import type { Roster } from '../model/roster.js';
+import type { BenchmarkRating } from '../rating/rate.js';
+
+export type StatusKind = 'action' | 'evidence' | 'unsettled' | 'sign-off' | 'return';
+
+export interface StatusItem {
+  date: string;
+  kind: StatusKind;
+  /** Past its date (an action or a review overdue, a return not in after its due date). */
+  overdue: boolean;
+  name: string;
+  file?: string;
+  text: string;
+}
+
+export function addDays(iso: string, days: number): string {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return toIso(t);
+}
+
+const L = {
+  action: (title: string, action: string) => `action (${title}): ${action}`,
+  evidence: (title: string, question: string, reviewed: string) => `evidence for '${question}' (${title}), last reviewed ${reviewed}, is due for review`,
+  unsettled: (title: string, question: string) => `'${question}' (${title}) is unsettled: the group settles it in dutykit assess`,
+  noSignOff: 'not signed off',
+  outOfDate: (who: string) => `the sign-off by ${who} is out of date: the assessment changed after it`,
+  notIn: (reference: string, contact?: string) => `return not in (reference ${reference}${contact ? `; contact ${contact}` : ''})`,
+} as const;
+
+export function statusOf(file: string, fw: Framework, a: Assessment, ratings: BenchmarkRating[], asOf: string, withinDays: number): StatusItem[] {
+  const horizon = addDays(asOf, withinDays);
+  const items: StatusItem[] = [];
+  const item = (date: string, kind: StatusKind, overdue: boolean, text: string) => items.push({ date, kind, overdue, name: a.authority, file, text });
+  for (const r of ratings) {
+    const title = r.benchmark.title;
+    for (const x of r.entry.actions) {
+      if (x.status !== 'open' || !x.due || x.due > horizon) continue;
+      item(x.due, 'action', x.due < asOf, L.action(title, x.action));
+    }
+    for (const q of r.questions) {
+      if (q.notForKind) continue;
+      const reviewed = r.entry.answers[q.question.id]?.reviewed;
+      if (reviewed) {
+        // Due for review when it would count as stale: evidence_valid_months after it was reviewed.
+        const due = monthsBefore(reviewed, -fw.evidence_valid_months);
+        if (due <= horizon) item(due, 'evidence', due < asOf, L.evidence(title, q.question.title, reviewed));
+      }
+      if (q.resolved?.source === 'unsettled') item(a.date, 'unsettled', false, L.unsettled(title, q.question.title));
+    }
+  }
+  if (!a.sign_off.length) item(a.date, 'sign-off', false, L.noSignOff);
+  for (const s of a.sign_off) if (s.outOfDate) item(s.date ?? a.date, 'sign-off', false, L.outOfDate(s.name));
+  return items;
+}
+
+/** Bodies on the roster with no return among those read. */
+export function rosterStatus(roster: Roster, returned: Set<string>, asOf: string): StatusItem[] {
+  return roster.bodies
+    .filter((b) => !returned.has(b.reference))
+    .map((b) => ({ date: roster.due, kind: 'return', overdue: asOf > roster.due, name: b.name, text: L.notIn(b.reference, b.contact) }));
+}
+
+export const byDate = (a: StatusItem, b: StatusItem) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0);

@@ -1,0 +1,151 @@
+// `dutykit rollup` and `init --roster` as a user runs them: the built binary, its output,
+// its warnings and its exit codes, on the example and on bad input.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dutykit, ROOT } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'dutykit-rollup-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const EX = 'examples/schools';
+const ROSTER = `${EX}/roster-2024-25.yaml`;
+const PINNED = { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 3, 30) / 1000) };
+let n = 0;
+const folder = () => {
+  const d = join(tmp, `case-${n++}`);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+
+describe('rollup on the example', () => {
+  it('a roster in the folder is recognised, not read as a return, and no warning is given for it', () => {
+    const r = dutykit(['rollup', EX, '--roster', ROSTER, '--json'], { env: PINNED });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const m = JSON.parse(r.stdout);
+    expect(m.sections[0].returns).toBe(12);
+    expect(m.sections[0].roster.missing.map((x: { name: string }) => x.name)).toEqual(['Westgate School', 'Brookside Primary School']);
+  });
+
+  it('without --roster, the roster is named in a warning and the returns still counted', () => {
+    const r = dutykit(['rollup', EX, '--json'], { env: PINNED });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`${EX}/roster-2024-25.yaml: warning: a roster, not a return; not read as one (give it with --roster to match the returns against it)\n`);
+    expect(JSON.parse(r.stdout).sections[0].roster).toBeUndefined();
+  });
+
+  it('--fail-on missing,red exits 1 and says why; --fail-on decline needs --previous', () => {
+    const r = dutykit(['rollup', EX, '--roster', ROSTER, '--format', 'md', '--fail-on', 'missing,red'], { env: PINNED });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('## Minimum Prevent standard for schools');
+    expect(r.stderr).toContain('--fail-on missing: 2 returns not in');
+    expect(r.stderr).toContain('--fail-on red: 3 bodies with a Red benchmark');
+    expect(dutykit(['rollup', EX, '--fail-on', 'decline']).status).toBe(2);
+    expect(dutykit(['rollup', EX, '--fail-on', 'late']).stderr).toContain('--fail-on: unknown condition "late"; expected missing, red, decline');
+  });
+
+  it('public Markdown: counts only, small numbers suppressed, no names', () => {
+    const r = dutykit(['rollup', EX, '--roster', ROSTER, '--format', 'md', '--audience', 'public'], { env: PINNED });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('| 1 | Prevent training | 8 | fewer than 5 | fewer than 5 | fewer than 5 |');
+    expect(r.stdout).toContain('| 14 | 12 | fewer than 5 | fewer than 5 | fewer than 5 |');
+    for (const name of ['Westgate', 'Riverside', '900013', 'Chris Dunn', 'examples/']) expect(r.stdout).not.toContain(name);
+  });
+
+  it('--previous: a decline since the last round is listed and trips --fail-on decline', () => {
+    const before = folder();
+    const now = folder();
+    cpSync(join(ROOT, EX, '900004-northbridge-academy.yaml'), join(before, 'a.yaml'));
+    cpSync(join(ROOT, EX, '900004-northbridge-academy-february.yaml'), join(now, 'a.yaml'));
+    for (const d of [before, now]) writeFileSync(join(d, 'a.yaml'), readFileSync(join(d, 'a.yaml'), 'utf8').replace('framework: thurrock-schools-2020', `framework: ${join(ROOT, 'benchmarks', 'thurrock-schools-2020')}`));
+    const r = dutykit(['rollup', now, '--previous', before, '--fail-on', 'decline', '--format', 'md'], { env: PINNED });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('| 900004 | Northbridge Academy | Prevent training | Green | Amber |');
+    expect(r.stderr).toContain('--fail-on decline: 2 ratings that declined');
+  });
+});
+
+describe('rollup: other files and bad input', () => {
+  it('a file that is not a return is named in a warning, not skipped in silence', () => {
+    const d = folder();
+    cpSync(join(ROOT, EX, '900001-northbridge-primary-school.yaml'), join(d, 'a.yaml'));
+    writeFileSync(join(d, 'notes.md'), '# notes\n');
+    writeFileSync(join(d, 'list.yaml'), '- one\n- two\n');
+    mkdirSync(join(d, 'old'));
+    const r = dutykit(['rollup', d, '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual([
+      `${join(d, 'list.yaml')}: warning: not a return (it has no framework: key); not read`,
+      `${join(d, 'notes.md')}: warning: not a YAML file, so not a return; not read`,
+      `${join(d, 'old')}: warning: a folder inside ${d}; not read (name it to include it)`,
+    ]);
+  });
+
+  it('returns against two frameworks are reported in separate sections', () => {
+    const r = dutykit(['rollup', `${EX}/900001-northbridge-primary-school.yaml`, 'examples/northbridge-2025.yaml', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).sections.map((s: { framework: { id: string } }) => s.framework.id)).toEqual(['home-office-2018', 'thurrock-schools-2020']);
+  });
+
+  it('with a roster, a return against another framework is an error at its framework key, exit 2', () => {
+    const r = dutykit(['rollup', `${EX}/900001-northbridge-primary-school.yaml`, 'examples/northbridge-2025.yaml', '--roster', ROSTER]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`examples/northbridge-2025.yaml:2:12: framework: a return against home-office-2018, but the roster ${ROSTER} is for thurrock-schools-2020; roll it up on its own\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a return with an unknown kind: file:line:col, exit 2, nothing printed on stdout', () => {
+    const d = folder();
+    writeFileSync(join(d, 'a.yaml'), readFileSync(join(ROOT, EX, '900001-northbridge-primary-school.yaml'), 'utf8').replace('kind: primary', 'kind: infant'));
+    const r = dutykit(['rollup', d]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/a\.yaml:5:7: kind: "infant" is not allowed; expected one of primary, /);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    ['an entry without a reference', (t: string) => t.replace('reference: "900002", ', ''), /roster\.yaml:8:5: bodies\[1\]\.reference: required/],
+    ['an unknown kind', (t: string) => t.replace('kind: special', 'kind: specal'), /roster\.yaml:13:\d+: bodies\[6\]\.kind: unknown kind "specal" \(did you mean "special"\?\)/],
+    ['a duplicate reference', (t: string) => t.replace('reference: "900014"', 'reference: "900001"'), /roster\.yaml:20:\d+: bodies\[13\]\.reference: reference "900001" is listed twice \(also bodies\[0\], Northbridge Primary School\)/],
+  ])('a roster with %s: exit 2 at its line and column', (_name, edit, expected) => {
+    const d = folder();
+    const text = readFileSync(join(ROOT, ROSTER), 'utf8');
+    expect(edit(text)).not.toBe(text);
+    writeFileSync(join(d, 'roster.yaml'), edit(text));
+    const r = dutykit(['rollup', EX, '--roster', join(d, 'roster.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(expected);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('init --roster', () => {
+  it('writes one blank return per body, filled in, and never overwrites one', () => {
+    const d = join(folder(), 'returns');
+    const first = dutykit(['init', '--roster', ROSTER, '--out', d]);
+    expect(first.status).toBe(0);
+    const files = readdirSync(d).sort();
+    expect(files).toHaveLength(14);
+    expect(files).toContain('900006-ysgol-gynradd-ty-gwyn.yaml');
+    const tyGwyn = readFileSync(join(d, '900006-ysgol-gynradd-ty-gwyn.yaml'), 'utf8');
+    expect(tyGwyn).toMatch(/^authority: Ysgol Gynradd Tŷ Gwyn$/m);
+    expect(tyGwyn).toMatch(/^kind: primary$/m);
+    expect(tyGwyn).toMatch(/^reference: "900006"$/m);
+    expect(tyGwyn).toMatch(/^period: 2024\/25$/m);
+    expect(tyGwyn).not.toContain('risk-assessment:'); // not asked of a primary
+    expect(readFileSync(join(d, '900013-westgate-school.yaml'), 'utf8')).toContain('risk-assessment:');
+    // Blank, but every field the roster gives is filled and valid: it validates once answered.
+    writeFileSync(join(d, '900001-northbridge-primary-school.yaml'), 'filled in by the school\n');
+    const again = dutykit(['init', '--roster', ROSTER, '--out', d]);
+    expect(again.status).toBe(0);
+    expect(readFileSync(join(d, '900001-northbridge-primary-school.yaml'), 'utf8')).toBe('filled in by the school\n');
+    expect(again.stderr).toContain('0 blank returns written, 14 kept');
+  });
+
+  it('needs --out, and refuses a file with it', () => {
+    expect(dutykit(['init', '--roster', ROSTER]).stderr).toContain('--roster needs --out <folder>');
+    expect(dutykit(['init', 'x.yaml', '--roster', ROSTER, '--out', tmp]).status).toBe(2);
+    expect(existsSync(join(ROOT, 'x.yaml'))).toBe(false);
+  });
+});

@@ -10,7 +10,8 @@ export const UNRATED = 'unrated';
 
 /** One clause of a reason. Ids refer to the framework; the words come at rendering. */
 export type Clause =
-  | { kind: 'answer'; question: string; answer: string }
+  /** `essential`: set where the question is essential for the return's kind only (`essential_for`). */
+  | { kind: 'answer'; question: string; answer: string; essential?: true }
   | { kind: 'all'; count: number; scope: Scope; answers: string[] }
   | { kind: 'share'; hits: number; pool: number; scope: Scope; answers: string[]; only: boolean }
   | { kind: 'explain'; rule: string; text: string }
@@ -58,10 +59,10 @@ function question(fw: Framework, id: string) {
 }
 
 /** "'Venue-hire policy' (essential)". */
-function quoted(fw: Framework, id: string, l: Messages, withEssential = true): string {
+function quoted(fw: Framework, id: string, l: Messages, withEssential = true, forKind = false): string {
   const q = question(fw, id);
   const title = l.t('reason.quote', { title: q?.title ?? id });
-  return q?.essential && withEssential ? `${title} ${l.t('question.essential')}` : title;
+  return (q?.essential || forKind) && withEssential ? `${title} ${l.t('question.essential')}` : title;
 }
 
 /** "met, partly met or not met" (labels in lower case). */
@@ -74,7 +75,7 @@ export function clauseText(fw: Framework, c: Clause, l: Messages, opts: ExplainO
   const { t } = l;
   switch (c.kind) {
     case 'answer':
-      return t('reason.answer', { question: quoted(fw, c.question, l), phrase: answerPhrase(fw, c.answer, l) });
+      return t('reason.answer', { question: quoted(fw, c.question, l, true, c.essential), phrase: answerPhrase(fw, c.answer, l) });
     case 'all':
       return t('reason.all', { count: c.count, scope: c.scope, answers: answerWords(fw, c.answers, l) });
     case 'share': {

@@ -35,7 +35,7 @@ export function phrase(fw: Framework, word: string): string {
   return fw.answers.find((a) => a.id === word)?.phrase ?? `is ${word}`;
 }
 
-const answered = (s: QuestionState): Clause => ({ kind: 'answer', question: s.question.id, answer: s.effective });
+const answered = (s: QuestionState): Clause => ({ kind: 'answer', question: s.question.id, answer: s.effective, ...(s.question.essential && s.question.essential_for && { essential: true as const }) });
 
 /** What a condition that held says; `none` says nothing, as the rule's explanation covers it. */
 function describe(c: Condition, t: Tally): { clauses: Clause[]; cited: string[] } {

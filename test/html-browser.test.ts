@@ -29,29 +29,32 @@ function report(file: string, previous: string, ...args: string[]): string {
   return join(out, readdirSync(out).find((f) => f.endsWith('.html'))!);
 }
 
-/** The report in Welsh, written by the renderer (as `report --lang cy` will). */
-function welsh(audience: 'board' | 'public'): string {
+/** The report in Welsh (or Welsh and English), written by the renderer (as `report --lang cy` will). */
+function welsh(audience: 'board' | 'public', langs = ['cy']): string {
   const opened = tryOpen(EXAMPLE).opened!;
   const previous = tryOpen(PREVIOUS).opened!;
-  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), `cy-${audience}.html`);
-  writeFileSync(file, renderHtml(buildReport(opened.framework, opened.assessment, opened.ratings, { audience, lang: 'cy', previous })));
+  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), `${langs.join('-')}-${audience}.html`);
+  writeFileSync(file, renderHtml(langs.map((lang) => buildReport(opened.framework, opened.assessment, opened.ratings, { audience, lang, previous }))));
   return file;
 }
 
-const EN = { lang: 'en-GB', caption: 'The rating of each benchmark', page: (i: number, n: number) => `Page ${i} of ${n}` };
-const CY = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number) => `Tudalen ${i} o ${n}` };
+const EN = { lang: 'en-GB', caption: 'The rating of each benchmark', page: (i: number, n: number): string | RegExp => `Page ${i} of ${n}` };
+const CY = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number): string | RegExp => `Tudalen ${i} o ${n}` };
+/** Welsh first, then English: the page's language is Welsh, each part prints its own page words. */
+const CY_EN = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number) => new RegExp(`(Tudalen ${i} o ${n}|Page ${i} of ${n})`) };
 const w = hostileWorld();
 const PAGES = [
   { name: 'the example, board version', file: () => report(EXAMPLE, PREVIOUS), marking: 'OFFICIAL-SENSITIVE', words: EN },
   { name: 'the example, public version', file: () => report(EXAMPLE, PREVIOUS, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
   { name: 'the example in Welsh, board version', file: () => welsh('board'), marking: 'OFFICIAL-SENSITIVE', words: CY },
   { name: 'the example in Welsh, public version', file: () => welsh('public'), marking: 'OFFICIAL', words: CY },
+  { name: 'the example in Welsh and English, public version', file: () => welsh('public', ['cy', 'en']), marking: 'OFFICIAL', words: CY_EN },
   { name: 'the hostile fixture, board version', file: () => report(w.now, w.old), marking: 'OFFICIAL-SENSITIVE red', words: EN },
   { name: 'the hostile fixture, public version', file: () => report(w.now, w.old, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
 ];
 
 /** Every element the renderer writes, as the browser parses it. */
-const ELEMENTS = 'html head meta title style body header main footer nav section p h1 h2 h3 dl dt dd ol ul li a strong span table caption thead tbody tr th td blockquote br figure figcaption svg g text rect'.split(' ');
+const ELEMENTS = 'html head meta title style body header main footer nav section p h1 h2 h3 dl dt dd ol ul li a strong span table caption thead tbody tr th td blockquote br figure figcaption svg g text rect div h4'.split(' ');
 
 /** WCAG contrast of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -117,7 +120,16 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         }),
         text: document.body.innerText,
       })`)) as { h1: string; h2: string[]; caption: string; ratings: { word: string; colour: string; background: string }[]; text: string };
-      if (words === CY) {
+      if (words === CY_EN) {
+        expect(seen.h1).toBe('Hunanasesiad dyletswydd PREVENT: Northbridge Borough Council / PREVENT duty self-assessment: Northbridge Borough Council');
+        expect(seen.h2).toEqual(['Cymraeg', 'English']);
+        expect(seen.ratings.map((r) => r.word)).toEqual([...RATINGS, ...RATINGS]);
+        const parts = (await page.evaluate(`[...document.querySelectorAll('main > .language')].map((d) => [d.lang, d.querySelector('h3').textContent])`)) as string[][];
+        expect(parts).toEqual([
+          ['cy', 'Cynnwys'],
+          ['en-GB', 'Contents'],
+        ]);
+      } else if (words === CY) {
         expect(seen.h1).toBe('Hunanasesiad dyletswydd PREVENT: Northbridge Borough Council');
         expect(seen.h2[0]).toBe('Crynodeb');
         expect(seen.h2.slice(-2)).toEqual(['Cynllun gweithredu', 'Cymeradwyaeth']);
@@ -166,8 +178,10 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         const at = p.items.filter((t) => t.str.startsWith(first)).map((t) => t.y);
         expect(at.some((y) => y > p.height - 60), `marking at the top of page ${i + 1}`).toBe(true);
         expect(at.some((y) => y < 60), `marking at the bottom of page ${i + 1}`).toBe(true);
-        expect(p.text.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(words.page(i + 1, pages.length));
+        expect(p.text.replace(/\s+/g, ' '), `page ${i + 1}`).toMatch(words.page(i + 1, pages.length));
       });
+      // Each language's pages in its own words: Welsh first, then English.
+      if (words === CY_EN) expect(pages.map((p) => (/Tudalen \d+ o/.test(p.text) ? 'cy' : 'en')).filter((x, i, all) => x !== all[i - 1])).toEqual(['cy', 'en']);
     });
   });
 });

@@ -3,13 +3,13 @@
 // headings and the ratings (in English and Welsh), hostile text makes no element, and the page printed to PDF (A4)
 // carries the protective marking on every page. .ci/run installs Chromium; under CI a
 // missing browser fails this file instead of skipping it.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from './pdf-extract.js';
-import { axe, launch, open, skipBrowser, type Opened } from './helpers/browser.js';
+import { axe, chromiumPath, launch, open, skipBrowser, type Opened } from './helpers/browser.js';
 import { hostileWorld } from './helpers/hostile-fixture.js';
 import { dutykit, ROOT } from './helpers.js';
 import { tryOpen } from '../src/cli/open.js';
@@ -42,6 +42,16 @@ const EN = { lang: 'en-GB', caption: 'The rating of each benchmark', page: (i: n
 const CY = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number): string | RegExp => `Tudalen ${i} o ${n}` };
 /** Welsh first, then English: the page's language is Welsh, each part prints its own page words. */
 const CY_EN = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number) => new RegExp(`(Tudalen ${i} o ${n}|Page ${i} of ${n})`) };
+/** The example with its three contributions merged: positions not yet settled, evidence by organisation. */
+function merged(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), 'merged.yaml');
+  cpSync(EXAMPLE, file);
+  const names = ['wessex-police', 'northbridge-nhs-trust', 'probation-service'].map((n) => join(ROOT, 'examples', 'northbridge-2025-contributions', `${n}.yaml`));
+  const r = dutykit(['merge', file, ...names]);
+  expect(r.status, r.stderr).toBe(0);
+  return report(file, PREVIOUS);
+}
+
 const w = hostileWorld();
 const PAGES = [
   { name: 'the example, board version', file: () => report(EXAMPLE, PREVIOUS), marking: 'OFFICIAL-SENSITIVE', words: EN },
@@ -49,6 +59,7 @@ const PAGES = [
   { name: 'the example in Welsh, board version', file: () => welsh('board'), marking: 'OFFICIAL-SENSITIVE', words: CY },
   { name: 'the example in Welsh, public version', file: () => welsh('public'), marking: 'OFFICIAL', words: CY },
   { name: 'the example in Welsh and English, public version', file: () => welsh('public', ['cy', 'en']), marking: 'OFFICIAL', words: CY_EN },
+  { name: 'the example with contributions merged, board version', file: merged, marking: 'OFFICIAL-SENSITIVE', words: EN },
   { name: 'the hostile fixture, board version', file: () => report(w.now, w.old), marking: 'OFFICIAL-SENSITIVE red', words: EN },
   { name: 'the hostile fixture, public version', file: () => report(w.now, w.old, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
 ];
@@ -68,6 +79,11 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+// Under CI the browser tests must run: a missing Chromium is a failed test, not a skipped file.
+it.runIf(process.env.CI === 'true')('Chromium is there to run the browser tests (CI)', () => {
+  expect(chromiumPath, 'Chromium not found: .ci/run installs it (apt-get install -y chromium)').toBeDefined();
+});
 
 describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
   let browser: Browser;
@@ -136,6 +152,11 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         expect(seen.ratings.map((r) => r.word)).toEqual(RATINGS);
         expect(seen.text).toContain(board ? 'Siân Llŷr' : 'Fersiwn gyhoeddus');
         expect(seen.text).toContain('12 Mawrth 2025');
+      } else if (name.includes('merged')) {
+        expect(seen.h1).toBe(HEADING);
+        expect(seen.h2.slice(0, 2)).toEqual(['Summary', 'Positions not yet settled']);
+        expect(seen.ratings).toHaveLength(10);
+        expect(seen.text).toContain('Wessex Police');
       } else if (!hostile) {
         expect(seen.h1).toBe(HEADING);
         expect(seen.h2).toEqual(['Summary', '1. Local Risk Assessment', '2. Multi Agency Partnership Board', '3. PREVENT Partnership Action Plan', '4. Referral Process', '5. Channel Panel', '6. PREVENT Problem Solving Process', '7. Training Programme', '8. Venue Hire', '9. Community Engagement', '10. Communications', 'Action plan', 'Sign-off']);

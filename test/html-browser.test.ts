@@ -3,13 +3,13 @@
 // headings and the ratings (in English and Welsh), hostile text makes no element, and the page printed to PDF (A4)
 // carries the protective marking on every page. .ci/run installs Chromium; under CI a
 // missing browser fails this file instead of skipping it.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extract } from './pdf-extract.js';
-import { axe, launch, open, skipBrowser, type Opened } from './helpers/browser.js';
+import { axe, chromiumPath, launch, open, skipBrowser, type Opened } from './helpers/browser.js';
 import { hostileWorld } from './helpers/hostile-fixture.js';
 import { dutykit, ROOT } from './helpers.js';
 import { tryOpen } from '../src/cli/open.js';
@@ -29,29 +29,43 @@ function report(file: string, previous: string, ...args: string[]): string {
   return join(out, readdirSync(out).find((f) => f.endsWith('.html'))!);
 }
 
-/** The report in Welsh, written by the renderer (as `report --lang cy` will). */
-function welsh(audience: 'board' | 'public'): string {
+/** The report in Welsh (or Welsh and English), written by the renderer (as `report --lang cy` will). */
+function welsh(audience: 'board' | 'public', langs = ['cy']): string {
   const opened = tryOpen(EXAMPLE).opened!;
   const previous = tryOpen(PREVIOUS).opened!;
-  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), `cy-${audience}.html`);
-  writeFileSync(file, renderHtml(buildReport(opened.framework, opened.assessment, opened.ratings, { audience, lang: 'cy', previous })));
+  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), `${langs.join('-')}-${audience}.html`);
+  writeFileSync(file, renderHtml(langs.map((lang) => buildReport(opened.framework, opened.assessment, opened.ratings, { audience, lang, previous }))));
   return file;
 }
 
-const EN = { lang: 'en-GB', caption: 'The rating of each benchmark', page: (i: number, n: number) => `Page ${i} of ${n}` };
-const CY = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number) => `Tudalen ${i} o ${n}` };
+const EN = { lang: 'en-GB', caption: 'The rating of each benchmark', page: (i: number, n: number): string | RegExp => `Page ${i} of ${n}` };
+const CY = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number): string | RegExp => `Tudalen ${i} o ${n}` };
+/** Welsh first, then English: the page's language is Welsh, each part prints its own page words. */
+const CY_EN = { lang: 'cy', caption: 'Sgôr pob meincnod', page: (i: number, n: number) => new RegExp(`(Tudalen ${i} o ${n}|Page ${i} of ${n})`) };
+/** The example with its three contributions merged: positions not yet settled, evidence by organisation. */
+function merged(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'dutykit-browser-')), 'merged.yaml');
+  cpSync(EXAMPLE, file);
+  const names = ['wessex-police', 'northbridge-nhs-trust', 'probation-service'].map((n) => join(ROOT, 'examples', 'northbridge-2025-contributions', `${n}.yaml`));
+  const r = dutykit(['merge', file, ...names]);
+  expect(r.status, r.stderr).toBe(0);
+  return report(file, PREVIOUS);
+}
+
 const w = hostileWorld();
 const PAGES = [
   { name: 'the example, board version', file: () => report(EXAMPLE, PREVIOUS), marking: 'OFFICIAL-SENSITIVE', words: EN },
   { name: 'the example, public version', file: () => report(EXAMPLE, PREVIOUS, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
   { name: 'the example in Welsh, board version', file: () => welsh('board'), marking: 'OFFICIAL-SENSITIVE', words: CY },
   { name: 'the example in Welsh, public version', file: () => welsh('public'), marking: 'OFFICIAL', words: CY },
+  { name: 'the example in Welsh and English, public version', file: () => welsh('public', ['cy', 'en']), marking: 'OFFICIAL', words: CY_EN },
+  { name: 'the example with contributions merged, board version', file: merged, marking: 'OFFICIAL-SENSITIVE', words: EN },
   { name: 'the hostile fixture, board version', file: () => report(w.now, w.old), marking: 'OFFICIAL-SENSITIVE red', words: EN },
   { name: 'the hostile fixture, public version', file: () => report(w.now, w.old, '--audience', 'public'), marking: 'OFFICIAL', words: EN },
 ];
 
 /** Every element the renderer writes, as the browser parses it. */
-const ELEMENTS = 'html head meta title style body header main footer nav section p h1 h2 h3 dl dt dd ol ul li a strong span table caption thead tbody tr th td blockquote br figure figcaption svg g text rect'.split(' ');
+const ELEMENTS = 'html head meta title style body header main footer nav section p h1 h2 h3 dl dt dd ol ul li a strong span table caption thead tbody tr th td blockquote br figure figcaption svg g text rect div h4'.split(' ');
 
 /** WCAG contrast of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -65,6 +79,11 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+// Under CI the browser tests must run: a missing Chromium is a failed test, not a skipped file.
+it.runIf(process.env.CI === 'true')('Chromium is there to run the browser tests (CI)', () => {
+  expect(chromiumPath, 'Chromium not found: .ci/run installs it (apt-get install -y chromium)').toBeDefined();
+});
 
 describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
   let browser: Browser;
@@ -117,13 +136,27 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         }),
         text: document.body.innerText,
       })`)) as { h1: string; h2: string[]; caption: string; ratings: { word: string; colour: string; background: string }[]; text: string };
-      if (words === CY) {
+      if (words === CY_EN) {
+        expect(seen.h1).toBe('Hunanasesiad dyletswydd PREVENT: Northbridge Borough Council / PREVENT duty self-assessment: Northbridge Borough Council');
+        expect(seen.h2).toEqual(['Cymraeg', 'English']);
+        expect(seen.ratings.map((r) => r.word)).toEqual([...RATINGS, ...RATINGS]);
+        const parts = (await page.evaluate(`[...document.querySelectorAll('main > .language')].map((d) => [d.lang, d.querySelector('h3').textContent])`)) as string[][];
+        expect(parts).toEqual([
+          ['cy', 'Cynnwys'],
+          ['en-GB', 'Contents'],
+        ]);
+      } else if (words === CY) {
         expect(seen.h1).toBe('Hunanasesiad dyletswydd PREVENT: Northbridge Borough Council');
         expect(seen.h2[0]).toBe('Crynodeb');
         expect(seen.h2.slice(-2)).toEqual(['Cynllun gweithredu', 'Cymeradwyaeth']);
         expect(seen.ratings.map((r) => r.word)).toEqual(RATINGS);
         expect(seen.text).toContain(board ? 'Siân Llŷr' : 'Fersiwn gyhoeddus');
         expect(seen.text).toContain('12 Mawrth 2025');
+      } else if (name.includes('merged')) {
+        expect(seen.h1).toBe(HEADING);
+        expect(seen.h2.slice(0, 2)).toEqual(['Summary', 'Positions not yet settled']);
+        expect(seen.ratings).toHaveLength(10);
+        expect(seen.text).toContain('Wessex Police');
       } else if (!hostile) {
         expect(seen.h1).toBe(HEADING);
         expect(seen.h2).toEqual(['Summary', '1. Local Risk Assessment', '2. Multi Agency Partnership Board', '3. PREVENT Partnership Action Plan', '4. Referral Process', '5. Channel Panel', '6. PREVENT Problem Solving Process', '7. Training Programme', '8. Venue Hire', '9. Community Engagement', '10. Communications', 'Action plan', 'Sign-off']);
@@ -166,8 +199,10 @@ describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {
         const at = p.items.filter((t) => t.str.startsWith(first)).map((t) => t.y);
         expect(at.some((y) => y > p.height - 60), `marking at the top of page ${i + 1}`).toBe(true);
         expect(at.some((y) => y < 60), `marking at the bottom of page ${i + 1}`).toBe(true);
-        expect(p.text.replace(/\s+/g, ' '), `page ${i + 1}`).toContain(words.page(i + 1, pages.length));
+        expect(p.text.replace(/\s+/g, ' '), `page ${i + 1}`).toMatch(words.page(i + 1, pages.length));
       });
+      // Each language's pages in its own words: Welsh first, then English.
+      if (words === CY_EN) expect(pages.map((p) => (/Tudalen \d+ o/.test(p.text) ? 'cy' : 'en')).filter((x, i, all) => x !== all[i - 1])).toEqual(['cy', 'en']);
     });
   });
 });

@@ -75,6 +75,7 @@ interface Parsed {
   text: string;
   count: (name: string) => number;
   headings: number[];
+  ids: string[];
 }
 
 /** The page through an XML parser: which elements and attributes it has, and its text. */
@@ -83,8 +84,10 @@ function parse(page: string): Parsed {
   const names: string[] = [];
   const attributes = new Set<string>();
   let text = '';
+  const ids: string[] = [];
   parser.on('opentag', (t) => {
     names.push(t.name);
+    if (typeof t.attributes.id === 'string') ids.push(t.attributes.id);
     for (const a of Object.keys(t.attributes)) attributes.add(`${t.name}@${a}`);
   });
   parser.on('text', (t) => (text += t));
@@ -92,19 +95,20 @@ function parse(page: string): Parsed {
     throw e;
   });
   parser.write(page).close();
-  return { elements: new Set(names), attributes, text, count: (n) => names.filter((x) => x === n).length, headings: names.filter((n) => /^h[1-6]$/.test(n)).map((n) => Number(n[1])) };
+  return { elements: new Set(names), attributes, text, count: (n) => names.filter((x) => x === n).length, headings: names.filter((n) => /^h[1-6]$/.test(n)).map((n) => Number(n[1])), ids };
 }
 
 /** Every element and attribute the renderer writes; the hostile text must add none. */
-const ELEMENTS = 'html head meta title style body header main footer nav section p h1 h2 h3 dl dt dd ol ul li a strong span table caption thead tbody tr th td blockquote br figure figcaption svg g text rect'.split(' ');
+const ELEMENTS = 'html head meta title style body header main footer nav section p h1 h2 h3 dl dt dd ol ul li a strong span table caption thead tbody tr th td blockquote br figure figcaption svg g text rect div h4'.split(' ');
 const ATTRIBUTES =
-  'html@lang meta@charset meta@http-equiv meta@content meta@name section@class section@aria-labelledby p@class h2@id h3@id dl@class dl@aria-label nav@class nav@aria-labelledby a@href span@class ul@class table@class th@scope td@class strong@class figcaption@class svg@xmlns svg@viewBox svg@width svg@height svg@role svg@aria-labelledby title@id g@font-family g@font-size g@font-weight g@fill text@x text@y rect@x rect@y rect@width rect@height rect@fill rect@stroke'.split(
+  'html@lang meta@charset meta@http-equiv meta@content meta@name section@class section@aria-labelledby p@class h2@id h3@id dl@class dl@aria-label nav@class nav@aria-labelledby a@href span@class ul@class table@class th@scope td@class strong@class figcaption@class svg@xmlns svg@viewBox svg@width svg@height svg@role svg@aria-labelledby title@id g@font-family g@font-size g@font-weight g@fill text@x text@y rect@x rect@y rect@width rect@height rect@fill rect@stroke div@class div@lang a@lang span@lang nav@aria-label h2@class h4@id'.split(
     ' ',
   );
 
 describe.each([
   ['board', () => buildReport(side(w.now).framework, side(w.now).assessment, side(w.now).ratings, { audience: 'board', previous: side(w.old) })],
   ['public', () => buildReport(side(w.now).framework, side(w.now).assessment, side(w.now).ratings, { audience: 'public', previous: side(w.old) })],
+  ['Welsh and English public', () => ['cy', 'en'].map((lang) => buildReport(side(w.now).framework, side(w.now).assessment, side(w.now).ratings, { audience: 'public', lang, previous: side(w.old) }))],
 ])('the %s report from a hostile framework and assessment', (_name, model) => {
   const page = renderHtml(model());
   const p = parse(page);
@@ -123,9 +127,10 @@ describe.each([
 
   it('has one h1, headings that never skip a level, one title, and the marking top and bottom', () => {
     expect(p.count('h1')).toBe(1);
-    expect(p.count('title')).toBe(2); // the page's and the chart's
+    expect(p.count('title')).toBe(1 + p.count('svg')); // the page's and each chart's
     p.headings.forEach((h, i) => expect(h - (p.headings[i - 1] ?? 0)).toBeLessThanOrEqual(1));
     expect(page.match(/<p class="marking">/g)).toHaveLength(2);
+    expect(new Set(p.ids).size, 'every id once').toBe(p.ids.length);
   });
 });
 

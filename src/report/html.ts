@@ -5,17 +5,16 @@
 import { contributorText, type ReportModel } from './model.js';
 import { ours, type Term } from '../outside.js';
 import { html, type Html } from './html/escape.js';
-import { messages, type Messages } from '../i18n/catalogue.js';
-import { actionPlan, benchmark, sayer, signOff, summary, untranslated } from './html/sections.js';
+import { actionPlan, benchmark, part, signOff, summary, untranslated, type Part } from './html/sections.js';
 import { unsettledHtml } from './html/positions.js';
 import { stylesheet } from './html/style.js';
 
 /** No request to any address, and no script: what the page may load is its own inline style. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
-function facts(m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
-  const prepared = m.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ');
+function facts(p: Part): Html {
+  const { m, l, say } = p;
+  const prepared = m.assessors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join('; ');
   const f = m.framework;
   const rows: [Html, Html | string][] = [
     [say('report.fact.authority'), m.authority],
@@ -31,8 +30,8 @@ function facts(m: ReportModel, l: Messages): Html {
   return html`<dl class="facts" aria-label="${say('report.html.facts')}">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
-function contents(m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
+function contents(p: Part): Html {
+  const { m, say } = p;
   const items: [string, Html | string][] = [
     ['summary', say('report.summary')],
     ...(m.unsettled ? [['unsettled', say('report.unsettled.title')] as [string, Html]] : []),
@@ -41,16 +40,52 @@ function contents(m: ReportModel, l: Messages): Html {
     ['sign-off', say('report.signOff')],
     ...(m.untranslated?.length ? [['untranslated', say('report.untranslated')] as [string, Html]] : []),
   ];
-  return html`<nav class="contents" aria-labelledby="contents"><h2 id="contents">${say('report.html.contents')}</h2><ol>${items.map(([id, text]) => html`<li><a href="#${id}">${text}</a></li>`)}</ol></nav>`;
+  const h2 = p.h(2);
+  return html`<nav class="contents" aria-labelledby="${p.id('contents')}"><${h2} id="${p.id('contents')}">${say('report.html.contents')}</${h2}><ol>${items.map(([id, text]) => html`<li><a href="#${p.id(id)}">${text}</a></li>`)}</ol></nav>`;
 }
 
-export function renderHtml(m: ReportModel): Term {
-  const l = messages(m.lang);
-  const say = sayer(l);
-  const title = `${m.title}: ${m.authority}, ${m.period}`;
-  const f = m.framework;
+/** What opens a report: its period, the public notice, the facts and the contents. */
+function opening(p: Part): Html {
+  return html`<p class="subtitle">${p.m.period}</p>
+${p.m.audience === 'public' && html`<p class="notice">${p.say('report.publicNotice')}</p>`}
+${facts(p)}
+${contents(p)}`;
+}
+
+/** The report itself, after its opening. */
+function body(p: Part): Html {
+  const f = p.m.framework;
+  return html`${summary(p)}
+${unsettledHtml(p)}
+${p.m.benchmarks.map((b) => html`${benchmark(p, b)}\n`)}${actionPlan(p)}
+${signOff(p)}
+${untranslated(p)}
+<p class="attribution">${f.attribution} ${f.licence} ${p.say('report.source', { source: f.source })}</p>`;
+}
+
+/**
+ * The page: one report, or the same report in several languages (`--lang cy,en`: Welsh first),
+ * each whole, in its own part with its own `lang`, under one h1 that names them all.
+ */
+export function renderHtml(models: ReportModel | ReportModel[]): Term {
+  const list = Array.isArray(models) ? models : [models];
+  const bilingual = list.length > 1;
+  const parts = list.map((m) => part(m, bilingual));
+  const first = parts[0]!;
+  const m = first.m;
+  // One title, one h1: each language's words, marked with its language after the first.
+  const named = (p: Part, text: (m: ReportModel) => string) => (p === first ? html`${text(p.m)}` : html`<span lang="${p.l.locale}">${text(p.m)}</span>`);
+  const sep = html` / `;
+  const title = parts.map((p) => `${p.m.title}: ${p.m.authority}, ${p.m.period}`).join(' / ');
+  const h1 = parts.map((p, i) => html`${i ? sep : ''}${named(p, (x) => `${x.title}: ${x.authority}`)}`);
+  const header = bilingual
+    ? html`<nav class="languages" aria-label="${parts.map((p) => p.l.t('meta.name')).join(' / ')}"><ul>${parts.map((p) => html`<li><a href="#${p.id('report')}"${p === first ? '' : html` lang="${p.l.locale}"`}>${p.l.t('meta.name')}</a></li>`)}</ul></nav>`
+    : opening(first);
+  const main = bilingual
+    ? parts.map((p, i) => html`<div class="language part-${i}" lang="${p.l.locale}"><h2 id="${p.id('report')}" class="language-name">${p.l.t('meta.name')}</h2>\n${opening(p)}\n${body(p)}</div>\n`)
+    : body(first);
   const page = html`<!DOCTYPE html>
-<html lang="${l.locale}">
+<html lang="${first.l.locale}">
 <head>
 <meta charset="utf-8"/>
 <meta http-equiv="Content-Security-Policy" content="${CSP}"/>
@@ -58,26 +93,17 @@ export function renderHtml(m: ReportModel): Term {
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <meta name="generator" content="dutykit"/>
 <title>${title}</title>
-<style>${stylesheet(m, l)}</style>
+<style>${stylesheet(m, parts.map((p) => p.l))}</style>
 </head>
 <body>
 <header>
 <p class="marking">${m.marking}</p>
-<h1>${m.title}: ${m.authority}</h1>
-<p class="subtitle">${m.period}</p>
-${m.audience === 'public' && html`<p class="notice">${say('report.publicNotice')}</p>`}
-${facts(m, l)}
-${contents(m, l)}
+<h1>${h1}</h1>
+${header}
 </header>
 <main>
-${summary(m, l)}
-${unsettledHtml(m, l)}
-${m.benchmarks.map((b) => html`${benchmark(b, m, l)}\n`)}${actionPlan(m, l)}
-${signOff(m, l)}
-${untranslated(m, l)}
-</main>
+${main}</main>
 <footer>
-<p class="attribution">${f.attribution} ${f.licence} ${say('report.source', { source: f.source })}</p>
 <p class="marking">${m.marking}</p>
 </footer>
 </body>

@@ -2,10 +2,10 @@
 // settled (after the summary), and in each benchmark the evidence each organisation gave and
 // the settlements made at challenge. Board version only: the model has none otherwise.
 import type { Messages } from '../../i18n/catalogue.js';
-import type { ReportAnswer, ReportModel } from '../model.js';
+import type { ReportAnswer } from '../model.js';
 import type { ReportContributed, ReportPosition } from '../positions.js';
 import { html, lines, type Html } from './escape.js';
-import { sayer } from './sections.js';
+import { sayer, type Part } from './sections.js';
 
 const head = (cells: Html[]) => html`<thead><tr>${cells.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>`;
 
@@ -28,32 +28,34 @@ function evidence(p: ReportPosition, l: Messages): Html {
 
 const positionCells = (p: ReportPosition, l: Messages) => html`<th scope="row">${p.organisation}</th><td>${p.answerLabel}</td><td class="long">${evidence(p, l)}</td>`;
 
-export function unsettledHtml(m: ReportModel, l: Messages): Html | undefined {
+export function unsettledHtml(p: Part): Html | undefined {
+  const { m, l, say } = p;
   if (!m.unsettled) return undefined;
-  const say = sayer(l);
+  const [h2, h3] = [p.h(2), p.h(3)];
   const cols = head([say('report.col.organisation'), say('report.col.answer'), say('report.col.evidence')]);
   const items = m.unsettled.map(
-    (u) => html`<h3>${u.question.number} ${u.question.title}</h3>
+    (u) => html`<${h3}>${u.question.number} ${u.question.title}</${h3}>
 <p>${say('report.unsettled.countsAs', { benchmark: `${u.benchmark.number}. ${u.benchmark.title}`, answer: u.countsAs })}</p>
 <table><caption>${u.question.number} ${u.question.title}</caption>${cols}<tbody>
-${u.positions.map((p) => html`<tr>${positionCells(p, l)}</tr>\n`)}</tbody></table>\n`,
+${u.positions.map((x) => html`<tr>${positionCells(x, l)}</tr>\n`)}</tbody></table>\n`,
   );
-  return html`<section aria-labelledby="unsettled"><h2 id="unsettled">${say('report.unsettled.title')}</h2>
+  return html`<section aria-labelledby="${p.id('unsettled')}"><${h2} id="${p.id('unsettled')}">${say('report.unsettled.title')}</${h2}>
 <p>${say('report.unsettled.intro')}</p>
 ${items}</section>`;
 }
 
-export function contributedHtml(list: ReportContributed[] | undefined, l: Messages): Html | undefined {
+export function contributedHtml(p: Part, list: ReportContributed[] | undefined): Html | undefined {
   if (!list) return undefined;
-  const say = sayer(l);
-  const rows = list.flatMap((c) => c.positions.map((p) => html`<tr><td>${c.title}</td>${positionCells(p, l)}</tr>\n`));
+  const { l, say } = p;
+  const h3 = p.h(3);
+  const rows = list.flatMap((c) => c.positions.map((x) => html`<tr><td>${c.title}</td>${positionCells(x, l)}</tr>\n`));
   const cols = head([say('report.col.question'), say('report.col.organisation'), say('report.col.answer'), say('report.col.evidence')]);
   const table = rows.length > 0 && html`<table><caption>${say('report.contributed')}</caption>${cols}<tbody>\n${rows}</tbody></table>`;
   const settled = list.map((c) => {
     const s = c.settled;
     if (!s) return html``;
-    const positions = s.positions.map((p) => `${p.organisation}: ${p.answerLabel}`).join('; ');
+    const positions = s.positions.map((x) => `${x.organisation}: ${x.answerLabel}`).join('; ');
     return html`<p><strong>${say('report.settled')}:</strong> ${say('report.settledLine', { question: c.title, answer: s.answerLabel, date: l.date(s.date), positions, reason: lines(s.reason) })}</p>\n`;
   });
-  return html`<h3>${say('report.contributed')}</h3>\n${table}\n${settled}`;
+  return html`<${h3}>${say('report.contributed')}</${h3}>\n${table}\n${settled}`;
 }

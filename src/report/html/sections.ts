@@ -1,7 +1,7 @@
 // The body of the HTML report, part by part, in the order of the Markdown and the PDF:
 // summary (table, counts, chart, changes), a section per benchmark, action plan, sign-off.
 // Every word of dutykit's own comes from the message catalogue (src/i18n), as Markdown's does.
-import type { MessageKey, Messages } from '../../i18n/catalogue.js';
+import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
 import type { ReportChange } from '../changes.js';
 import type { ReportAction, ReportBenchmark, ReportModel } from '../model.js';
 import { swatch } from '../pdf/colour.js';
@@ -16,25 +16,45 @@ const dash = '—';
 export type Say = (key: MessageKey, params?: Record<string, string | number | Html>) => Html;
 export const sayer = (l: Messages): Say => (key, params) => message(l.t, key, params);
 
+/**
+ * One language's report within the page. In a bilingual page each language is a part under a
+ * heading of its own, so its headings go one level down and its ids carry its language.
+ */
+export interface Part {
+  m: ReportModel;
+  l: Messages;
+  say: Say;
+  /** An id unique in the page. */
+  id(name: string): string;
+  /** The element for a heading of `level` in a one-language page ("h2", or "h3" in a part). */
+  h(level: 2 | 3): string;
+}
+
+export function part(m: ReportModel, bilingual: boolean): Part {
+  const l = messages(m.lang);
+  return { m, l, say: sayer(l), id: (name) => (bilingual ? `${m.lang}-${name}` : name), h: (level) => `h${bilingual ? level + 1 : level}` };
+}
+
 /** A rating as its word on its colour: the word is always there, the colour never alone. */
 export const chip = (m: ReportModel, id: string, label: string): Html => html`<span class="${ratingClass(m, id)}">${label}</span>`;
 
 const head = (cells: Html[]) => html`<thead><tr>${cells.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>`;
 
-export function summary(m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
+export function summary(p: Part): Html {
+  const { m, l, say } = p;
   const withChange = m.previous !== undefined;
   const rows = m.benchmarks.map(
-    (b) => html`<tr><td class="num">${b.number}</td><th scope="row"><a href="#benchmark-${b.number}">${b.title}</a></th><td>${chip(m, b.rating, b.ratingLabel)}</td><td>${say(b.ratingBasis === 'agreed' ? 'basis.agreed' : 'basis.computed')}</td>${
+    (b) => html`<tr><td class="num">${b.number}</td><th scope="row"><a href="#${p.id(`benchmark-${b.number}`)}">${b.title}</a></th><td>${chip(m, b.rating, b.ratingLabel)}</td><td>${say(b.ratingBasis === 'agreed' ? 'basis.agreed' : 'basis.computed')}</td>${
       withChange && html`<td>${b.change ? say('report.change', { from: b.change.fromLabel, to: b.ratingLabel, direction: directionWord(l.t, b.change.direction) }) : dash}</td>`
     }</tr>\n`,
   );
   const cols = [say('report.col.number'), say('report.col.benchmark'), say('report.col.rating'), say('report.col.basis'), ...(withChange ? [say('report.col.change')] : [])];
-  return html`<section aria-labelledby="summary"><h2 id="summary">${say('report.summary')}</h2>
+  const h2 = p.h(2);
+  return html`<section aria-labelledby="${p.id('summary')}"><${h2} id="${p.id('summary')}">${say('report.summary')}</${h2}>
 <table class="summary"><caption>${say('report.html.summaryCaption')}</caption>${head(cols)}<tbody>
 ${rows}</tbody></table>
-${chart(m, l)}
-${m.previous && m.changes ? changes(m.previous.period, m.changes, l) : undefined}</section>`;
+${chart(p)}
+${m.previous && m.changes ? changes(p, m.previous.period, m.changes) : undefined}</section>`;
 }
 
 /** Ratings best first, then unrated, with their counts: the order the summary reads in. */
@@ -47,8 +67,8 @@ const GAP = 10;
 const WIDTH = 560;
 
 /** The counts as a bar chart in SVG, named by its title; the caption below says the same in words. */
-function chart(m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
+function chart(p: Part): Html {
+  const { m, l, say } = p;
   const counts = ratingCounts(m, l);
   const total = Math.max(1, m.benchmarks.length);
   const longest = Math.max(...counts.map((c) => [...c.label].length));
@@ -65,23 +85,24 @@ function chart(m: ReportModel, l: Messages): Html {
     return html`<text x="0" y="${y + 16}">${fit(c.label)}</text><rect x="${labelW}" y="${y}" width="${barMax}" height="${BAR}" fill="none" stroke="#8a8a8a"/><rect fill="${swatch(m, c.id, c.label).fill}" x="${labelW}" y="${y}" width="${w}" height="${BAR}"/><text x="${labelW + w + 6}" y="${y + 16}">${c.count}</text>`;
   });
   const counted = counts.map((c) => say('report.count', { count: c.count, label: c.label }));
-  return html`<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="chart-title"><title id="chart-title">${alt}</title><g font-family="system-ui,Arial,sans-serif" font-size="14" font-weight="700" fill="#1a1a1a">${bars}</g></svg>
+  return html`<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${p.id('chart-title')}"><title id="${p.id('chart-title')}">${alt}</title><g font-family="system-ui,Arial,sans-serif" font-size="14" font-weight="700" fill="#1a1a1a">${bars}</g></svg>
 <figcaption class="counts">${say('report.ratings')} ${counted.map((c, i) => html`${i ? say('list.separator') : ''}${c}`)}</figcaption></figure>`;
 }
 
-function changes(period: string, list: ReportChange[], l: Messages): Html {
-  const say = sayer(l);
+function changes(p: Part, period: string, list: ReportChange[]): Html {
+  const { l, say } = p;
+  const h3 = p.h(3);
   const items = list.map((c) => {
     const move = c.from === c.to ? html`${c.to}` : html`${c.from} → ${c.to}`;
     const causes = c.causes.length ? html`<ul>${c.causes.map((x) => html`<li>${x}</li>`)}</ul>` : undefined;
     return html`<li><strong>${c.benchmark}:</strong> ${move} (${directionWord(l.t, c.direction)}${c.likeForLike ? '' : say('report.notLikeForLike')})${causes}</li>\n`;
   });
-  return html`<h3 id="changes">${say('report.changesSince', { period })}</h3>
+  return html`<${h3} id="${p.id('changes')}">${say('report.changesSince', { period })}</${h3}>
 ${list.length ? html`<ul class="changes">${items}</ul>` : html`<p>${say('report.noChanges')}</p>`}`;
 }
 
-function answers(b: ReportBenchmark, m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
+function answers(p: Part, b: ReportBenchmark): Html {
+  const { m, l, say } = p;
   const board = m.audience === 'board';
   const rows = b.answers.map((a) => {
     const q = html`<th scope="row">${a.title}${a.essential && html` ${say('question.essential')}`}</th>`;
@@ -103,8 +124,8 @@ function status(x: ReportAction, say: Say): Html {
   return x.overdue ? html`<strong class="overdue">${say('status.overdue')}</strong>` : say('status.open');
 }
 
-function actionsTable(actions: ReportAction[], m: ReportModel, l: Messages, caption: Html, withBenchmark: boolean): Html {
-  const say = sayer(l);
+function actionsTable(p: Part, actions: ReportAction[], caption: Html, withBenchmark: boolean): Html {
+  const { m, l, say } = p;
   const board = m.audience === 'board';
   const cols = [say('report.col.action'), ...(withBenchmark ? [say('report.col.benchmark')] : []), ...(board ? [say('report.col.owner')] : []), say('report.col.due'), say('report.col.status')];
   const rows = actions.map(
@@ -115,51 +136,55 @@ function actionsTable(actions: ReportAction[], m: ReportModel, l: Messages, capt
 ${rows}</tbody></table>`;
 }
 
-export function benchmark(b: ReportBenchmark, m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
-  const id = `benchmark-${b.number}`;
+export function benchmark(p: Part, b: ReportBenchmark): Html {
+  const { m, say } = p;
+  const id = p.id(`benchmark-${b.number}`);
+  const [h2, h3] = [p.h(2), p.h(3)];
   const name = `${b.number}. ${b.title}`;
-  return html`<section class="benchmark" aria-labelledby="${id}"><h2 id="${id}">${name}</h2>
+  return html`<section class="benchmark" aria-labelledby="${id}"><${h2} id="${id}">${name}</${h2}>
 <blockquote><p>${lines(b.statement)}</p></blockquote>
 <p class="basis"><strong>${say('report.statutoryBasis')}:</strong> ${b.basis}</p>
 <p><strong>${say('report.rating')}</strong> ${chip(m, b.rating, b.ratingLabel)} (${say(b.ratingBasis === 'agreed' ? 'basis.agreed.long' : 'basis.computed.long')})</p>
 <p>${b.reason}</p>
 ${b.rationale && html`<p><strong>${say('report.rationale')}:</strong> ${lines(b.rationale)}</p>`}
-<h3>${say(m.audience === 'board' ? 'report.answersAndEvidence' : 'report.answers')}</h3>
-${b.evidenceRecorded ? answers(b, m, l) : html`<p>${say('report.noEvidence')}</p>`}
-${contributedHtml(b.contributed, l)}
+<${h3}>${say(m.audience === 'board' ? 'report.answersAndEvidence' : 'report.answers')}</${h3}>
+${b.evidenceRecorded ? answers(p, b) : html`<p>${say('report.noEvidence')}</p>`}
+${contributedHtml(p, b.contributed)}
 ${b.notes && html`<p><strong>${say('report.notes')}:</strong> ${lines(b.notes)}</p>`}
-${b.actions.length > 0 && html`<h3>${say('report.actions')}</h3>\n${actionsTable(b.actions, m, l, say('report.html.actionsCaption', { benchmark: name }), false)}`}
+${b.actions.length > 0 && html`<${h3}>${say('report.actions')}</${h3}>\n${actionsTable(p, b.actions, say('report.html.actionsCaption', { benchmark: name }), false)}`}
 </section>`;
 }
 
-export function actionPlan(m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
+export function actionPlan(p: Part): Html {
+  const { m, l, say } = p;
+  const h2 = p.h(2);
   const overdue = m.actions.filter((x) => x.overdue).length;
   const body = m.actions.length
-    ? html`${overdue > 0 && html`<p><strong>${say('report.overdue', { count: overdue, date: l.date(m.date) })}</strong></p>`}\n${actionsTable(m.actions, m, l, say('report.html.actionPlanCaption'), true)}`
+    ? html`${overdue > 0 && html`<p><strong>${say('report.overdue', { count: overdue, date: l.date(m.date) })}</strong></p>`}\n${actionsTable(p, m.actions, say('report.html.actionPlanCaption'), true)}`
     : html`<p>${say('report.noActions')}</p>`;
-  return html`<section aria-labelledby="action-plan"><h2 id="action-plan">${say('report.actionPlan')}</h2>
+  return html`<section aria-labelledby="${p.id('action-plan')}"><${h2} id="${p.id('action-plan')}">${say('report.actionPlan')}</${h2}>
 ${body}</section>`;
 }
 
-export function signOff(m: ReportModel, l: Messages): Html {
-  const say = sayer(l);
+export function signOff(p: Part): Html {
+  const { m, l, say } = p;
+  const h2 = p.h(2);
   const board = m.audience === 'board';
   const rows = m.signOff.map(
     (s) => html`<tr>${board && html`<td>${s.name ?? dash}</td>`}<td>${s.role}</td><td>${s.date ? l.date(s.date) : dash}${s.outOfDate && html` ${say('report.signOff.outOfDate')}`}</td></tr>\n`,
   );
   const cols = [...(board ? [say('report.col.name')] : []), say('report.col.role'), say('report.col.date')];
   const body = m.signOff.length ? html`<table><caption>${say('report.html.signOffCaption')}</caption>${head(cols)}<tbody>\n${rows}</tbody></table>` : html`<p>${say('report.notSignedOff')}</p>`;
-  return html`<section aria-labelledby="sign-off"><h2 id="sign-off">${say('report.signOff')}</h2>
+  return html`<section aria-labelledby="${p.id('sign-off')}"><${h2} id="${p.id('sign-off')}">${say('report.signOff')}</${h2}>
 ${body}</section>`;
 }
 
 /** The parts of the framework shown in English for want of a translation: listed, not hidden. */
-export function untranslated(m: ReportModel, l: Messages): Html | undefined {
+export function untranslated(p: Part): Html | undefined {
+  const { m, l, say } = p;
   if (!m.untranslated?.length) return undefined;
-  const say = sayer(l);
-  return html`<section aria-labelledby="untranslated"><h2 id="untranslated">${say('report.untranslated')}</h2>
+  const h2 = p.h(2);
+  return html`<section aria-labelledby="${p.id('untranslated')}"><${h2} id="${p.id('untranslated')}">${say('report.untranslated')}</${h2}>
 <p>${say('report.untranslated.intro', { language: l.t('meta.name') })}</p>
 <ul>${m.untranslated.map((u) => html`<li>${u}</li>`)}</ul></section>`;
 }

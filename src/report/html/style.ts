@@ -9,7 +9,11 @@ import type { Messages } from '../../i18n/catalogue.js';
 
 const BASE = `
 *,*::before,*::after{box-sizing:border-box}
-main>section:first-child{break-before:page}
+main>section:first-child,.language>section:first-of-type{break-before:page}
+.language-name{font-size:1.6rem;border-top:4px solid #1a1a1a}
+.language h3{font-size:1.45rem;line-height:1.25;margin:2.5rem 0 .75rem;padding-top:.75rem;border-top:2px solid #1a1a1a}
+.language h4{font-size:1.15rem;margin:1.5rem 0 .5rem}
+.languages ul{list-style:none;padding:0;display:flex;gap:1.5rem;font-weight:700}
 html{color:#1a1a1a;background:#fff;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif}
 body{margin:0 auto;max-width:60rem;padding:1rem 1.25rem 2rem}
 h1{font-size:1.9rem;line-height:1.2;margin:1rem 0 .25rem}
@@ -43,7 +47,7 @@ ul.changes>li{margin-bottom:.5rem}
   html{font-size:10.5pt}
   body{max-width:none;padding:0}
   h2{break-after:avoid;page-break-after:avoid}
-  h3{break-after:avoid}
+  h3,h4{break-after:avoid}
   tr,blockquote,figure{break-inside:avoid}
   .benchmark{break-before:page}
   a{color:inherit;text-decoration:none}
@@ -78,14 +82,22 @@ function pageOf(l: Messages): string {
     .join(' ');
 }
 
-export function stylesheet(m: ReportModel, l: Messages): Html {
+/**
+ * The stylesheet; `langs` are the page's languages in order. In a bilingual page each part
+ * prints on pages of its own name, with "Page i of N" in its own words.
+ */
+export function stylesheet(m: ReportModel, langs: Messages[]): Html {
   const marking = cssString(m.marking.trim()).text;
-  const page = pageOf(l);
   const box = 'font:700 9pt system-ui,Arial,"DejaVu Sans",sans-serif;color:#1a1a1a';
+  const pageBox = 'font:9pt system-ui,Arial,"DejaVu Sans",sans-serif;color:#1a1a1a';
   const print = `@page{size:A4;margin:20mm 16mm 18mm;
   @top-center{content:${marking};${box}}
   @bottom-center{content:${marking};${box}}
-  @bottom-right{content:${page};font:9pt system-ui,Arial,"DejaVu Sans",sans-serif;color:#1a1a1a}}`;
+  @bottom-right{content:${pageOf(langs[0]!)};${pageBox}}}`;
+  // The page's h1 prints with the first part, its closing marking with the last (a change of
+  // named page starts a new sheet).
+  const named = langs.map((l, i) => `.part-${i}{page:part-${i}}\n@page part-${i}{@bottom-right{content:${pageOf(l)};${pageBox}}}`);
+  const parts = langs.length > 1 ? `${named.join('\n')}\nbody>header{page:part-0}\nbody>footer{page:part-${langs.length - 1}}\n` : '';
   // swatch() only ever gives a #rrggbb from the framework or its own grey: nothing else reaches the CSS.
-  return trusted(`${BASE}${ratingRules(m)}\n${print}\n`);
+  return trusted(`${BASE}${ratingRules(m)}\n${print}\n${parts}`);
 }

@@ -2,7 +2,7 @@
 // below). Every return is read, checked, rated and handed on one at a time, so that only what
 // the caller keeps of it stays in memory. A roster is recognised and never read as a return;
 // any other file that is not a return is named in a warning, never skipped in silence.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError, UsageError, type Problem } from '../errors.js';
 import { looksLikeRoster } from '../model/roster.js';
@@ -29,7 +29,10 @@ export function expandInputs(args: string[]): string[] {
     }
     for (const name of readdirSync(arg).sort()) {
       const file = join(arg, name);
-      if (statSync(file).isDirectory()) err(term`${exact(file)}: warning: a folder inside ${exact(arg)}; not read (name it to include it)`);
+      const inner = statOrNothing(file);
+      if (!inner) err(term`${exact(file)}: warning: a link to nothing (or a file that cannot be read); not read`);
+      else if (inner.isDirectory()) err(term`${exact(file)}: warning: a folder inside ${exact(arg)}; not read (name it to include it)`);
+      else if (!inner.isFile()) err(term`${exact(file)}: warning: not a file (a pipe, socket or device); not read`);
       else files.push(file);
     }
   }
@@ -45,7 +48,7 @@ export function eachReturn(args: string[], each: (o: Opened) => void, roster?: s
   const problems: Problem[] = [];
   let count = 0;
   for (const file of expandInputs(args)) {
-    if (roster && realpathSync(file) === roster) continue;
+    if (roster && realOrNothing(file) === roster) continue;
     if (!YAML.has(extname(file).toLowerCase())) {
       err(term`${exact(file)}: warning: not a YAML file, so not a return; not read`);
       continue;
@@ -66,4 +69,20 @@ export function eachReturn(args: string[], each: (o: Opened) => void, roster?: s
   }
   if (problems.length) throw new InputError(problems);
   return count;
+}
+
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function realOrNothing(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
 }

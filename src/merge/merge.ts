@@ -101,7 +101,9 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
       const entry = merged.benchmarks[b.id]!;
       const theirs = c.assessment.benchmarks[b.id];
       for (const q of b.questions) {
-        const current = entry.answers[q.id]?.positions?.[org];
+        const held = entry.answers[q.id]?.positions;
+        // Own keys only: an organisation called `constructor` has no position until it gives one.
+        const current = held && Object.hasOwn(held, org) ? held[org] : undefined;
         if (current) hadPositions = true;
         const next = positionOf(theirs?.answers[q.id]);
         if (!current && !next) continue;

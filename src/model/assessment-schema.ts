@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import type { Framework } from './framework-schema.js';
 import { contributionSchemas, positionSchemas } from './contribution-schema.js';
+import { oneLine } from './one-line.js';
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 const word = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(lower, z.enum(values));
@@ -85,7 +86,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
     ...(kindWords
       ? { kind: d(word(kindWords), `The kind of body: ${kindWords.join(', ')}`) }
       : !forEditors && { kind: z.unknown().refine((v) => v == null, `the framework ${fw.id} declares no kinds of body; remove kind:`).optional() }),
-    reference: d(looseText.nullish(), "The body's stable reference, e.g. a school's URN"),
+    reference: d(oneLine(looseText).nullish(), "The body's stable reference, e.g. a school's URN"),
   });
 }
 

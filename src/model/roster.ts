@@ -6,6 +6,7 @@ import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { isoDate } from './assessment-schema.js';
 import { didYouMean } from './did-you-mean.js';
+import { oneLine } from './one-line.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
 import { readSource, type Source } from './source.js';
@@ -38,8 +39,8 @@ function schema() {
     bodies: z
       .array(
         z.strictObject({
-          reference: looseText,
-          name: looseText,
+          reference: oneLine(looseText),
+          name: oneLine(looseText),
           kind: text.optional(),
           contact: looseText.optional(),
         }),

@@ -1,5 +1,6 @@
 // `dutykit rollup <files or folders...>`: the returns of a round in one view (spec §10).
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CheckFailed, InputError, UsageError, type Problem } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
@@ -71,6 +72,9 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   const conditions = failOn(opts.failOn);
   if (format === 'pdf' && !opts.out && process.stdout.isTTY) throw new UsageError('--format pdf writes binary and stdout is a terminal; give --out rollup.pdf, or send it to a file');
   if (conditions.includes('decline') && !opts.previous) throw new UsageError('--fail-on decline needs --previous <folder>: the returns of the round before');
+  // Without a roster nothing is known to be missing: the check would pass whatever came in.
+  if (conditions.includes('missing') && !opts.roster) throw new UsageError('--fail-on missing needs --roster <file>: the returns expected');
+  if (opts.out) refuseInputAsOut(opts.out, [...args, opts.roster, opts.previous]);
   let roster: Roster | undefined;
   if (opts.roster) {
     const r = loadRoster(opts.roster, BUNDLED_FRAMEWORKS);
@@ -100,4 +104,18 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   else out(output);
   const trips = tripped(board, conditions);
   if (trips.length) throw new CheckFailed(trips.join('\n'));
+}
+
+/**
+ * `--out` names where the roll-up goes, never a file it reads: a return or a roster (any YAML
+ * file), a file given, or a file in a folder given, would be replaced by the roll-up.
+ */
+function refuseInputAsOut(out: string, inputs: (string | undefined)[]): void {
+  const where = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  const target = where(out);
+  const reads = inputs.flatMap((i) => (i === undefined ? [] : [where(i)]));
+  const read = reads.includes(target);
+  const inFolder = reads.some((r) => existsSync(r) && statSync(r).isDirectory() && dirname(target) === r);
+  const why = read ? 'is a file rolled up; the roll-up would replace it' : inFolder ? 'is in a folder rolled up; the next roll-up would read it' : /\.ya?ml$/i.test(out) ? 'is a YAML file, as returns and rosters are' : '';
+  if (why) throw new UsageError(term`--out ${exact(out)}: ${why}. Name a new file outside the returns' folder, e.g. rollup.md`);
 }

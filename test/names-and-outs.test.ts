@@ -1,0 +1,91 @@
+// Found by a hostile tester: names that forge lines or vanish, and a roll-up written over a return.
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dutykit, ROOT } from './helpers.js';
+
+const example = join(ROOT, 'examples', 'northbridge-2025.yaml');
+const probation = readFileSync(join(ROOT, 'examples', 'northbridge-2025-contributions', 'probation-service.yaml'), 'utf8');
+
+function contribution(dir: string, organisation: string): string {
+  const file = join(dir, 'c.yaml');
+  writeFileSync(file, probation.replace('organisation: Probation Service', `organisation: ${JSON.stringify(organisation)}`).replaceAll('answer: met', 'answer: not-met'));
+  return file;
+}
+
+describe('organisation names', () => {
+  it.each([
+    ['a line break', 'Prob\nation', 'must be one line of text'],
+    ['an escape code', 'Police\u001b[2J', 'must be one line of text'],
+    ['__proto__', '__proto__', '"__proto__" cannot be the name of an organisation'],
+  ])('%s is refused by validate and merge, and nothing is written', (_what, name, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-names-'));
+    const file = join(dir, 'a.yaml');
+    cpSync(example, file);
+    const before = readFileSync(file);
+    const c = contribution(dir, name);
+    const v = dutykit(['validate', c]);
+    expect(v.status).toBe(1);
+    expect(v.stderr + v.stdout).toContain(message);
+    const m = dutykit(['merge', file, c]);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain(message);
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('an organisation called constructor has its answers counted like any other', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-names-'));
+    const file = join(dir, 'a.yaml');
+    cpSync(example, file);
+    expect(dutykit(['merge', file, contribution(dir, 'constructor')]).status).toBe(0);
+    const rate = dutykit(['rate', file, '--json']);
+    const channel = JSON.parse(rate.stdout).benchmarks.find((b: { id: string }) => b.id === 'channel-panel');
+    expect(channel.rating).toBe('red');
+  });
+});
+
+describe('rollup --out', () => {
+  const schools = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-out-'));
+    cpSync(join(ROOT, 'examples', 'schools'), join(dir, 's'), { recursive: true });
+    return join(dir, 's');
+  };
+
+  it.each([
+    ['a return in the folder rolled up', (s: string) => join(s, '900001-northbridge-primary-school.yaml'), 'is in a folder rolled up'],
+    ['a return named', (s: string) => join(s, '900001-northbridge-primary-school.yaml'), 'is a file rolled up'],
+    ['a new file in the folder rolled up', (s: string) => join(s, 'rollup.md'), 'is in a folder rolled up'],
+    ['any YAML file', (s: string) => join(s, '..', 'rollup.yaml'), 'is a YAML file'],
+  ])('refuses %s, and leaves the returns as they were', (_what, out, message) => {
+    const s = schools();
+    const target = out(s);
+    const return1 = readFileSync(join(s, '900001-northbridge-primary-school.yaml'));
+    const named = message === 'is a file rolled up';
+    const r = dutykit(['rollup', named ? target : s, '--out', target]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(readFileSync(join(s, '900001-northbridge-primary-school.yaml'))).toEqual(return1);
+  });
+
+  it('writes beside the folder', () => {
+    const s = schools();
+    const r = dutykit(['rollup', s, '--out', join(s, '..', 'rollup.md')]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(s, '..', 'rollup.md'), 'utf8')).toMatch(/^Roll-up of returns/);
+  });
+
+  it('--fail-on missing needs a roster', () => {
+    const r = dutykit(['rollup', schools(), '--fail-on', 'missing']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--fail-on missing needs --roster');
+  });
+
+  it('a link to nothing in the folder is named in a warning, not an internal error', () => {
+    const s = schools();
+    symlinkSync(join(s, 'nowhere.yaml'), join(s, 'dangling.yaml'));
+    const r = dutykit(['rollup', s]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('dangling.yaml: warning: a link to nothing');
+  });
+});

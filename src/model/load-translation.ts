@@ -49,7 +49,7 @@ export function loadTranslation(fw: Framework, lang: string): Loaded<Translation
   schema ??= build();
   const parsed = schema.safeParse(src.source.data, PARSE_OPTIONS);
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, src.source) };
-  const problems = unknownIds(fw, parsed.data, src.source);
+  const problems = [...unknownIds(fw, parsed.data, src.source), ...labelProblems(fw, parsed.data, src.source)];
   return problems.length ? { problems } : { value: parsed.data };
 }
 
@@ -82,6 +82,31 @@ function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   for (const [id, b] of Object.entries(tr.benchmarks ?? {})) {
     const known = fw.benchmarks.find((x) => x.id === id);
     if (known) check(['benchmarks', id, 'questions'], b.questions && Object.keys(b.questions), known.questions.map((q) => q.id), `question in benchmark ${id}:`);
+  }
+  return problems;
+}
+
+/** A label as the reader takes it: case, spaces, hyphens and underscores do not tell words apart. */
+const asRead = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * As for the English labels (framework-checks.ts): a translated rating or answer label that
+ * names another entry of its scale, in either language, would make the report say the opposite
+ * of the rating (`red: Gwyrdd`). Each names its own entry only.
+ */
+function labelProblems(fw: Framework, tr: Translation, src: Source): Problem[] {
+  const problems: Problem[] = [];
+  const scales = [
+    ['ratings', 'rating', fw.ratings.map((r) => ({ id: r.id, english: [r.label], own: tr.ratings?.[r.id] !== undefined ? [tr.ratings[r.id]!] : [] }))],
+    ['answers', 'answer', fw.answers.map((a) => ({ id: a.id, english: [a.label, a.phrase].filter((x): x is string => !!x), own: [tr.answers?.[a.id]?.label, tr.answers?.[a.id]?.phrase].filter((x): x is string => !!x) }))],
+  ] as const;
+  for (const [key, noun, items] of scales) {
+    for (const item of items) {
+      for (const word of item.own) {
+        const other = items.find((o) => o.id !== item.id && [o.id, ...o.english, ...o.own].some((w) => asRead(w) === asRead(word)));
+        if (other) problems.push(src.at([key, item.id], `"${word}" also names ${noun} "${other.id}"; each ${noun} needs words of its own, or a report would show one for the other`));
+      }
+    }
   }
   return problems;
 }

@@ -12,7 +12,7 @@ export type Block =
 
 const L = {
   title: 'Roll-up of returns',
-  publicNote: 'Public version: counts only; any count below 5 is shown as "fewer than 5".',
+  publicNote: 'Public version: counts only; any count below 5 is shown as "fewer than 5", and where it could be worked out from the total, one more count is "not shown".',
   section: (title: string, id: string, version: string) => `${title} (${id}, version ${version})`,
   returns: (n: Count) => `Returns counted: ${n} (one per body; where a body sent two, the newer).`,
   ratings: 'Ratings per benchmark',

@@ -154,7 +154,25 @@ function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string,
 export const FEWER_THAN_5 = 'fewer than 5';
 /** Small numbers are not published: any count below 5 could point to one school. */
 export const suppress = (n: number): Count => (n < 5 ? FEWER_THAN_5 : n);
-const suppressAll = (c: Record<string, Count>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'number' ? suppress(v) : v]));
+export const NOT_SHOWN = 'not shown';
+/**
+ * The counts of one whole (a benchmark's ratings, a question's answers, returned and missing
+ * against the roster), whose total is shown: a count below 5 is "fewer than 5", and where the
+ * hidden ones could then be worked out by subtraction (one alone, or all of them zero) the
+ * next smallest is "not shown" too.
+ */
+export function suppressWhole(c: Record<string, Count>): Record<string, Count> {
+  const out: Record<string, Count> = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'number' ? suppress(v) : v]));
+  const hidden = Object.keys(c).filter((k) => out[k] === FEWER_THAN_5);
+  const sum = hidden.reduce((n, k) => n + (c[k] as number), 0);
+  if (hidden.length === 0 || (hidden.length > 1 && sum > 0)) return out;
+  const next = Object.keys(c)
+    .filter((k) => typeof out[k] === 'number')
+    .sort((a, b) => (c[a] as number) - (c[b] as number))[0];
+  if (next !== undefined) out[next] = NOT_SHOWN;
+  return out;
+}
+const suppressAll = suppressWhole;
 const size = (v: unknown[] | Count) => (Array.isArray(v) ? suppress(v.length) : v);
 
 /** Counts only, every one below 5 suppressed: no names, references, files, actions or dates. */
@@ -174,5 +192,7 @@ function publicSection(s: RollupSection): RollupSection {
 }
 
 function publicRoster(r: RosterMatch): RosterMatch {
-  return { period: r.period, due: r.due, expected: suppress(r.expected as number), returned: size(r.returned), missing: size(r.missing), late: size(r.late), notOnRoster: size(r.notOnRoster) };
+  const n = (v: unknown[] | Count) => (Array.isArray(v) ? v.length : v);
+  const whole = suppressWhole({ returned: n(r.returned), missing: n(r.missing) });
+  return { period: r.period, due: r.due, expected: suppress(r.expected as number), returned: whole.returned!, missing: whole.missing!, late: size(r.late), notOnRoster: size(r.notOnRoster) };
 }

@@ -89,3 +89,15 @@ describe('rollup --out', () => {
     expect(r.stderr).toContain('dangling.yaml: warning: a link to nothing');
   });
 });
+
+describe('merge', () => {
+  it('names the command that settles as dutykit was run (before npm link: node bin/dutykit.js)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-hint-'));
+    const file = join(dir, 'a.yaml');
+    cpSync(example, file);
+    const contributions = join(ROOT, 'examples', 'northbridge-2025-contributions');
+    const r = dutykit(['merge', file, join(contributions, 'wessex-police.yaml'), join(contributions, 'northbridge-nhs-trust.yaml')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Settle them in the challenge session: node bin/dutykit.js assess ${file}`);
+  });
+});

@@ -21,7 +21,7 @@ const LABELS = {
   evidenceAdded: 'evidence added',
   unsettledHead: 'Unsettled questions',
   noneUnsettled: 'No question is unsettled.',
-  settle: 'Settle them in the challenge session: dutykit assess',
+  settle: 'Settle them in the challenge session:',
 } as const;
 
 /** "2.3 'Right partners attend'": the benchmark's number and the question's place in it. */
@@ -41,7 +41,8 @@ function eventLine(fw: Framework, e: PositionEvent, answer: string | undefined):
   return term`  ${label} ${name}: ${said}${what}${status}`;
 }
 
-export function describeMerge(fw: Framework, r: MergeResult, target: string, own: string): Term {
+/** `assess` is the command that settles, as the user runs dutykit (`node bin/dutykit.js assess` before `npm link`). */
+export function describeMerge(fw: Framework, r: MergeResult, target: string, own: string, assess = 'dutykit assess'): Term {
   const lines: Term[] = [];
   for (const c of r.contributions) {
     lines.push(term`${plain(c.organisation)} (${exact(c.file)}): ${LABELS[c.status]}`);
@@ -59,7 +60,7 @@ export function describeMerge(fw: Framework, r: MergeResult, target: string, own
       const b = fw.benchmarks.find((x) => x.id === u.benchmark)!;
       lines.push(term`  ${b.number}. ${plain(b.title)} — ${questionName(fw, u)}: ${plain(voicesText(fw, u.voices, own))}`);
     }
-    lines.push(term`${LABELS.settle} ${exact(target)}`);
+    lines.push(term`${LABELS.settle} ${plain(assess)} ${exact(target)}`);
   } else lines.push(term`${LABELS.noneUnsettled}`);
   return joined(lines);
 }

@@ -8,6 +8,7 @@ import { mergeProblems } from '../../merge/checks.js';
 import { describeMerge } from '../../merge/describe.js';
 import { mergeContributions, type MergeEdit } from '../../merge/merge.js';
 import { exact, term } from '../../outside.js';
+import { dutykitCommand } from '../assess/text.js';
 import { loadChecked } from '../open.js';
 import { out, outJson, type GlobalOptions } from '../output.js';
 
@@ -40,7 +41,7 @@ export async function runMerge(target: string, files: string[], opts: MergeOptio
     outJson({ file: target, written: result.edits.length > 0, contributions: result.contributions, unsettled: result.unsettled });
     return;
   }
-  out(describeMerge(fw, result, target, base.assessment.authority));
+  out(describeMerge(fw, result, target, base.assessment.authority, `${dutykitCommand()} assess`));
   out(result.edits.length ? term`merged into ${exact(target)}` : term`nothing to merge: ${exact(target)} is unchanged`);
 }
 

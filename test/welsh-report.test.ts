@@ -81,14 +81,19 @@ describe('report --lang', () => {
     expect(raw).toContain('/Lang (en-GB)');
   });
 
-  it('html: --lang cy writes the page in Welsh; two languages in one page are refused for now', () => {
+  it('html: --lang cy writes the page in Welsh; --lang cy,en one page, Welsh first, each part in its language', () => {
     const r = dutykit(['report', EXAMPLE, '--lang', 'cy', '--format', 'html', '--stdout']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('<html lang="cy">');
     expect(r.stdout).toContain('Llogi Lleoliadau');
-    const both = dutykit(['report', EXAMPLE, '--lang', 'cy,en', '--format', 'md,html']);
-    expect(both.status).toBe(2);
-    expect(both.stderr).toContain('--lang: --format html is written in one language');
+    const both = dutykit(['report', EXAMPLE, '--lang', 'cy,en', '--audience', 'public', '--format', 'html', '--stdout']);
+    expect(both.status, both.stderr).toBe(0);
+    expect(both.stdout.match(/<h1[ >]/g)).toHaveLength(1);
+    const welsh = both.stdout.indexOf('lang="cy"');
+    const english = both.stdout.indexOf('lang="en');
+    expect(welsh).toBeGreaterThan(-1);
+    expect(english).toBeGreaterThan(welsh);
+    expect(both.stdout.indexOf('Llogi Lleoliadau')).toBeLessThan(both.stdout.indexOf('Venue Hire'));
   });
 
   it('a language with no catalogue is a usage error naming the languages', () => {

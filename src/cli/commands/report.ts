@@ -9,7 +9,7 @@ import { openAssessment } from '../open.js';
 import { printedFormat } from '../json-format.js';
 import { exact, jsonText, term, type Term } from '../../outside.js';
 import { err, out, outBytes, outJson, type GlobalOptions } from '../output.js';
-import { langsOption, oneLang, translated } from '../lang.js';
+import { langsOption, translated } from '../lang.js';
 import { DEFAULT_LANG } from '../../i18n/catalogue.js';
 
 export interface ReportOptions extends GlobalOptions {
@@ -37,8 +37,8 @@ function formats(list: string): Format[] {
 async function render(models: ReportModel[], f: Format): Promise<Term | Uint8Array> {
   if (f === 'md') return models.map((m) => renderMarkdown(m)).reduce((all, next) => term`${all}\n${next}`);
   if (f === 'json') return term`${jsonText(models.length === 1 ? models[0] : { schema: 'dutykit/reports@1', languages: models.map((m) => m.lang), reports: models })}\n`;
-  // The HTML page is one language (oneLang below refuses several).
-  if (f === 'html') return (await import('../../report/html.js')).renderHtml(models[0]!);
+  // Several languages make one page, a part per language, Welsh first for cy,en.
+  if (f === 'html') return (await import('../../report/html.js')).renderHtml(models);
   // pdfkit is most of the cost of a PDF: only the pdf format loads it.
   const [{ renderPdf }, { now }] = await Promise.all([import('../pdf-renderer.js').then((r) => r.pdfRenderer()), import('../clock.js')]);
   return renderPdf(models, { created: now() });
@@ -56,7 +56,6 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   // --json means JSON on stdout: with --stdout that is the report itself, else the list of files written.
   const fmts = formats(opts.stdout ? printedFormat(opts.json, opts.format, 'md') : (opts.format ?? 'md'));
   const langs = langsOption(opts.lang);
-  if (fmts.includes('html')) oneLang(langs, '--format html');
   if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
   // A PDF is bytes: on a terminal they would be garbage, and some of them control sequences.
   if (opts.stdout && fmts[0] === 'pdf' && process.stdout.isTTY) {

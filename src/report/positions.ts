@@ -5,16 +5,11 @@ import type { Answer, Contributor } from '../model/assessment.js';
 import type { Framework } from '../model/framework-schema.js';
 import type { BenchmarkRating } from '../rating/rate.js';
 import type { QuestionState } from '../rating/questions.js';
-import { voicesText } from '../rating/unsettled.js';
+import type { ReportAnswer } from './model.js';
 
-export interface ReportPosition {
+/** One organisation's answer, shown as an answer is. */
+export interface ReportPosition extends Pick<ReportAnswer, 'answer' | 'answerLabel' | 'evidence' | 'links' | 'reviewed' | 'justification'> {
   organisation: string;
-  answer?: string;
-  answerLabel: string;
-  evidence?: string;
-  links: string[];
-  reviewed?: string;
-  justification?: string;
 }
 
 export interface ReportSettlement {
@@ -98,16 +93,6 @@ export function unsettledFor(fw: Framework, ratings: BenchmarkRating[], authorit
         };
       }),
   );
-}
-
-/**
- * The public reason: an unsettled question is said to be unsettled and what it counts as, but
- * not who said what (the positions are the board's to weigh).
- */
-export function withoutPositions(fw: Framework, r: BenchmarkRating, text: string, authority: string): string {
-  let out = text;
-  for (const q of r.questions) if (q.resolved.source === 'unsettled') out = out.split(` (${voicesText(fw, q.resolved.voices, authority)})`).join('');
-  return out;
 }
 
 /** Board only: the contributions merged, with who wrote each. */

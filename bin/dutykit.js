@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is built to dist/ by `npm install` (prepare) or `npm run build`.
 // CommonJS (see bin/package.json), as is all it runs: Node starts that faster than ES modules.
-// Node 22.1 and later keep the code they compile in their own cache (in the system's temp
-// folder, or NODE_COMPILE_CACHE), so a second run need not compile dutykit again; Node 20
-// has no such cache and compiles it each time.
+// The CLI bundle runs with a V8 code cache kept in the user's own cache folder and saved after
+// a command's first run, so later runs need not compile it again (dist/code-cache.cjs, from
+// src/cli/code-cache.ts, says why Node's own compile cache is not enough).
 'use strict';
-let cli;
+let cli, cache;
 try {
   cli = require.resolve('../dist/cli.cjs');
+  cache = require('../dist/code-cache.cjs');
 } catch {
   console.error('dutykit: not built yet; run `npm install` (or `npm run build`) in the dutykit folder.');
   process.exit(70);
 }
-require('node:module').enableCompileCache?.();
-void require(cli).main(process.argv);
+void cache
+  .loadBundle(cli, process.argv[2])
+  .exports.main(process.argv)
+  .then(() => {
+    // Only a run that went well makes a cache: an error's path is not the command's usual one.
+    if (!process.exitCode) cache.saveCaches();
+  });

@@ -65,7 +65,7 @@ for (const [major, node] of nodes()) {
       const ms = Number(process.hrtime.bigint() - t) / 1e6;
       if (r.status !== 0) c.failed = r.stderr.toString().split('\n')[0];
       if (c.rss) peaks[j].push(peakMb(r.stderr.toString()));
-      if (i >= 2) times[j].push(ms); // two warm-up rounds (and Node's compile cache filled)
+      if (i >= 2) times[j].push(ms); // two warm-up rounds (and each command's code cache saved)
     });
   }
   const m = times.map(median);

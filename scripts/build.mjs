@@ -68,6 +68,9 @@ await strict({
   define: { ...cjs.define, DUTYKIT_BUILT: 'true' },
   sourcemap: 'linked',
 });
+// The code-cache loader bin/dutykit.js runs the bundles with (and the CLI runs the PDF
+// renderer with): small, Node's own modules only.
+await strict({ ...cjs, entryPoints: ['src/cli/code-cache.ts'], outfile: 'dist/code-cache.cjs' });
 // The PDF renderer with pdfkit inside, as one CommonJS script; the CLI loads it for
 // `report --format pdf` only.
 await strict({

@@ -1,8 +1,8 @@
-// The built CLI as a user runs it: bin/dutykit.js loads dist/cli.cjs (with Node's own compile
-// cache where Node has one), `report --format pdf` loads dist/pdf-renderer.cjs, and the build's
+// The built CLI as a user runs it: bin/dutykit.js loads dist/cli.cjs (with the code cache of
+// dist/code-cache.cjs), `report --format pdf` loads dist/pdf-renderer.cjs, and the build's
 // last step (scripts/check-built.mjs) refuses a CLI that cannot render the example.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ describe('the launcher', () => {
   });
 
   it('says the build is incomplete when the PDF renderer is missing, and still makes the other reports', () => {
-    const pkg = packageWith(['cli.cjs', 'frameworks']);
+    const pkg = packageWith(['cli.cjs', 'code-cache.cjs', 'frameworks']);
     const out = mkdtempSync(join(dir, 'out-'));
     const r = run(pkg, ['report', EXAMPLE, '--format', 'pdf', '--out', out]);
     expect(r.status).toBe(70);
@@ -51,18 +51,34 @@ describe('the launcher', () => {
     expect(run(pkg, ['report', EXAMPLE, '--format', 'md', '--out', out]).status).toBe(0);
   });
 
-  it('keeps compiled code in the compile cache where Node has one (22.1 and later), and runs the same without', () => {
-    const cache = join(dir, 'compile-cache');
-    const env = { ...process.env, NODE_COMPILE_CACHE: cache };
-    const [first, second] = [run(ROOT, ['rate', EXAMPLE], env), run(ROOT, ['rate', EXAMPLE], env)];
-    const off = run(ROOT, ['rate', EXAMPLE], { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' });
+  it("keeps each command's compiled code in the user's cache after its first good run, and the output is the same with and without", () => {
+    const cache = join(dir, 'code-cache');
+    const env = { ...process.env, DUTYKIT_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' };
+    const pdf = (e: NodeJS.ProcessEnv) => {
+      const out = mkdtempSync(join(dir, 'out-'));
+      const r = run(ROOT, ['report', EXAMPLE, '--format', 'pdf', '--out', out], e);
+      expect(r.status).toBe(0);
+      return readFileSync(r.stderr.trim().replace(/^wrote /, ''));
+    };
+    const first = run(ROOT, ['rate', EXAMPLE], env);
+    const saved = readdirSync(cache);
+    expect(saved).toEqual([expect.stringMatching(/^cli\.[0-9a-f]{8}\.rate\.[0-9a-f]{20}\.v8$/)]);
+    const when = statSync(join(cache, saved[0]!)).mtimeMs;
+    const second = run(ROOT, ['rate', EXAMPLE], env);
+    const off = run(ROOT, ['rate', EXAMPLE], { ...env, DUTYKIT_CACHE: 'off' });
     expect(first.status).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     expect(off.stdout).toBe(first.stdout);
-    const hasCache = typeof (createRequire(import.meta.url)('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
-    const saved = existsSync(cache) ? readdirSync(cache, { recursive: true }).length : 0;
-    if (hasCache) expect(saved).toBeGreaterThan(0);
-    else expect(saved).toBe(0);
+    // Taken, so not saved again.
+    expect(statSync(join(cache, saved[0]!)).mtimeMs).toBe(when);
+    // The PDF renderer's bundle has a cache of its own, and the PDF is the same to the byte.
+    const [made, cached] = [pdf(env), pdf(env)];
+    expect(readdirSync(cache).filter((f) => f.startsWith('pdf-renderer.'))).toHaveLength(1);
+    expect(cached.equals(made)).toBe(true);
+    expect(pdf({ ...env, DUTYKIT_CACHE: 'off' }).equals(made)).toBe(true);
+    // A run that fails makes none: its path through the code is not the command's usual one.
+    expect(run(ROOT, ['validate', join(dir, 'no such file.yaml')], env).status).toBe(1);
+    expect(readdirSync(cache).some((f) => f.includes('.validate.'))).toBe(false);
   });
 
   it('exits only once all it printed is written, however large and however slowly it is read', () => {
@@ -111,7 +127,7 @@ describe('the build refuses a CLI that does not work', () => {
   const check = (pkg: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'check-built.mjs'), pkg], { encoding: 'utf8' });
 
   it('passes the CLI as built', () => {
-    const r = check(packageWith(['cli.cjs', 'pdf-renderer.cjs', 'frameworks']));
+    const r = check(packageWith(['cli.cjs', 'code-cache.cjs', 'pdf-renderer.cjs', 'frameworks']));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -120,7 +136,7 @@ describe('the build refuses a CLI that does not work', () => {
     ['a PDF renderer that throws as it loads', 'pdf-renderer.cjs', "'use strict'; throw new Error('unicode-trie is not what the stand-in expects');", /report --format md,pdf exited 70/],
     ['a PDF renderer that makes no PDF', 'pdf-renderer.cjs', "'use strict'; exports.renderPdf = async () => new Uint8Array(0); exports.pdfTitle = () => '';", /the PDF is not a whole report \(0 bytes\)/],
   ])('fails with %s', (_name, file, body, said) => {
-    const pkg = packageWith(['cli.cjs', 'pdf-renderer.cjs', 'frameworks']);
+    const pkg = packageWith(['cli.cjs', 'code-cache.cjs', 'pdf-renderer.cjs', 'frameworks']);
     writeFileSync(join(pkg, 'dist', file), body);
     const r = check(pkg);
     expect(r.status).toBe(1);

@@ -14,9 +14,15 @@ declare const DUTYKIT_BUILT: true | undefined;
 
 export const PDF_BUNDLE = join(ROOT, 'dist', 'pdf-renderer.cjs');
 
+/** The loader bin/dutykit.js ran the CLI with (the same module, so one list of caches to save). */
+const CODE_CACHE = join(ROOT, 'dist', 'code-cache.cjs');
+
 function loadBuilt(): Renderer {
   if (!existsSync(PDF_BUNDLE)) throw new NotBuilt(PDF_BUNDLE);
-  return createRequire(PDF_BUNDLE)(PDF_BUNDLE) as Renderer;
+  const load = createRequire(PDF_BUNDLE);
+  if (!existsSync(CODE_CACHE)) return load(PDF_BUNDLE) as Renderer;
+  const { loadBundle } = load(CODE_CACHE) as typeof import('./code-cache.js');
+  return loadBundle<Renderer>(PDF_BUNDLE, 'report').exports;
 }
 
 let renderer: Promise<Renderer> | undefined;

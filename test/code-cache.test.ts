@@ -1,0 +1,124 @@
+// The code cache (src/cli/code-cache.ts, built to dist/code-cache.cjs): saved after a run, used
+// only when it is the user's own and made for this very bundle, and never a reason for a
+// command to behave differently. Each load runs in a process of its own, as each command
+// does: within one process V8 keeps what it compiled and would take a script from memory,
+// whatever cache it is handed.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheFolder } from '../src/cli/code-cache.js';
+import { ROOT } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dutykit-code-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+/** A bundle of its own for each test, with enough code for V8 to cache. */
+function bundle(answer = 42): string {
+  const folder = join(dir, `b${n++}`);
+  mkdirSync(folder);
+  const file = join(folder, 'cli.cjs');
+  const body = Array.from({ length: 50 }, (_, i) => `function f${i}(x) { return x * ${i} + ${answer}; }`).join('\n');
+  writeFileSync(file, `'use strict';\n${body}\nexports.answer = () => f0(0) + f1(0) - ${answer};\n`);
+  return file;
+}
+const LOADER = join(ROOT, 'dist', 'code-cache.cjs');
+interface Run {
+  cached: boolean;
+  answer: number;
+  saved: string[];
+}
+/** Load `file` with the cache in `folder` in a new process, run it, and save what is to save. */
+function run(file: string, folder: string): Run {
+  const script = `const c = require(${JSON.stringify(LOADER)}); const r = c.loadBundle(${JSON.stringify(file)}, 'rate');
+    process.stdout.write(JSON.stringify({ cached: r.cached, answer: r.exports.answer(), saved: c.saveCaches() }));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, DUTYKIT_CACHE: folder } });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as Run;
+}
+
+describe('the code cache', () => {
+  it('is saved after a run, readable by the user only, and taken by the next run', () => {
+    const file = bundle();
+    const folder = join(dir, 'cache-a');
+    const first = run(file, folder);
+    expect(first).toMatchObject({ cached: false, answer: 42 });
+    const [saved] = first.saved;
+    expect(saved).toMatch(/cli\.[0-9a-f]{8}\.rate\.[0-9a-f]{20}\.v8$/);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(saved!).mode & 0o777).toBe(0o600);
+    // Taken, so nothing to save again.
+    expect(run(file, folder)).toEqual({ cached: true, answer: 42, saved: [] });
+  });
+
+  it('is not used, nor written, in a folder others may write to', () => {
+    const file = bundle();
+    const folder = join(dir, 'cache-shared');
+    run(file, folder);
+    chmodSync(folder, 0o777);
+    expect(run(file, folder)).toEqual({ cached: false, answer: 42, saved: [] });
+  });
+
+  it('is not used through a link, nor when someone else owns it', () => {
+    const file = bundle();
+    const folder = join(dir, 'cache-real');
+    const [saved] = run(file, folder).saved;
+    const linked = join(dir, 'cache-link');
+    symlinkSync(folder, linked);
+    expect(run(file, linked)).toEqual({ cached: false, answer: 42, saved: [] });
+    expect(lstatSync(linked).isSymbolicLink()).toBe(true);
+    // A cache file that is a link to a good cache is not read either.
+    const other = join(dir, 'cache-file-link');
+    mkdirSync(other, { mode: 0o700 });
+    symlinkSync(saved!, join(other, saved!.split('/').pop()!));
+    expect(run(file, other)).toMatchObject({ cached: false, answer: 42 });
+    if (process.getuid?.() === 0) {
+      // Only root can give a file away; on this machine the tests run as root.
+      const theirs = join(dir, 'cache-theirs');
+      run(file, theirs);
+      chownSync(theirs, 1, 1);
+      expect(run(file, theirs)).toEqual({ cached: false, answer: 42, saved: [] });
+    }
+  });
+
+  it('made for one bundle is never given to another, and the old one is removed once the new is saved', () => {
+    const file = bundle(1);
+    const folder = join(dir, 'cache-rebuilt');
+    const [old] = run(file, folder).saved;
+    // Rebuilt: the same file and the same length, other code.
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('+ 1;', '+ 2;').replace('- 1;', '- 2;'));
+    const rebuilt = run(file, folder);
+    expect(rebuilt).toMatchObject({ cached: false, answer: 2 });
+    expect(rebuilt.saved[0]).not.toBe(old);
+    expect(readdirSync(folder)).toEqual([rebuilt.saved[0]!.split('/').pop()]);
+  });
+
+  it('that is damaged is set aside by V8, the bundle runs as if there were none, and a good one replaces it', () => {
+    const file = bundle();
+    const folder = join(dir, 'cache-damaged');
+    const [saved] = run(file, folder).saved;
+    const bytes = readFileSync(saved!);
+    writeFileSync(saved!, bytes.subarray(0, bytes.length >> 1));
+    expect(run(file, folder)).toEqual({ cached: false, answer: 42, saved: [saved] });
+    expect(run(file, folder)).toEqual({ cached: true, answer: 42, saved: [] });
+  });
+
+  it('that cannot be saved is no error', () => {
+    const file = bundle();
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    expect(run(file, join(blocked, 'cache'))).toEqual({ cached: false, answer: 42, saved: [] });
+  });
+
+  it("is off with DUTYKIT_CACHE=off or Node's own switch, and follows XDG_CACHE_HOME when it is absolute", () => {
+    expect(cacheFolder({ DUTYKIT_CACHE: 'off' })).toBeUndefined();
+    expect(cacheFolder({ NODE_DISABLE_COMPILE_CACHE: '1', DUTYKIT_CACHE: '/x' })).toBeUndefined();
+    expect(cacheFolder({ DUTYKIT_CACHE: '/x/y' })).toBe('/x/y');
+    if (process.platform !== 'win32') {
+      expect(cacheFolder({ XDG_CACHE_HOME: '/c' })).toBe('/c/dutykit');
+      expect(cacheFolder({ XDG_CACHE_HOME: 'relative' })).toMatch(/\/\.cache\/dutykit$/);
+    }
+  });
+});

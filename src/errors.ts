@@ -43,6 +43,7 @@ export class CannotWrite extends UsageError {
       EEXIST: 'a file is in the way of a folder on the path',
       ENOTDIR: 'a file is in the way of a folder on the path',
       EISDIR: 'it is a folder',
+      ENOENT: 'a folder on the path does not exist and cannot be made there',
     };
     super(`cannot write ${file}: ${(code && why[code]) ?? (cause as Error)?.message ?? String(cause)}; nothing was changed`);
   }

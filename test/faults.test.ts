@@ -279,6 +279,19 @@ describe('report --out that cannot be written', () => {
     expect(readdirSync(out)).toEqual(['plan.txt']);
     expect(existsSync(join(out, 'plan.txt', 'reports'))).toBe(false);
   });
+
+  // Node's recursive mkdir asks again for ever where a folder exists but refuses a child:
+  // /proc/1 is such a folder on every Linux machine.
+  it.runIf(process.platform === 'linux').each([
+    ['report', [BIN, 'report', 'examples/northbridge-2025.yaml', '--out', '/proc/1/dutykit-reports']],
+    ['init --roster', [BIN, 'init', '--roster', 'examples/schools/roster-2024-25.yaml', '--out', '/proc/1/dutykit-returns']],
+  ])('%s into a folder that will not take a new folder: exit 2 at once, not a hang', (_name, args) => {
+    const r = node(args);
+    expect(r.signal).toBeNull(); // not killed by the timeout
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^dutykit: (cannot write \/proc\/1\/dutykit-reports\/.*: a folder on the path does not exist and cannot be made there; nothing was changed|--out: cannot make the folder \/proc\/1\/dutykit-returns)/);
+    noStack(r.stderr);
+  });
 });
 
 // ---- read-only files: a rename would go round the file's mode, so the mode is checked first ----

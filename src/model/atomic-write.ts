@@ -1,7 +1,7 @@
 // Write a file so that a reader, or a crash, only ever sees the old or the new whole file.
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CannotWrite } from '../errors.js';
 
 export interface WriteOptions {
@@ -66,6 +66,35 @@ export function cannotWrite(file: string, e: unknown): CannotWrite {
   return error;
 }
 
+/**
+ * `mkdir -p`, one folder at a time. Node's recursive mkdir asks again for ever when a folder
+ * exists but will not take a child (`/proc/1/x` answers "no such file" however often it is
+ * asked), so `--out /proc/1/x` hung; here the first refusal is the answer.
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !isFolder(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Made meanwhile by another process: as good as made here.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !isFolder(d)) throw e;
+    }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export interface Prepared {
   tmp: string;
   target: string;
@@ -78,7 +107,7 @@ export function prepare(file: string, data: string | Uint8Array): Prepared {
   const target = resolveLink(file);
   const mode = refuseToReplace(target);
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   removeStale(dir, basename(target));
   const tmp = join(dir, `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

@@ -1,11 +1,11 @@
 // `assess` on one file: lock it, open or start it, walk through it; on Ctrl-C say how to resume.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { carryForward, type Carried } from '../../assess/carry.js';
 import { Cancelled, formatProblem, InputError, UsageError } from '../../errors.js';
 import type { Person } from '../../model/assessment.js';
-import { writeFileAtomic } from '../../model/atomic-write.js';
+import { makeFolder, writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import type { Framework } from '../../model/framework-schema.js';
 import { loadAssessment } from '../../model/load-assessment.js';
@@ -34,7 +34,7 @@ const DETAILS = ['authority', 'period', 'date', 'marking'];
 export async function assessFile(target: string | undefined, opts: AssessOptions, io: Io): Promise<void> {
   const previous = opts.from ? openAssessment(opts.from) : undefined;
   const file = target ?? defaultFile(Boolean(previous), io);
-  mkdirSync(dirname(resolve(file)), { recursive: true });
+  makeFolder(dirname(resolve(file)));
   const lock = acquireLock(file);
   if (lock.notice) io.say(lock.notice);
   let session: Session | undefined;

@@ -2,10 +2,10 @@
 // filled in with its name, reference, kind, the period and the framework. A return that is
 // already there is never overwritten (a school may have filled it in): run it again after
 // adding a body to the roster and only the new one is written.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
-import { writeFileAtomic } from '../../model/atomic-write.js';
+import { makeFolder, writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import { loadRoster, type RosterBody } from '../../model/roster.js';
 import { slug } from '../../report/text.js';
@@ -29,7 +29,7 @@ export async function runInitRoster(opts: InitRosterOptions): Promise<void> {
   if (!roster.value) throw new InputError(roster.problems);
   const { framework: fw, bodies, period, due } = roster.value;
   try {
-    mkdirSync(opts.out, { recursive: true });
+    makeFolder(opts.out);
   } catch {
     throw new UsageError(`--out: cannot make the folder ${opts.out}`);
   }

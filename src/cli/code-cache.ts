@@ -13,12 +13,13 @@
 // temp folder, and only by the same Node (version, architecture and V8 flags: V8 refuses
 // others anyway) for the same bundle file (its size, times and inode name the cache file).
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
+import { makeFolder } from '../model/atomic-write.js';
 
 /** Where caches live, or undefined when caching is off (`DUTYKIT_CACHE=off`, or Node's own switch). */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -122,7 +123,7 @@ export function saveCaches(): string[] {
   for (const e of loaded.splice(0)) {
     if (e.cached) continue;
     try {
-      mkdirSync(e.folder, { recursive: true, mode: 0o700 });
+      makeFolder(e.folder, 0o700);
       if (!safe(e.folder, 'dir')) continue;
       const path = join(e.folder, e.name);
       const temp = `${path}.${process.pid}.tmp`;

@@ -71,7 +71,7 @@ export function cannotWrite(file: string, e: unknown): CannotWrite {
  * exists but will not take a child (`/proc/1/x` answers "no such file" however often it is
  * asked), so `--out /proc/1/x` hung; here the first refusal is the answer.
  */
-export function makeFolder(dir: string): void {
+export function makeFolder(dir: string, mode = 0o777): void {
   const missing: string[] = [];
   for (let at = resolve(dir); !isFolder(at); at = dirname(at)) {
     missing.unshift(at);
@@ -79,7 +79,7 @@ export function makeFolder(dir: string): void {
   }
   for (const d of missing) {
     try {
-      mkdirSync(d);
+      mkdirSync(d, mode);
     } catch (e) {
       // Made meanwhile by another process: as good as made here.
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !isFolder(d)) throw e;

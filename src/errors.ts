@@ -1,5 +1,6 @@
 // The one error vocabulary. The CLI maps each class to an exit code (spec §8);
 // anything else that escapes is a bug.
+import type { MessageKey, Messages, Params } from './i18n/catalogue.js';
 import { visible } from './outside.js';
 
 /** One problem in an input file, reported as `file:line:col: path: message`. */
@@ -11,6 +12,8 @@ export interface Problem {
   message: string;
   /** Only on the last line of a capped list ("and 200 more problems not shown"): how many it stands for. */
   more?: number;
+  /** The message as a catalogue entry, for the terminal in the language asked (`message` is its English). */
+  says?: { key: MessageKey; params: Params };
 }
 
 /** How many problems a list stands for: its own, and those a last line counts. */
@@ -22,6 +25,11 @@ export function formatProblem(p: Problem): string {
   // A file name is shown exactly as it is, a newline or an escape in it made visible.
   const where = `${visible(p.file)}:${p.line}:${p.col}`;
   return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** The same, worded in the language of `m` where the catalogue has the message. */
+export function formatProblemIn(p: Problem, m: Messages | undefined): string {
+  return formatProblem(p.says && m ? { ...p, message: m.t(p.says.key, p.says.params) } : p);
 }
 
 /** Wrong command line: exit 2. */

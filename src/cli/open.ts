@@ -1,5 +1,6 @@
 // Files in, checked model and ratings out: every command that reads an assessment starts here.
-import { formatProblem, InputError, UsageError, type Problem } from '../errors.js';
+import { formatProblemIn, InputError, UsageError, type Problem } from '../errors.js';
+import type { Messages } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.js';
 import { loadFramework, resolveFramework, useBundledFrameworks, useCompiledFrameworks } from '../model/load-framework.js';
@@ -16,15 +17,15 @@ export interface Opened extends LoadedAssessment {
   ratings: BenchmarkRating[];
 }
 
-/** Load, check and rate one file; the problems, or null. Warnings go to stderr. */
-export function tryOpen(file: string): { opened: Opened; problems?: undefined } | { opened?: undefined; problems: Problem[] } {
+/** Load, check and rate one file; the problems, or null. Warnings go to stderr, in the language of `m`. */
+export function tryOpen(file: string, m?: Messages): { opened: Opened; problems?: undefined } | { opened?: undefined; problems: Problem[] } {
   const loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
   if (!loaded.value) return { problems: loaded.problems };
   const l = loaded.value;
   const ratings = rateAssessment(l.framework, l.assessment);
   const problems = ratingProblems(l.framework, ratings).map((p) => l.source.at(p.path, p.message));
   if (problems.length) return { problems };
-  for (const w of l.warnings) err(message(formatProblem(w)));
+  for (const w of l.warnings) err(message(formatProblemIn(w, m)));
   return { opened: { ...l, ratings } };
 }
 
@@ -33,8 +34,8 @@ export function loadChecked(file: string): ReturnType<typeof loadAssessment> {
   return loadAssessment(file, BUNDLED_FRAMEWORKS);
 }
 
-export function openAssessment(file: string): Opened {
-  const r = tryOpen(file);
+export function openAssessment(file: string, m?: Messages): Opened {
+  const r = tryOpen(file, m);
   if (!r.opened) throw new InputError(r.problems);
   return r.opened;
 }

@@ -2,6 +2,7 @@
 import { signedDigest } from './sign-off.js';
 import { dirname } from 'node:path';
 import type { Problem } from '../errors.js';
+import type { MessageKey, Params } from '../i18n/catalogue.js';
 import type { Action, Answer, Assessment, BenchmarkEntry, Contributor, Position } from './assessment.js';
 import { assessmentSchema, type AssessmentFile } from './assessment-schema.js';
 import type { Framework } from './framework-schema.js';
@@ -46,33 +47,35 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];
+  // Each warning in English, and as a catalogue entry for the language the command prints in.
+  const warn = (path: PropertyKey[], key: MessageKey, params: Params, english: string): Problem => ({ ...source.at(path, english), says: { key, params } });
   // Hashing the whole assessment is a tenth of reading it; only a recorded digest needs it.
   const digest = assessment.sign_off.some((s) => s.signed) ? signedDigest(assessment) : '';
   assessment.sign_off.forEach((s, i) => {
     if (!s.signed || s.signed === digest) return;
     s.outOfDate = true;
-    warnings.push(source.at(['sign_off', i], `warning: the sign-off by ${s.name} is out of date: the assessment has changed since it was given; sign off again`));
+    warnings.push(warn(['sign_off', i], 'warning.signOffOutOfDate', { name: s.name }, `warning: the sign-off by ${s.name} is out of date: the assessment has changed since it was given; sign off again`));
   });
   const v = assessment.framework_version;
   if (v !== undefined && v !== framework.version) {
-    warnings.push(source.at(['framework_version'], `warning: written against ${framework.id} ${v}, read with version ${framework.version}`));
+    warnings.push(warn(['framework_version'], 'warning.frameworkVersion', { id: framework.id, written: v, version: framework.version }, `warning: written against ${framework.id} ${v}, read with version ${framework.version}`));
   }
   // A copy of a bundled framework with a rule deleted would otherwise pass for the real one.
   if (framework.differsFromBundled) {
-    warnings.push(source.at(['framework'], `warning: this framework folder says it is ${framework.id}, but its questions or rules differ from the bundled ${framework.id}`));
+    warnings.push(warn(['framework'], 'warning.frameworkDiffers', { id: framework.id }, `warning: this framework folder says it is ${framework.id}, but its questions or rules differ from the bundled ${framework.id}`));
   }
   // An answer to a question the body's kind is not asked is kept, but not counted.
   for (const b of framework.benchmarks) {
     for (const q of b.questions) {
       if (!assessment.kind || !q.kinds || q.kinds.includes(assessment.kind) || !assessment.benchmarks[b.id]!.answers[q.id]?.answer) continue;
-      warnings.push(source.at(['benchmarks', b.id, 'answers', q.id], `warning: this question does not apply to a ${assessment.kind}; its answer is not counted`));
+      warnings.push(warn(['benchmarks', b.id, 'answers', q.id], 'warning.notForKind', { kind: assessment.kind }, `warning: this question does not apply to a ${assessment.kind}; its answer is not counted`));
     }
   }
   // Evidence reviewed after the day the ratings were agreed is most likely a mistyped date.
   for (const [b, entry] of Object.entries(assessment.benchmarks)) {
     for (const [q, a] of Object.entries(entry.answers)) {
       if (a.reviewed && a.reviewed > assessment.date) {
-        warnings.push(source.at(['benchmarks', b, 'answers', q, 'reviewed'], `warning: reviewed ${a.reviewed}, after the assessment date ${assessment.date}`));
+        warnings.push(warn(['benchmarks', b, 'answers', q, 'reviewed'], 'warning.reviewedAfter', { reviewed: a.reviewed, date: assessment.date }, `warning: reviewed ${a.reviewed}, after the assessment date ${assessment.date}`));
       }
     }
   }

@@ -10,7 +10,7 @@ import { tryOpen } from '../open.js';
 import { printedFormat } from '../json-format.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 import { langsOption, oneLang, translated } from '../lang.js';
-import { messages } from '../../i18n/catalogue.js';
+import { messages, type Messages } from '../../i18n/catalogue.js';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
@@ -29,8 +29,8 @@ export function inLang(sides: RatedSide[], lang: string): RatedSide[] {
 }
 
 /** Both files opened, or every problem in either: bad input on both sides is reported at once. */
-export function openAll(files: string[]): RatedSide[] {
-  const results = files.map((f) => ({ file: f, r: tryOpen(f) }));
+export function openAll(files: string[], m?: Messages): RatedSide[] {
+  const results = files.map((f) => ({ file: f, r: tryOpen(f, m) }));
   const problems = results.flatMap(({ r }) => r.problems ?? []);
   if (problems.length) throw new InputError(problems);
   return results.map(({ file, r }) => ({ ...r.opened!, file }));
@@ -48,7 +48,7 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
   const format = printedFormat(opts.json, opts.format, 'text');
   const langs = langsOption(opts.lang);
   if (format === 'json') oneLang(langs, 'JSON');
-  const [old, now] = openAll([oldFile, newFile]) as [RatedSide, RatedSide];
+  const [old, now] = openAll([oldFile, newFile], messages(langs[0]!)) as [RatedSide, RatedSide];
   for (const c of conditions) {
     if ((c === 'red' || c === 'amber') && !now.framework.ratings.some((r) => r.id === c)) {
       throw new UsageError(`--fail-on ${c}: ${now.framework.id} has no rating "${c}"; its ratings are ${now.framework.ratings.map((r) => r.id).join(', ')}`);

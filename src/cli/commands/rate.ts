@@ -4,6 +4,7 @@ import { renderRateTable } from '../../report/terminal.js';
 import { openAssessment } from '../open.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 import { langsOption, oneLang, translated } from '../lang.js';
+import { messages } from '../../i18n/catalogue.js';
 
 export interface RateOptions extends GlobalOptions {
   lang?: string;
@@ -12,7 +13,7 @@ export interface RateOptions extends GlobalOptions {
 export async function runRate(file: string, opts: RateOptions): Promise<void> {
   const langs = langsOption(opts.lang);
   if (opts.json) oneLang(langs, '--json');
-  const { framework, assessment, ratings } = openAssessment(file);
+  const { framework, assessment, ratings } = openAssessment(file, messages(langs[0]!));
   const models = langs.map((lang) => buildReport(framework, assessment, ratings, { audience: 'board', lang, translation: translated(framework, lang) }));
   const model = models[0]!;
   if (opts.json) {

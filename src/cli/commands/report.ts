@@ -7,10 +7,10 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { slug } from '../../report/text.js';
 import { openAssessment } from '../open.js';
 import { printedFormat } from '../json-format.js';
-import { exact, jsonText, term, type Term } from '../../outside.js';
+import { exact, jsonText, message, term, type Term } from '../../outside.js';
 import { err, out, outBytes, outJson, type GlobalOptions } from '../output.js';
 import { langsOption, translated } from '../lang.js';
-import { DEFAULT_LANG } from '../../i18n/catalogue.js';
+import { DEFAULT_LANG, messages } from '../../i18n/catalogue.js';
 
 export interface ReportOptions extends GlobalOptions {
   format?: string;
@@ -61,10 +61,12 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   if (opts.stdout && fmts[0] === 'pdf' && process.stdout.isTTY) {
     throw new UsageError('--stdout --format pdf writes binary and stdout is a terminal; send it to a file or a program (`> report.pdf`, `| lpr`), or leave out --stdout to write the file');
   }
-  const { framework, assessment, ratings } = openAssessment(file);
-  const previous = opts.previous ? openAssessment(opts.previous) : undefined;
+  const m = messages(langs[0]!);
+  const { framework, assessment, ratings } = openAssessment(file, m);
+  const previous = opts.previous ? openAssessment(opts.previous, m) : undefined;
   if (previous && previous.assessment.date >= assessment.date) {
-    err(term`${exact(opts.previous!)}: warning: dated ${exact(previous.assessment.date)}, not before ${exact(file)} (${exact(assessment.date)}); --previous is meant for an earlier assessment`);
+    const said = m.t('warning.previousNotEarlier', { previousDate: previous.assessment.date, file, date: assessment.date });
+    err(message(`${opts.previous}: ${said}`)); // the names in it shown exactly, controls made visible
   }
   const models = langs.map((lang) =>
     buildReport(framework, assessment, ratings, {

@@ -10,7 +10,7 @@ import { inTurn } from '../in-turn.js';
 import { tryOpen } from '../open.js';
 import type { DiffFormat } from './diff.js';
 import { langsOption, oneLang, translated } from '../lang.js';
-import { messages } from '../../i18n/catalogue.js';
+import { messages, type Messages } from '../../i18n/catalogue.js';
 import type { Framework } from '../../model/framework-schema.js';
 
 export interface TrendOptions extends GlobalOptions {
@@ -22,7 +22,7 @@ export async function runTrend(files: string[], opts: TrendOptions): Promise<voi
   const format = printedFormat(opts.json, opts.format, 'text');
   const langs = langsOption(opts.lang);
   if (format === 'json') oneLang(langs, 'JSON');
-  const sides = await openEach(files);
+  const sides = await openEach(files, messages(langs[0]!));
   // Each framework's words in each language, read once however many files use it.
   const words = new Map<string, Framework | undefined>();
   const inLang = (s: TrendSide, lang: string): TrendSide => {
@@ -45,11 +45,11 @@ export async function runTrend(files: string[], opts: TrendOptions): Promise<voi
  * Each file read, rated and reduced to what trend shows, one at a time: a thousand files are
  * never held at once. Every file's problems are reported together, as `diff` does.
  */
-async function openEach(files: string[]): Promise<TrendSide[]> {
+async function openEach(files: string[], m: Messages): Promise<TrendSide[]> {
   const sides: TrendSide[] = [];
   const problems: Problem[] = [];
   await inTurn(files, (file) => {
-    const r = tryOpen(file);
+    const r = tryOpen(file, m);
     if (r.problems) problems.push(...r.problems);
     else if (problems.length === 0) sides.push(trendSide({ ...r.opened, file }));
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, dutykit, ROOT } from './helpers.js';
+import { slug } from '../src/report/text.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'dutykit-cli-'));
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+[:(]\d+/);
@@ -279,6 +280,14 @@ describe('report file names', () => {
     expect(files).toContain('2025-03-12-مجلس-مدينة-الرياض-prevent-self-assessment.md');
     expect(files.filter((f) => /^2025-03-12-authority-[0-9a-f]{8}-prevent/.test(f))).toHaveLength(2);
     expect(files.filter((f) => /^2025-03-12-council-[0-9a-f]{8}-prevent/.test(f))).toHaveLength(2);
+  });
+
+  it('an escape sequence in the name leaves no remnant in the file name, and the name still differs from the plain one', () => {
+    const kinds = ['\x1b[31mEvil\x1b[0m Council', '\x1b]8;;https://x.example\x07Evil\x1b]8;;\x07 Council', '\u009b1mEvil Council'];
+    const names = kinds.map(slug);
+    for (const n of names) expect(n).toMatch(/^evil-council-[0-9a-f]{8}$/);
+    expect(new Set(names).size).toBe(kinds.length);
+    expect(slug('Evil Council')).toBe('evil-council');
   });
 });
 

@@ -19,8 +19,13 @@ export { clean } from '../outside.js';
  * short) or nothing is left, a short digest of the whole name is added, so that two names
  * never share a file.
  */
+// A terminal escape sequence (CSI `ESC [ … m`, OSC `ESC ] … BEL`) is one thing, not letters:
+// without this "\x1b[31mEvil" would be named "31mevil".
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]/g;
+
 export function slug(s: string): string {
   const words = s
+    .replace(ESCAPES, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC')

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, compiledFile, readCompiled } from '../src/model/compiled-framework.js';
 import { checkFramework } from '../src/model/load-framework.js';
+import { loadTranslation } from '../src/model/load-translation.js';
 import { BUNDLED } from './helpers.js';
 
 describe('compiled frameworks', () => {
@@ -31,6 +32,21 @@ describe('compiled frameworks', () => {
   it('a damaged compiled copy is ignored, not an error', () => {
     const { dir, out } = copy();
     writeFileSync(compiledFile(out, dir), '{ not json');
+    expect(readCompiled(out, dir)).toBeUndefined();
+  });
+
+  it("carries the framework's checked translations, used in place of the YAML while that is unchanged", () => {
+    const { dir, out, fw } = copy();
+    const cy = loadTranslation(fw, 'cy').value!;
+    expect(cy.title).toBeTruthy();
+    // Marked, so that it shows which copy was read.
+    writeFileSync(compiledFile(out, dir), JSON.stringify(compile(fw, { cy: { ...cy, title: 'from the compiled copy' } })));
+    const compiled = readCompiled(out, dir)!;
+    expect(loadTranslation(compiled, 'cy').value!.title).toBe('from the compiled copy');
+    expect(loadTranslation(compiled, 'fr').value).toBeUndefined();
+    // A changed translation is a changed framework: the YAML is read again.
+    const file = join(dir, 'framework.cy.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(cy.title!, `${cy.title} (diwygiedig)`));
     expect(readCompiled(out, dir)).toBeUndefined();
   });
 });

@@ -1,15 +1,28 @@
 // A checked framework saved as JSON, so that commands skip parsing and checking eleven
-// YAML files on every run. The fingerprint of the YAML files decides whether it still holds:
-// edit a benchmark file and the YAML is read again.
+// YAML files on every run, with its checked translations (framework.<lang>.yaml: reading the
+// Welsh one cost ~50 ms a command). The fingerprint of the YAML files, translations included,
+// decides whether it still holds: edit a benchmark file and the YAML is read again.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Framework } from './framework-schema.js';
 import { outside } from './inside.js';
+import type { Translation } from './load-translation.js';
 
 export interface Compiled {
   fingerprint: string;
   framework: Omit<Framework, 'dir'>;
+  /** Each language's translation, checked; a language without one is not listed. */
+  translations?: Record<string, Translation>;
+}
+
+/** The translations saved with each framework read from its compiled JSON. */
+const compiledTranslations = new WeakMap<Framework, Record<string, Translation>>();
+
+/** `fw`'s translation into `lang` as compiled with it (undefined: none), or 'not compiled'. */
+export function compiledTranslation(fw: Framework, lang: string): Translation | undefined | 'not compiled' {
+  const all = compiledTranslations.get(fw);
+  return all ? all[lang] : 'not compiled';
 }
 
 export function fingerprint(dir: string): string {
@@ -34,13 +47,16 @@ export function readCompiled(compiledDir: string, dir: string): Framework | unde
   if (!existsSync(file)) return undefined;
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as Compiled;
-    return c.fingerprint === fingerprint(dir) ? { ...c.framework, dir } : undefined;
+    if (c.fingerprint !== fingerprint(dir)) return undefined;
+    const fw: Framework = { ...c.framework, dir };
+    compiledTranslations.set(fw, c.translations ?? {});
+    return fw;
   } catch {
     return undefined; // a damaged cache is only a slower start
   }
 }
 
-export function compile(fw: Framework): Compiled {
+export function compile(fw: Framework, translations: Record<string, Translation> = {}): Compiled {
   const { dir, ...framework } = fw;
-  return { fingerprint: fingerprint(dir), framework };
+  return { fingerprint: fingerprint(dir), framework, translations };
 }

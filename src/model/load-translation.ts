@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
+import { compiledTranslation } from './compiled-framework.js';
 import { didYouMean } from './did-you-mean.js';
 import type { Framework } from './framework-schema.js';
 import { readSource, type Source } from './source.js';
@@ -42,6 +43,8 @@ export const translationFile = (dir: string, lang: string) => join(dir, `framewo
 
 /** The translation of `fw` into `lang`, or undefined when there is none; every problem at once. */
 export function loadTranslation(fw: Framework, lang: string): Loaded<Translation | undefined> {
+  const compiled = compiledTranslation(fw, lang);
+  if (compiled !== 'not compiled') return { value: compiled };
   const file = translationFile(fw.dir, lang);
   if (!existsSync(file)) return { value: undefined };
   const src = readSource(file);

@@ -3,7 +3,8 @@
 // that a busy machine slows both alike. `trend` over 1,000 files is compared with a plain
 // script that only yaml.parse's them. The targets hold on Node 22 (Node 20 starts three
 // times slower, so its ratios are lower and are shown only); exit 1 when one is missed. `report
-// --format html` is compared with `report --format md` on the same file.
+// --format html` is compared with `report --format md` on the same file. Then rollup at scale
+// (bench-rollup.mjs) and merge at scale (bench-merge.mjs), each on the Node running this script.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -97,3 +98,7 @@ process.exitCode = missed ? 1 : 0;
 // rollup over 10,000 returns (scripts/bench-rollup.mjs), on the Node running this script.
 const { benchRollup } = await import('./bench-rollup.mjs');
 if (benchRollup()) process.exitCode = 1;
+
+// merge of 50 contributions against validate of the same 51 files (scripts/bench-merge.mjs).
+const { benchMerge } = await import('./bench-merge.mjs');
+if (benchMerge()) process.exitCode = 1;

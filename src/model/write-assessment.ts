@@ -50,6 +50,11 @@ export class AssessmentEditor {
     return this.#yaml.toString();
   }
 
+  /** Many changes, the text parsed once at the end (see YamlEditor.batch): what `merge` makes. */
+  batch(run: () => void): void {
+    this.#yaml.batch(run);
+  }
+
   setDetails(d: Details): void {
     for (const [k, v] of Object.entries(d)) if (v !== undefined) this.#yaml.set([k], v);
   }
@@ -78,15 +83,15 @@ export class AssessmentEditor {
   setPosition(benchmark: string, question: string, organisation: string, p: Position | null): void {
     const at: Path = ['benchmarks', benchmark, 'answers', question];
     const value = p && positionData(p);
-    const answer = this.#yaml.get(at);
-    if (answer.flow && value) {
+    if (value && this.#yaml.isFlow(at)) {
       // `q: { answer: met }` would grow into one long line: write the answer as a block instead.
-      const data = answer.data as Record<string, unknown>;
+      const data = this.#yaml.get(at).data as Record<string, unknown>;
       return this.#yaml.set(at, { ...data, positions: { ...(data.positions as object), [organisation]: value } });
     }
     this.#yaml.set([...at, 'positions', organisation], value ?? undefined);
+    if (value) return;
     const left = this.#yaml.get([...at, 'positions']).data;
-    if (!value && (left === null || (typeof left === 'object' && Object.keys(left).length === 0))) this.#yaml.set([...at, 'positions'], undefined);
+    if (left === null || (typeof left === 'object' && Object.keys(left).length === 0)) this.#yaml.set([...at, 'positions'], undefined);
   }
 
   /**

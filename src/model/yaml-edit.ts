@@ -1,26 +1,26 @@
 // Edit YAML text in place. Each change splices freshly rendered text over the one node it
 // changes (or inserts a new key or list item), so comments, key order, folding and spacing
 // everywhere else stay exactly as the user wrote them. The yaml Document API finds the nodes
-// and renders the new parts; the text is parsed again after every change.
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
+// and renders the new parts; the text is parsed again after every change, or, inside
+// `batch`, once at the end (many edits to a large file: `merge`).
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { formatPath } from './source.js';
+import { asCollection, isNull, isPlainValue, keyOf, nest, range, render, sameData, WIDTH, type Collection } from './yaml-nodes.js';
+import { Batch, STALE, type Splice } from './yaml-splices.js';
 
 export type Path = readonly (string | number)[];
 /** Key order to insert new keys in, for the map at a path; undefined: append at the end. */
 export type KeyOrder = (mapPath: Path) => readonly string[] | undefined;
 
-const WIDTH = 100;
-type Collection = Exclude<ReturnType<typeof asCollection>, undefined>;
-const asCollection = (n: unknown) => (isMap(n) || isSeq(n) ? n : undefined);
-const isNull = (n: unknown) => n == null || (isScalar(n) && n.value == null);
-const keyOf = (p: Pair) => String(isScalar(p.key) ? p.key.value : p.key);
-const isPlainValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 export class YamlEditor {
   #text: string;
-  #doc!: Document.Parsed;
+  #parsed: Document.Parsed | undefined;
   #eol: string;
   #step = 2;
+  /** Inside `batch`: changes made against the text as last parsed, not yet applied. */
+  #batch: Batch | undefined;
+  #inChange = false;
 
   constructor(text: string, private readonly order: KeyOrder = () => undefined) {
     this.#eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -37,8 +37,63 @@ export class YamlEditor {
     return this.#text;
   }
 
+  /**
+   * Make many changes and parse the text once, at the end, instead of after each: each change
+   * is placed against the text as last parsed, and applied with the others in one pass. A change
+   * that depends on one not yet applied (it goes into a node another replaced, or creates a key
+   * another created) applies the batch first and is made again on the new text, so the result
+   * is the text that making the changes one by one gives (test/yaml-edit-batch.test.ts).
+   */
+  batch(run: () => void): void {
+    if (this.#batch) return run();
+    this.#batch = new Batch();
+    try {
+      run();
+    } finally {
+      this.#flush(false);
+      this.#batch = undefined;
+    }
+  }
+
+  #change(run: () => void): void {
+    const batch = this.#batch;
+    if (!batch || this.#inChange) return run();
+    const mark = batch.size;
+    this.#inChange = true;
+    try {
+      run();
+    } catch (e) {
+      // Any failure may come of the text not yet having the batch's changes: make it again on the new text.
+      if (e !== STALE && mark === 0) throw e;
+      batch.dropFrom(mark);
+      // Parsed again, which also drops whatever the attempt changed in the tree.
+      if (batch.size) this.#flush();
+      else this.#parse();
+      this.#batch = undefined;
+      try {
+        run();
+      } finally {
+        this.#batch = batch;
+      }
+    } finally {
+      this.#inChange = false;
+    }
+  }
+
+  /** Apply the batched changes in one pass over the text, then parse it again (now, or when next needed). */
+  #flush(now = true): void {
+    if (!this.#batch?.size) return;
+    this.#text = this.#batch.applyTo(this.#text);
+    this.#parsed = undefined;
+    if (now) this.#parse();
+  }
+
   /** Set the value at `path` (plain data); `undefined` deletes the key. Missing maps are created. */
   set(path: Path, value: unknown): void {
+    this.#change(() => this.#set(path, value));
+  }
+
+  #set(path: Path, value: unknown): void {
     let node: unknown = this.#doc.contents;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i]!;
@@ -46,29 +101,72 @@ export class YamlEditor {
       if (coll?.flow) return this.#editFlow(path, i, value);
       if (isMap(node)) {
         const pair = node.items.find((p) => keyOf(p) === String(seg));
-        if (!pair) return value === undefined ? undefined : this.#insertPair(node, path.slice(0, i), String(seg), nest(path.slice(i + 1), value));
+        if (!pair) return value === undefined ? this.#unchanged(node) : this.#insertPair(node, path.slice(0, i), String(seg), nest(path.slice(i + 1), value));
         if (i === path.length - 1) return this.#replaceValue(pair, value);
-        if (isNull(pair.value)) return value === undefined ? undefined : this.#replaceValue(pair, nest(path.slice(i + 1), value));
+        if (isNull(pair.value)) return value === undefined ? this.#unchanged(pair.key) : this.#replaceValue(pair, nest(path.slice(i + 1), value));
         node = pair.value;
       } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] && i < path.length - 1) {
         node = node.items[seg];
       } else {
+        this.#unchanged(this.#doc.contents);
         throw new Error(`cannot set ${formatPath(path)}: ${formatPath(path.slice(0, i)) || 'the document'} is not a map`);
       }
     }
     throw new Error('cannot replace the whole document');
   }
 
+  /**
+   * Where a map or list ends is found from its last item, as the text was last parsed: inside a
+   * batch, a change not yet applied to that item (deleted, or left empty) may move its end.
+   */
+  #endKept(from: number, to: number): void {
+    if (this.#batch?.movesEnd(from, to)) throw STALE;
+  }
+
+  /**
+   * Nothing to change at `node` (or an edit that cannot be made there), as the text was last
+   * parsed: inside a batch, a change not yet applied in or around it may make it otherwise.
+   */
+  #unchanged(node: unknown, until: unknown = node): void {
+    if (this.#batch?.touches(range(node)[0], range(until)[2])) throw STALE;
+  }
+
   /** The plain data at `path`, and whether it is written in flow style (`{ a: 1 }`). */
   get(path: Path): { data: unknown; flow: boolean } {
-    const node = this.#getIn(path);
+    let node = this.#getIn(path);
+    if (this.#batch?.size) {
+      const [start, end] = node && (node as Node).range ? range(node) : [0, Infinity];
+      if (this.#batch.touches(start, end)) {
+        this.#flush();
+        node = this.#getIn(path);
+      }
+    }
     return { data: isNull(node) ? null : (node as Node | undefined)?.toJSON?.() ?? node, flow: asCollection(node)?.flow === true };
+  }
+
+  /**
+   * Whether the collection at `path` is written in flow style: the same as `get(path).flow`, but
+   * inside `batch` it applies the batch only when the node itself was replaced.
+   */
+  isFlow(path: Path): boolean {
+    const node = this.#getIn(path);
+    if (!(node as Node | undefined)?.range) return false; // a node made now is written as a block
+    const start = range(node)[0];
+    if (this.#batch?.replacesAt(start)) {
+      this.#flush();
+      return asCollection(this.#getIn(path))?.flow === true;
+    }
+    return asCollection(node)?.flow === true;
   }
 
   /** Append an item to the list at `path`, creating the list if it is missing or empty. */
   push(path: Path, item: unknown): void {
+    this.#change(() => this.#push(path, item));
+  }
+
+  #push(path: Path, item: unknown): void {
     const node = this.#doc.getIn(path, true);
-    if (isNull(node) || (isSeq(node) && node.items.length === 0)) return this.set(path, [item]);
+    if (isNull(node) || (isSeq(node) && node.items.length === 0)) return this.#set(path, [item]);
     if (!isSeq(node)) throw new Error(`cannot add to ${formatPath(path)}: it is not a list`);
     if (node.flow) {
       node.items.push(this.#doc.createNode(item));
@@ -76,17 +174,25 @@ export class YamlEditor {
     }
     const col = this.#col(range(node)[0]);
     const at = this.#lineAfter(range(node)[1]);
-    this.#splice(at, at, render([item], col, this.#step));
+    this.#endKept(range(node.items[node.items.length - 1])[0], at);
+    this.#splice(at, at, render([item], col, this.#step), { anchor: range(node)[0] });
   }
 
   #parse(): void {
     const doc = parseDocument(this.#text, { uniqueKeys: true });
     if (doc.errors.length) throw new Error(`edit produced invalid YAML: ${doc.errors[0]!.message}`);
-    this.#doc = doc;
+    this.#parsed = doc;
   }
 
-  #splice(start: number, end: number, insert: string): void {
+  /** The text as parsed; after a batch, parsed when next needed (a merge's last parse is the save's own check). */
+  get #doc(): Document.Parsed {
+    if (!this.#parsed) this.#parse();
+    return this.#parsed!;
+  }
+
+  #splice(start: number, end: number, insert: string, how: Partial<Pick<Splice, 'anchor' | 'claim' | 'node'>> = {}): void {
     const text = this.#eol === '\n' ? insert : insert.replace(/\r?\n/g, this.#eol);
+    if (this.#batch) return this.#batch.add({ start, end, text, anchor: how.anchor ?? start, ...(how.claim && { claim: how.claim }), ...(how.node && { node: true }) });
     this.#text = this.#text.slice(0, start) + text + this.#text.slice(end);
     this.#parse();
   }
@@ -107,7 +213,7 @@ export class YamlEditor {
     const key = pair.key as Node;
     const v = pair.value as Node | null;
     // A value set to what it already is keeps its bytes: quotes, escapes, folding, comments.
-    if (v !== null && sameData(v, value)) return;
+    if (v !== null && sameData(v, value)) return this.#unchanged(key, v);
     if (isPlainValue(value) && (v === null || isScalar(v))) return this.#replaceScalar(key, v, value);
     if (isSeq(v) && v.flow && Array.isArray(value) && value.every(isPlainValue)) {
       v.items = value.map((x) => this.#doc.createNode(x));
@@ -128,6 +234,7 @@ export class YamlEditor {
     const stub = 'k'.repeat(Math.max(1, String((key as { value?: unknown }).value ?? 'k').length));
     let text = render({ [stub]: value }, col, this.#step).slice(col + stub.length + 1);
     let [start, end] = v ? range(v) : [range(key)[1], range(key)[1]];
+    const claim = start === end ? `value:${range(key)[0]}` : undefined;
     if (start === end) {
       // `key:` with nothing after it: write just after the colon, before any comment.
       start = end = this.#text.indexOf(':', range(key)[1]) + 1;
@@ -145,7 +252,7 @@ export class YamlEditor {
         end = eol;
       }
     }
-    this.#splice(start, end, text);
+    this.#splice(start, end, text, { anchor: range(key)[0], ...(claim && { claim }) });
   }
 
   #deletePair(pair: Pair): void {
@@ -176,8 +283,11 @@ export class YamlEditor {
     } else {
       const last = map.items[map.items.length - 1] as Pair;
       at = this.#lineAfter(last.value ? range(last.value as Node)[1] : range(last.key as Node)[1]);
+      this.#endKept(range(last.key as Node)[0], at);
     }
-    this.#splice(at, at, render({ [key]: value }, col, this.#step));
+    // Two keys going into a map with a key order are placed after each other only once parsed.
+    const claim = order ? `map:${range(map)[0]}` : `map:${range(map)[0]}:${key}`;
+    this.#splice(at, at, render({ [key]: value }, col, this.#step), { anchor: range(map)[0], claim });
   }
 
   /** Change a flow collection (`{ a: 1 }`, `[a, b]`) on the path: render the outermost one again. */
@@ -207,43 +317,6 @@ export class YamlEditor {
     // A flow collection written on one line stays on one line.
     const oneLine = !this.#text.slice(start, end).includes('\n');
     const lines = doc.toString({ lineWidth: oneLine ? 0 : WIDTH, nullStr: '' }).replace(/\n$/, '').split('\n');
-    this.#splice(start, end, lines.map((l, i) => (i && l ? pad + l : l)).join('\n'));
+    this.#splice(start, end, lines.map((l, i) => (i && l ? pad + l : l)).join('\n'), { node: true });
   }
-}
-
-function sameData(node: Node, value: unknown): boolean {
-  if (isScalar(node)) return node.value === value || (node.value == null && value === null);
-  return JSON.stringify(node.toJSON()) === JSON.stringify(value);
-}
-
-function range(n: unknown): [number, number, number] {
-  const r = (n as Node).range;
-  if (!r) throw new Error('node has no position');
-  return r;
-}
-
-function nest(rest: Path, value: unknown): unknown {
-  return rest.reduceRight<unknown>((v, k) => ({ [k]: v }), value);
-}
-
-/** Plain data as block YAML at `col`: long text folded, multi-line text literal, lists of words in brackets. */
-function render(data: unknown, col: number, step: number): string {
-  const doc = new Document(data);
-  visit(doc, {
-    // Short lists of words (links) read best on one line, as people write them by hand.
-    Seq(_, n) {
-      if (n.items.every((x) => isScalar(x) && typeof x.value === 'string' && !x.value.includes('\n'))) n.flow = true;
-    },
-    Scalar(_, n) {
-      if (typeof n.value !== 'string') return;
-      if (n.value.includes('\n')) n.type = 'BLOCK_LITERAL';
-      else if (n.value.length > WIDTH - col - 16) n.type = 'BLOCK_FOLDED';
-    },
-  });
-  const pad = ' '.repeat(col);
-  return doc
-    .toString({ lineWidth: Math.max(60, WIDTH - col), indent: step, nullStr: '', flowCollectionPadding: false })
-    .split('\n')
-    .map((l) => (l ? pad + l : l))
-    .join('\n');
 }

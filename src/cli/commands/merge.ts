@@ -2,6 +2,7 @@
 // (pure, src/merge/), apply the edits to the partnership file's own text and save it atomically.
 import { readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../../errors.js';
+import type { Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { mergeProblems } from '../../merge/checks.js';
@@ -33,9 +34,7 @@ export async function runMerge(target: string, files: string[], opts: MergeOptio
   const fw = base.framework;
   const result = mergeContributions(fw, base.assessment, loaded.map((c) => ({ file: c.file, assessment: c.assessment })));
   if (result.edits.length) {
-    const editor = new AssessmentEditor(bytes!.toString('utf8').replace(/^\uFEFF/, ''), fw);
-    for (const e of result.edits) apply(editor, e);
-    saveAssessment(target, editor.toString(), fw, bytes);
+    saveAssessment(target, mergedText(bytes!.toString('utf8').replace(/^\uFEFF/, ''), fw, result.edits), fw, bytes);
   }
   if (opts.json) {
     outJson({ file: target, written: result.edits.length > 0, contributions: result.contributions, unsettled: result.unsettled });
@@ -43,6 +42,15 @@ export async function runMerge(target: string, files: string[], opts: MergeOptio
   }
   out(describeMerge(fw, result, target, base.assessment.authority, `${dutykitCommand()} assess`));
   out(result.edits.length ? term`merged into ${exact(target)}` : term`nothing to merge: ${exact(target)} is unchanged`);
+}
+
+/** The partnership file's text with the merge's edits made, parsed once at the end, not once an edit. */
+export function mergedText(text: string, fw: Framework, edits: MergeEdit[]): string {
+  const editor = new AssessmentEditor(text, fw);
+  editor.batch(() => {
+    for (const e of edits) apply(editor, e);
+  });
+  return editor.toString();
 }
 
 function apply(editor: AssessmentEditor, e: MergeEdit): void {

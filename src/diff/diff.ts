@@ -5,6 +5,7 @@ import { summaryText } from '../rating/explain.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import { benchmarkTitle, label, plainWording, type Wording } from './wording.js';
 import { decisivePairs, ratingCauses } from './causes.js';
+import { contributionCauses, contributionSides, type ContributionSides } from './contributions.js';
 import { frameworkDigest } from '../model/framework-digest.js';
 import { mappingBetween, pairings, type Mapping, type Pairing } from './mapping.js';
 import { changesText, ruleChanges, rulesCause } from './rules.js';
@@ -57,9 +58,11 @@ export interface RowInput {
   rules?: { changes: string[]; date: string };
   /** The words to say it in (default: English, the frameworks' own). */
   w?: Wording;
+  /** With both files' contributions, the contributions and settlements since are causes too. */
+  contributions?: ContributionSides;
 }
 
-export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, mapping, rules, w = plainWording(oldFw, newFw) }: RowInput): BenchmarkChange {
+export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, mapping, rules, w = plainWording(oldFw, newFw), contributions }: RowInput): BenchmarkChange {
   const olds = p.oldIds.map((id) => oldRatings.find((r) => r.benchmark.id === id)).filter((r): r is BenchmarkRating => r !== undefined);
   const from: OldBenchmark[] = olds.map((r) => ({
     id: r.benchmark.id,
@@ -94,6 +97,7 @@ export function compareRow(p: Pairing, { oldFw, newFw, oldRatings, newRating, ma
   if (one) causes.push(...ratingCauses({ oldFw, newFw, old: one, now: newRating!, pairs, decisive, w }));
   const ruled = one && rules && rulesCause({ oldFw, newFw, old: one, now: newRating!, mapping, ...rules, w });
   if (ruled) causes.push(ruled);
+  if (one && contributions) causes.push(...contributionCauses(pairs, contributions, w));
   return {
     benchmark: newRating ? { id: newRating.benchmark.id, number: newRating.benchmark.number, title: benchmarkTitle(w.new, newRating.benchmark.id, newRating.benchmark.title) } : null,
     from,
@@ -144,8 +148,9 @@ export function diffAssessments(old: RatedSide, now: RatedSide, l: Messages = me
   const mapping = mappingBetween(old.framework, now.framework, l);
   const changes = ruleChanges(old.framework, now.framework, mapping, w);
   const rules = { changes, date: now.assessment.date };
+  const contributions = contributionSides(old.assessment, now.assessment);
   const rows = pairings(mapping, old.framework, now.framework).map((p) =>
-    compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping, rules, w }),
+    compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping, rules, w, contributions }),
   );
   const summary = Object.fromEntries(DIRECTIONS.map((d) => [d, rows.filter((r) => r.direction === d).length])) as Record<Direction, number>;
   const notes = [...contentNotes(old, now, l), ...mapping.notes];

@@ -58,7 +58,20 @@ export type Cause =
   | { kind: 'agreed'; text: string; from?: string; to?: string; rationale?: string }
   | { kind: 'framework'; text: string }
   /** The framework's rules changed, and the old rules would rate the new answers otherwise. */
-  | { kind: 'rules'; text: string; changes: string[]; computed: { from: RatingRef; to: RatingRef } };
+  | { kind: 'rules'; text: string; changes: string[]; computed: { from: RatingRef; to: RatingRef } }
+  /** An organisation's contribution, new or updated since, changed positions on the benchmark's questions. */
+  | { kind: 'contribution'; text: string; organisation: string; contribution: 'new' | 'updated'; date?: string; positions: ContributionMove[] }
+  /** The group settled an unsettled question at challenge since. */
+  | { kind: 'settled'; text: string; question: string; answer: string; date: string };
+
+/** What one contribution changed on one question: answers as given (absent: none). */
+export interface ContributionMove {
+  question: string;
+  title: string;
+  change: 'new position' | 'changed' | 'evidence' | 'withdrawn';
+  from?: string;
+  to?: string;
+}
 
 export type QuestionChangeKind = 'answered' | 'changed' | 'unanswered' | 'stale' | 'fresh' | 'evidence' | 'new question' | 'dropped question';
 

@@ -109,7 +109,7 @@ describe('merge: table', () => {
     c.assessment.benchmarks[B]!.rating = 'green';
     const r = mergeContributions(fw, file(), [c]);
     expect(r.assessment.benchmarks[B]!.rating).toBeUndefined();
-    expect(r.contributions[0]!.leftOut).toEqual([`the agreed rating of ${B} (the group agrees ratings)`]);
+    expect(r.contributions[0]!.leftOut).toEqual([{ what: 'rating', benchmark: B }]);
   });
 });
 

@@ -2,10 +2,16 @@
 // and column of the key at fault; one problem anywhere and nothing is written.
 import type { Problem } from '../errors.js';
 import type { LoadedAssessment } from '../model/load-assessment.js';
+import { organisationKey } from './merge.js';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function mergeProblems(target: LoadedAssessment, contributions: LoadedAssessment[]): Problem[] {
+export interface MergeCheckOptions {
+  /** Merge a contribution dated before the one already merged from its organisation (it replaces the newer positions). */
+  allowOlder?: boolean;
+}
+
+export function mergeProblems(target: LoadedAssessment, contributions: LoadedAssessment[], opts: MergeCheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const t = target.assessment;
   if (t.contributor) {
@@ -30,9 +36,17 @@ export function mergeProblems(target: LoadedAssessment, contributions: LoadedAss
       problems.push(c.source.at(['period'], `a contribution for ${a.period}, but ${target.file} covers ${t.period}`));
     }
     const org = a.contributor.organisation;
-    const first = seen.get(org);
+    const key = organisationKey(org);
+    const first = seen.get(key);
     if (first) problems.push(c.source.at(['contributor', 'organisation'], `a second contribution from ${org} (the first is ${first}); merge one at a time`));
-    else seen.set(org, c.file);
+    else seen.set(key, c.file);
+    // An older contribution would silently take back what a newer one said.
+    const merged = (t.contributors ?? []).find((x) => organisationKey(x.organisation) === key);
+    if (!opts.allowOlder && merged?.date && a.date < merged.date) {
+      problems.push(
+        c.source.at(['date'], `this contribution from ${org} is dated ${a.date}, before the one from ${merged.organisation} already merged into ${target.file} (${merged.date}); merging it would replace the newer positions: to do so all the same, give --allow-older`),
+      );
+    }
   }
   return problems;
 }

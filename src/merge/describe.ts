@@ -3,7 +3,7 @@
 import type { Framework } from '../model/framework-schema.js';
 import { exact, joined, plain, term, type Term } from '../outside.js';
 import { voicesText, answerWord } from '../rating/unsettled.js';
-import type { MergeResult, PositionEvent, QuestionRef } from './merge.js';
+import type { LeftOut, MergeResult, PositionEvent, QuestionRef } from './merge.js';
 
 const LABELS = {
   new: 'new contribution',
@@ -23,6 +23,29 @@ const LABELS = {
   noneUnsettled: 'No question is unsettled.',
   settle: 'Settle them in the challenge session:',
 } as const;
+
+function leftOutText(fw: Framework, l: LeftOut): Term {
+  const b = l.benchmark ? plain(l.benchmark) : term``;
+  const q = l.benchmark && l.question ? questionName(fw, { benchmark: l.benchmark, question: l.question }) : term``;
+  switch (l.what) {
+    case 'rating':
+      return term`the agreed rating of ${b} (the group agrees ratings)`;
+    case 'rationale':
+      return term`the rationale of ${b} (the group gives its own)`;
+    case 'notes':
+      return term`the notes of ${b}`;
+    case 'positions':
+      return term`the positions on ${q} (merge takes the organisation's own answer)`;
+    case 'settled':
+      return term`the settlement of ${q} (the group settles at challenge)`;
+    case 'sign-offs':
+      return term`sign-offs (the partnership signs its own assessment)`;
+    case 'contributors':
+      return term`its list of contributions merged (contributors:)`;
+    case 'assessors':
+      return term`its assessors (its contributor: is recorded)`;
+  }
+}
 
 /** "2.3 'Right partners attend'": the benchmark's number and the question's place in it. */
 export function questionName(fw: Framework, r: QuestionRef): Term {
@@ -46,13 +69,14 @@ export function describeMerge(fw: Framework, r: MergeResult, target: string, own
   const lines: Term[] = [];
   for (const c of r.contributions) {
     lines.push(term`${plain(c.organisation)} (${exact(c.file)}): ${LABELS[c.status]}`);
+    if (c.spelledAs) lines.push(term`  filed as ${plain(c.organisation)}, as the file already spells it (the contribution says ${exact(c.spelledAs)})`);
     for (const e of c.positions) {
       const answer = r.assessment.benchmarks[e.benchmark]!.answers[e.question]?.positions?.[c.organisation]?.answer;
       lines.push(eventLine(fw, e, answer));
     }
     const actions = [c.actionsAdded.length && `${c.actionsAdded.length} added`, c.actionsAlreadyThere.length && `${c.actionsAlreadyThere.length} already there`].filter(Boolean);
     if (actions.length) lines.push(term`  ${LABELS.actions} ${plain(actions.join(', '))}`);
-    for (const l of c.leftOut) lines.push(term`  ${LABELS.leftOut} ${plain(l)}`);
+    for (const l of c.leftOut) lines.push(term`  ${LABELS.leftOut} ${leftOutText(fw, l)}`);
   }
   if (r.unsettled.length) {
     lines.push(term`${LABELS.unsettledHead} (${r.unsettled.length}):`);

@@ -30,15 +30,25 @@ export interface PositionEvent extends QuestionRef {
   evidence: boolean;
 }
 
+/** Something a contribution carries that is the group's to give, or not a contribution's: not merged. */
+export interface LeftOut {
+  what: 'rating' | 'rationale' | 'notes' | 'positions' | 'settled' | 'sign-offs' | 'contributors' | 'assessors';
+  benchmark?: string;
+  question?: string;
+}
+
 export interface ContributionReport {
+  /** As the partnership file spells it (the first spelling merged or written). */
   organisation: string;
+  /** The contribution's own spelling, where it differs only in case, spacing or Unicode form. */
+  spelledAs?: string;
   file: string;
   status: 'new' | 'updated' | 'unchanged';
   positions: PositionEvent[];
   actionsAdded: string[];
   actionsAlreadyThere: string[];
   /** Parts of a contribution that are the group's to decide, and are not merged. */
-  leftOut: string[];
+  leftOut: LeftOut[];
 }
 
 export interface UnsettledQuestion extends QuestionRef {
@@ -51,6 +61,21 @@ export interface MergeResult {
   contributions: ContributionReport[];
   /** Every unsettled question of the merged file. */
   unsettled: UnsettledQuestion[];
+}
+
+/**
+ * One organisation whatever its case, spacing or Unicode form (NFC): `WESSEX  Police` and
+ * `Wessex Police` are one body, and must not be counted as two positions.
+ */
+export const organisationKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+
+/** Each organisation the file knows (merged or holding a position), by key, as the file spells it. */
+export function knownOrganisations(a: Assessment): Map<string, string> {
+  const known = new Map<string, string>();
+  const add = (name: string) => known.has(organisationKey(name)) || known.set(organisationKey(name), name);
+  for (const c of a.contributors ?? []) add(c.organisation);
+  for (const e of Object.values(a.benchmarks)) for (const q of Object.values(e?.answers ?? {})) for (const org of Object.keys(q?.positions ?? {})) add(org);
+  return known;
 }
 
 /** Two actions are the same when their text is, whatever the case and spacing. */
@@ -90,12 +115,16 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
 
   // In one order whatever order they were given in: the same action worded two ways is kept as
   // the first organisation (by name) worded it, and positions are written in that order.
-  const ordered = [...contributions].sort((x, y) => cmp(x.assessment.contributor!.organisation, y.assessment.contributor!.organisation));
-  for (const c of ordered) {
+  const known = knownOrganisations(target);
+  const named = contributions.map((c) => {
+    const given = c.assessment.contributor!.organisation;
+    return { c, given, org: known.get(organisationKey(given)) ?? given.normalize('NFC').trim().replace(/\s+/g, ' ') };
+  });
+  const ordered = named.sort((x, y) => cmp(x.org, y.org));
+  for (const { c, given, org } of ordered) {
     const who = c.assessment.contributor!;
-    const org = who.organisation;
-    const report: ContributionReport = { organisation: org, file: c.file, status: 'unchanged', positions: [], actionsAdded: [], actionsAlreadyThere: [], leftOut: [] };
-    const known = (merged.contributors ?? []).some((x) => x.organisation === org);
+    const report: ContributionReport = { organisation: org, ...(given !== org && { spelledAs: given }), file: c.file, status: 'unchanged', positions: [], actionsAdded: [], actionsAlreadyThere: [], leftOut: [] };
+    const wasMerged = (merged.contributors ?? []).some((x) => x.organisation === org);
     let hadPositions = false;
     for (const b of fw.benchmarks) {
       const entry = merged.benchmarks[b.id]!;
@@ -106,6 +135,8 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
         const current = held && Object.hasOwn(held, org) ? held[org] : undefined;
         if (current) hadPositions = true;
         const next = positionOf(theirs?.answers[q.id]);
+        if (theirs?.answers[q.id]?.positions && Object.keys(theirs.answers[q.id]!.positions!).length) report.leftOut.push({ what: 'positions', benchmark: b.id, question: q.id });
+        if (theirs?.answers[q.id]?.settled) report.leftOut.push({ what: 'settled', benchmark: b.id, question: q.id });
         if (!current && !next) continue;
         if (current && next && samePosition(current, next)) continue;
         const change = !current ? 'added' : !next ? 'withdrawn' : 'changed';
@@ -130,10 +161,13 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
         edits.push({ kind: 'action', benchmark: b.id, action: added });
         report.actionsAdded.push(action.action);
       }
-      if (theirs?.rating) report.leftOut.push(`the agreed rating of ${b.id} (the group agrees ratings)`);
-      if (theirs?.notes) report.leftOut.push(`the notes of ${b.id}`);
+      if (theirs?.rating) report.leftOut.push({ what: 'rating', benchmark: b.id });
+      if (theirs?.rationale) report.leftOut.push({ what: 'rationale', benchmark: b.id });
+      if (theirs?.notes) report.leftOut.push({ what: 'notes', benchmark: b.id });
     }
-    if (c.assessment.sign_off.length) report.leftOut.push('sign-offs (the partnership signs its own assessment)');
+    if (c.assessment.sign_off.length) report.leftOut.push({ what: 'sign-offs' });
+    if (c.assessment.contributors?.length) report.leftOut.push({ what: 'contributors' });
+    if (c.assessment.assessors.length) report.leftOut.push({ what: 'assessors' });
     const record: Contributor = { organisation: org, ...(who.name && { name: who.name }), ...(who.role && { role: who.role }), date: c.assessment.date };
     const list = (merged.contributors ??= []);
     const index = list.findIndex((x) => x.organisation === org);
@@ -143,7 +177,7 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
       edits.push({ kind: 'contributor', contributor: record, index });
     }
     const changed = report.positions.length > 0 || report.actionsAdded.length > 0;
-    report.status = !known && !hadPositions ? 'new' : changed ? 'updated' : 'unchanged';
+    report.status = !wasMerged && !hadPositions ? 'new' : changed ? 'updated' : 'unchanged';
     reports.push(report);
   }
 

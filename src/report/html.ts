@@ -19,7 +19,7 @@ function facts(p: Part): Html {
   const rows: [Html, Html | string][] = [
     [say('report.fact.authority'), m.authority],
     [say('report.fact.period'), m.period],
-    [say('report.fact.date'), l.date(m.date)],
+    [say(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), l.date(m.date)],
     [say('report.fact.marking'), m.marking],
     [say('report.fact.framework'), say('report.frameworkLine', { title: f.title, id: f.id, version: f.version })],
   ];

@@ -146,7 +146,7 @@ export function renderMarkdown(m: ReportModel): Term {
     ...(m.kind ? [[t('report.fact.kind'), inline(m.kind)] as [string, string]] : []),
     ...(m.reference ? [[t('report.fact.reference'), inline(m.reference)] as [string, string]] : []),
     [t('report.fact.period'), inline(m.period)],
-    [t('report.fact.date'), date(m.date)],
+    [t(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), date(m.date)],
     [t('report.fact.marking'), inline(m.marking)],
     [t('report.fact.framework'), t('report.frameworkLine', { title: inline(m.framework.title), id: inline(m.framework.id), version: inline(m.framework.version) })],
   ];

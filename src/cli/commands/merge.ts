@@ -8,12 +8,15 @@ import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.j
 import { mergeProblems } from '../../merge/checks.js';
 import { describeMerge } from '../../merge/describe.js';
 import { mergeContributions, type MergeEdit } from '../../merge/merge.js';
-import { exact, term } from '../../outside.js';
+import { exact, message, term } from '../../outside.js';
+import { acquireLock } from '../assess/lock.js';
 import { dutykitCommand } from '../assess/text.js';
 import { loadChecked } from '../open.js';
-import { out, outJson, type GlobalOptions } from '../output.js';
+import { err, out, outJson, type GlobalOptions } from '../output.js';
 
-export type MergeOptions = GlobalOptions;
+export interface MergeOptions extends GlobalOptions {
+  allowOlder?: boolean;
+}
 
 export async function runMerge(target: string, files: string[], opts: MergeOptions): Promise<void> {
   const problems: Problem[] = [];
@@ -28,9 +31,19 @@ export async function runMerge(target: string, files: string[], opts: MergeOptio
   const contributions = files.map(load);
   if (!base || problems.length) throw new InputError(problems);
   const loaded = contributions as LoadedAssessment[];
-  const refused = mergeProblems(base, loaded);
+  const refused = mergeProblems(base, loaded, { allowOlder: opts.allowOlder === true });
   if (refused.length) throw new InputError(refused);
+  // Not while an `assess` session has the file open: its next save would refuse, or lose this merge.
+  const lock = acquireLock(target);
+  try {
+    if (lock.notice) err(message(lock.notice));
+    merge(target, base, loaded, bytes!, opts);
+  } finally {
+    lock.release();
+  }
+}
 
+function merge(target: string, base: LoadedAssessment, loaded: LoadedAssessment[], bytes: Buffer, opts: MergeOptions): void {
   const fw = base.framework;
   const result = mergeContributions(fw, base.assessment, loaded.map((c) => ({ file: c.file, assessment: c.assessment })));
   if (result.edits.length) {

@@ -20,7 +20,7 @@ function coverFacts(m: ReportModel): [string, string][] {
     ...(m.kind ? [[t('report.fact.kind'), m.kind] as [string, string]] : []),
     ...(m.reference ? [[t('report.fact.reference'), m.reference] as [string, string]] : []),
     [t('report.fact.period'), m.period],
-    [t('report.fact.date'), date(m.date)],
+    [t(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), date(m.date)],
     [t('report.fact.marking'), m.marking],
     [t('report.fact.framework'), t('report.frameworkLine', { title: m.framework.title, id: m.framework.id, version: m.framework.version })],
   ];

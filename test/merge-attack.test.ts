@@ -64,7 +64,7 @@ describe('merge says what it did', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("  left out  the positions on 1.1 'Risk assessment uses the CTLP' (merge takes the organisation's own answer)\n");
     expect(r.stdout).toContain("  left out  the settlement of 1.1 'Risk assessment uses the CTLP' (the group settles at challenge)\n");
-    expect(r.stdout).toContain('  left out  the rationale of local-risk-assessment (the group gives its own)\n');
+    expect(r.stdout).toContain('  left out  the rationale of 1. Local Risk Assessment (the group gives its own)\n');
     expect(r.stdout).toContain('  left out  its list of contributions merged (contributors:)\n');
     expect(Object.keys(positions('ctlp-used', 'local-risk-assessment'))).toEqual(['Wessex Police']);
   });

@@ -81,7 +81,7 @@ describe('merge: table', () => {
     const r = mergeContributions(fw, once, [contribution('Essex Police', { [Q]: { answer: 'partly', evidence: 'a' } })]);
     expect(r.contributions[0]!.positions).toMatchObject([
       { question: Q2, change: 'withdrawn' },
-      { question: Q, change: 'changed', fields: ['answer met → partly'] },
+      { question: Q, change: 'changed', fields: [{ field: 'answer', from: 'met', to: 'partly' }] },
     ].sort((x, y) => (x.question < y.question ? 1 : -1)));
     expect(r.assessment.benchmarks[B]!.answers[Q2]!.positions).toBeUndefined();
   });

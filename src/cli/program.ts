@@ -88,15 +88,16 @@ export function buildProgram(version: string): Command {
     .argument('<contribution...>', 'contribution files (written with init --contributor)')
     .description("bring organisations' contributions into the partnership's assessment")
     .option('--allow-older', 'merge a contribution dated before the one already merged from its organisation (its positions replace the newer ones)')
+    .addOption(langOption())
     .addHelpText(
       'after',
-      examples(['dutykit merge examples/northbridge-2025.yaml examples/northbridge-2025-contributions/*.yaml']) +
+      examples(['dutykit merge examples/northbridge-2025.yaml examples/northbridge-2025-contributions/*.yaml', 'dutykit merge 2025.yaml police-2025.yaml --lang cy']) +
         '\nAnswers are kept under each organisation\'s name; different answers to one question stay as\n' +
         'positions (unsettled) until the group settles them in dutykit assess. Merging again changes nothing.\n',
     )
     .action(async (file: string, files: string[], o, cmd: Command) => {
       const { runMerge } = await import('./commands/merge.js');
-      await runMerge(file, files, { ...globals(cmd), allowOlder: o.allowOlder === true });
+      await runMerge(file, files, { ...globals(cmd), allowOlder: o.allowOlder === true, lang: o.lang });
     });
 
   program

@@ -1,51 +1,15 @@
-// What `merge` did, in words: one block per contribution, then every unsettled question.
-// The labels are kept together here so that the message catalogue can take them over.
+// What `merge` did, in words from the catalogue (keys merge.*): one block per contribution,
+// then every unsettled question. Outside text (names, file names) is made safe before it goes
+// into a message: `plain` for names, `exact` for files.
+import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import { exact, joined, plain, term, type Term } from '../outside.js';
 import { voicesText, answerWord } from '../rating/unsettled.js';
-import type { LeftOut, MergeResult, PositionEvent, QuestionRef } from './merge.js';
+import type { FieldChange, LeftOut, MergeResult, PositionEvent, QuestionRef } from './merge.js';
 
-const LABELS = {
-  new: 'new contribution',
-  updated: 'updated: its positions replace the ones it gave before',
-  unchanged: 'already merged: nothing changed',
-  taken: 'taken    ',
-  agrees: 'agrees   ',
-  unsettled: 'unsettled',
-  settled: 'settled  ',
-  'evidence only': 'evidence ',
-  withdrawn: 'withdrawn',
-  changed: 'changed  ',
-  actions: 'actions  ',
-  leftOut: 'left out ',
-  evidenceAdded: 'evidence added',
-  unsettledHead: 'Unsettled questions',
-  noneUnsettled: 'No question is unsettled.',
-  settle: 'Settle them in the challenge session:',
-} as const;
-
-function leftOutText(fw: Framework, l: LeftOut): Term {
-  const b = l.benchmark ? plain(l.benchmark) : term``;
-  const q = l.benchmark && l.question ? questionName(fw, { benchmark: l.benchmark, question: l.question }) : term``;
-  switch (l.what) {
-    case 'rating':
-      return term`the agreed rating of ${b} (the group agrees ratings)`;
-    case 'rationale':
-      return term`the rationale of ${b} (the group gives its own)`;
-    case 'notes':
-      return term`the notes of ${b}`;
-    case 'positions':
-      return term`the positions on ${q} (merge takes the organisation's own answer)`;
-    case 'settled':
-      return term`the settlement of ${q} (the group settles at challenge)`;
-    case 'sign-offs':
-      return term`sign-offs (the partnership signs its own assessment)`;
-    case 'contributors':
-      return term`its list of contributions merged (contributors:)`;
-    case 'assessors':
-      return term`its assessors (its contributor: is recorded)`;
-  }
-}
+const LABELS = ['taken', 'agrees', 'unsettled', 'settled', 'evidence', 'withdrawn', 'changed', 'actions', 'leftOut'] as const;
+type Label = (typeof LABELS)[number];
+const OUTCOME = { taken: 'taken', agrees: 'agrees', unsettled: 'unsettled', settled: 'settled', 'evidence only': 'evidence', withdrawn: 'withdrawn' } as const;
 
 /** "2.3 'Right partners attend'": the benchmark's number and the question's place in it. */
 export function questionName(fw: Framework, r: QuestionRef): Term {
@@ -54,37 +18,75 @@ export function questionName(fw: Framework, r: QuestionRef): Term {
   return term`${b.number}.${i + 1} '${plain(b.questions[i]!.title)}'`;
 }
 
-function eventLine(fw: Framework, e: PositionEvent, answer: string | undefined): Term {
+/** The words of one language, and the labels padded to one width so that the questions line up. */
+function words(l: Messages) {
+  const raw = Object.fromEntries(LABELS.map((k) => [k, l.t(`merge.label.${k}`)])) as Record<Label, string>;
+  const width = Math.max(...Object.values(raw).map((s) => s.length));
+  const label = (k: Label) => plain(raw[k].padEnd(width));
+  return { l, label };
+}
+type Words = ReturnType<typeof words>;
+
+/** "answer met → partly": the values as written in the file. */
+function fieldText(f: FieldChange, { l }: Words): string {
+  const name = l.t(`merge.field.${f.field}`);
+  if (f.field !== 'answer' && f.field !== 'reviewed') return name;
+  return `${name} ${f.from ?? l.t('merge.none')} → ${f.to ?? l.t('merge.none')}`;
+}
+
+function eventLine(fw: Framework, e: PositionEvent, answer: string | undefined, w: Words): Term {
   const name = questionName(fw, e);
-  if (e.change === 'withdrawn') return term`  ${LABELS.withdrawn} ${name}`;
-  const label = e.change === 'changed' ? LABELS.changed : LABELS[e.outcome];
-  const said = answer ? plain(answerWord(fw, answer)) : plain('no answer');
-  const what = e.change === 'changed' ? term` (${plain(e.fields.join(', '))})` : e.evidence ? term`, ${LABELS.evidenceAdded}` : term``;
-  const status = e.change === 'changed' && e.outcome === 'unsettled' ? term`: unsettled` : term``;
+  if (e.change === 'withdrawn') return term`  ${w.label('withdrawn')} ${name}`;
+  const label = w.label(e.change === 'changed' ? 'changed' : OUTCOME[e.outcome]);
+  const said = plain(answer ? answerWord(fw, answer) : w.l.t('merge.noAnswer'));
+  const what = e.change === 'changed' ? term` (${plain(e.fields.map((f) => fieldText(f, w)).join(', '))})` : e.evidence ? term`, ${plain(w.l.t('merge.evidenceAdded'))}` : term``;
+  const status = e.change === 'changed' && e.outcome === 'unsettled' ? term`: ${plain(w.l.t('merge.label.unsettled'))}` : term``;
   return term`  ${label} ${name}: ${said}${what}${status}`;
 }
 
-/** `assess` is the command that settles, as the user runs dutykit (`node bin/dutykit.js assess` before `npm link`). */
-export function describeMerge(fw: Framework, r: MergeResult, target: string, own: string, assess = 'dutykit assess'): Term {
+const LEFT_OUT = { rating: 'rating', rationale: 'rationale', notes: 'notes', positions: 'positions', settled: 'settled', 'sign-offs': 'signOffs', contributors: 'contributors', assessors: 'assessors' } as const;
+
+function leftOutText(fw: Framework, x: LeftOut, { l }: Words): Term {
+  const benchmark = x.benchmark ? fw.benchmarks.find((b) => b.id === x.benchmark) : undefined;
+  const question = x.benchmark && x.question ? questionName(fw, { benchmark: x.benchmark, question: x.question }) : '';
+  return plain(l.t(`merge.leftOut.${LEFT_OUT[x.what]}`, { benchmark: benchmark ? `${benchmark.number}. ${benchmark.title}` : '', question }));
+}
+
+export interface DescribeOptions {
+  /** The command that settles, as the user runs dutykit (`node bin/dutykit.js assess` before `npm link`). */
+  assess?: string;
+  l?: Messages;
+}
+
+/** `fw`: the framework in the output's language (its titles and answer words). */
+export function describeMerge(fw: Framework, r: MergeResult, target: string, own: string, { assess = 'dutykit assess', l = messages() }: DescribeOptions = {}): Term {
+  const w = words(l);
+  const { t } = l;
   const lines: Term[] = [];
   for (const c of r.contributions) {
-    lines.push(term`${plain(c.organisation)} (${exact(c.file)}): ${LABELS[c.status]}`);
-    if (c.spelledAs) lines.push(term`  filed as ${plain(c.organisation)}, as the file already spells it (the contribution says ${exact(c.spelledAs)})`);
+    lines.push(plain(t('merge.heading', { organisation: c.organisation, file: exact(c.file), status: t(`merge.status.${c.status}`) })));
+    if (c.spelledAs) lines.push(term`  ${plain(t('merge.spelling', { organisation: c.organisation, given: exact(c.spelledAs) }))}`);
     for (const e of c.positions) {
       const answer = r.assessment.benchmarks[e.benchmark]!.answers[e.question]?.positions?.[c.organisation]?.answer;
-      lines.push(eventLine(fw, e, answer));
+      lines.push(eventLine(fw, e, answer, w));
     }
-    const actions = [c.actionsAdded.length && `${c.actionsAdded.length} added`, c.actionsAlreadyThere.length && `${c.actionsAlreadyThere.length} already there`].filter(Boolean);
-    if (actions.length) lines.push(term`  ${LABELS.actions} ${plain(actions.join(', '))}`);
-    for (const l of c.leftOut) lines.push(term`  ${LABELS.leftOut} ${leftOutText(fw, l)}`);
+    const actions = [
+      c.actionsAdded.length && t('merge.actions.added', { count: c.actionsAdded.length }),
+      c.actionsAlreadyThere.length && t('merge.actions.there', { count: c.actionsAlreadyThere.length }),
+    ].filter(Boolean);
+    if (actions.length) lines.push(term`  ${w.label('actions')} ${plain(actions.join(', '))}`);
+    for (const x of c.leftOut) lines.push(term`  ${w.label('leftOut')} ${leftOutText(fw, x, w)}`);
   }
   if (r.unsettled.length) {
-    lines.push(term`${LABELS.unsettledHead} (${r.unsettled.length}):`);
+    lines.push(plain(t('merge.unsettledHead', { count: r.unsettled.length })));
     for (const u of r.unsettled) {
       const b = fw.benchmarks.find((x) => x.id === u.benchmark)!;
       lines.push(term`  ${b.number}. ${plain(b.title)} — ${questionName(fw, u)}: ${plain(voicesText(fw, u.voices, own))}`);
     }
-    lines.push(term`${LABELS.settle} ${plain(assess)} ${exact(target)}`);
-  } else lines.push(term`${LABELS.noneUnsettled}`);
+    lines.push(plain(t('merge.settle', { command: `${assess} ${exact(target)}` })));
+  } else lines.push(plain(t('merge.noneUnsettled')));
   return joined(lines);
 }
+
+/** The last line: the file written, or left as it was. */
+export const mergeOutcome = (target: string, written: boolean, l: Messages = messages()): Term => plain(l.t(written ? 'merge.merged' : 'merge.nothing', { file: exact(target) }));

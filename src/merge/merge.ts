@@ -23,8 +23,8 @@ export interface QuestionRef {
 
 export interface PositionEvent extends QuestionRef {
   change: 'added' | 'changed' | 'withdrawn';
-  /** For a change: what differs ("answer met → partly", "evidence"). */
-  fields: string[];
+  /** For a change: what differs (the answer and the review date with their values). */
+  fields: FieldChange[];
   /** What the question is once everything is merged. */
   outcome: 'taken' | 'agrees' | 'unsettled' | 'settled' | 'evidence only' | 'withdrawn';
   evidence: boolean;
@@ -35,6 +35,12 @@ export interface LeftOut {
   what: 'rating' | 'rationale' | 'notes' | 'positions' | 'settled' | 'sign-offs' | 'contributors' | 'assessors';
   benchmark?: string;
   question?: string;
+}
+
+export interface FieldChange {
+  field: (typeof FIELDS)[number];
+  from?: string;
+  to?: string;
 }
 
 export interface ContributionReport {
@@ -92,9 +98,9 @@ function positionOf(a: Answer | undefined): Position | undefined {
   return said ? p : undefined;
 }
 
-function changedFields(before: Position, after: Position): string[] {
+function changedFields(before: Position, after: Position): FieldChange[] {
   return FIELDS.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).map((k) =>
-    k === 'answer' || k === 'reviewed' ? `${k} ${before[k] ?? 'none'} → ${after[k] ?? 'none'}` : k,
+    k === 'answer' || k === 'reviewed' ? { field: k, ...(before[k] !== undefined && { from: before[k] }), ...(after[k] !== undefined && { to: after[k] }) } : { field: k },
   );
 }
 

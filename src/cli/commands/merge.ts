@@ -6,19 +6,23 @@ import type { Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { mergeProblems } from '../../merge/checks.js';
-import { describeMerge } from '../../merge/describe.js';
+import { messages } from '../../i18n/catalogue.js';
+import { describeMerge, mergeOutcome } from '../../merge/describe.js';
 import { mergeContributions, type MergeEdit } from '../../merge/merge.js';
-import { exact, message, term } from '../../outside.js';
+import { message } from '../../outside.js';
 import { acquireLock } from '../assess/lock.js';
 import { dutykitCommand } from '../assess/text.js';
+import { langsOption, oneLang, translated } from '../lang.js';
 import { loadChecked } from '../open.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
 
 export interface MergeOptions extends GlobalOptions {
   allowOlder?: boolean;
+  lang?: string;
 }
 
 export async function runMerge(target: string, files: string[], opts: MergeOptions): Promise<void> {
+  const lang = oneLang(langsOption(opts.lang), "merge's summary");
   const problems: Problem[] = [];
   const load = (f: string): LoadedAssessment | undefined => {
     const l = loadChecked(f);
@@ -33,17 +37,19 @@ export async function runMerge(target: string, files: string[], opts: MergeOptio
   const loaded = contributions as LoadedAssessment[];
   const refused = mergeProblems(base, loaded, { allowOlder: opts.allowOlder === true });
   if (refused.length) throw new InputError(refused);
+  // The summary's words, read before anything is written: a bad translation is refused first.
+  const words = translated(base.framework, lang)?.framework ?? base.framework;
   // Not while an `assess` session has the file open: its next save would refuse, or lose this merge.
   const lock = acquireLock(target);
   try {
     if (lock.notice) err(message(lock.notice));
-    merge(target, base, loaded, bytes!, opts);
+    merge(target, base, loaded, bytes!, { ...opts, lang, words });
   } finally {
     lock.release();
   }
 }
 
-function merge(target: string, base: LoadedAssessment, loaded: LoadedAssessment[], bytes: Buffer, opts: MergeOptions): void {
+function merge(target: string, base: LoadedAssessment, loaded: LoadedAssessment[], bytes: Buffer, opts: MergeOptions & { lang: string; words: Framework }): void {
   const fw = base.framework;
   const result = mergeContributions(fw, base.assessment, loaded.map((c) => ({ file: c.file, assessment: c.assessment })));
   if (result.edits.length) {
@@ -53,8 +59,9 @@ function merge(target: string, base: LoadedAssessment, loaded: LoadedAssessment[
     outJson({ file: target, written: result.edits.length > 0, contributions: result.contributions, unsettled: result.unsettled });
     return;
   }
-  out(describeMerge(fw, result, target, base.assessment.authority, `${dutykitCommand()} assess`));
-  out(result.edits.length ? term`merged into ${exact(target)}` : term`nothing to merge: ${exact(target)} is unchanged`);
+  const l = messages(opts.lang);
+  out(describeMerge(opts.words, result, target, base.assessment.authority, { assess: `${dutykitCommand()} assess`, l }));
+  out(mergeOutcome(target, result.edits.length > 0, l));
 }
 
 /** The partnership file's text with the merge's edits made, parsed once at the end, not once an edit. */

@@ -1,40 +1,30 @@
 // Another program saves the file during `assess` (an editor, a sync client): the answer just
 // given is kept, in a real terminal (tmux).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadAssessment } from '../src/model/load-assessment.js';
-import { hasTmux, Terminal } from './helpers/tmux.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { assessCommand, BIN, hasTmux, loadOrFail, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
 
-const BIN = resolve('bin/dutykit.js');
-const assess = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
+const assess = assessCommand;
 
 let dir: string;
 let file: string;
 let term: Terminal;
 
-beforeAll(() => {
-  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
-});
+needsBuild();
 
-const load = () => {
-  const r = loadAssessment(file, 'benchmarks');
-  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.value.assessment;
-};
+const load = () => loadOrFail(file);
 /** Another program's edit: `from` replaced by `to` in the file's text. */
 const theirEdit = (from: RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 
 describe.skipIf(!hasTmux)('another program saves the file during assess (tmux)', () => {
+  const each = terminalEachTest('dutykit-conflict-');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'dutykit-conflict-'));
+    ({ dir, term } = each);
     file = join(dir, 'a.yaml');
     execFileSync('node', [BIN, 'init', file, '--authority', 'Riverside', '--period', '2024/25', '--date', '2025-03-12'], { stdio: 'pipe' });
-    term = new Terminal(dir);
   });
-  afterEach(() => term.close());
 
   it('their change elsewhere: both are kept, and the walk-through carries on', async () => {
     const w = term.run(assess(file));

@@ -1,16 +1,13 @@
 // The challenge session in a real terminal (tmux): assess on a file with unsettled questions
 // offers to settle them first; each settlement is saved the moment its reason is given, and a
 // stop at any step (Ctrl-C, a kill) keeps every one given, to carry on where it stopped.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadAssessment } from '../src/model/load-assessment.js';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dutykit, ROOT } from './helpers.js';
-import { hasTmux, Terminal } from './helpers/tmux.js';
+import { assessCommand, hasTmux, loadOrFail, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
 
-const BIN = resolve('bin/dutykit.js');
-const assess = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
+const assess = assessCommand;
 const EXAMPLES = join(ROOT, 'examples');
 const CONTRIBUTIONS = ['wessex-police', 'northbridge-nhs-trust', 'probation-service'].map((n) => join(EXAMPLES, 'northbridge-2025-contributions', `${n}.yaml`));
 const YOUTH_JUSTICE = `framework: home-office-2018
@@ -30,15 +27,9 @@ let dir: string;
 let file: string;
 let term: Terminal;
 
-beforeAll(() => {
-  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
-});
+needsBuild();
 
-const answers = () => {
-  const r = loadAssessment(file, 'benchmarks');
-  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.value.assessment.benchmarks;
-};
+const answers = () => loadOrFail(file).benchmarks;
 const ctlp = () => answers()['local-risk-assessment']!.answers['ctlp-used']!;
 const membership = () => answers()['multi-agency-partnership-board']!.answers['right-membership']!;
 const lockPid = () => Number.parseInt(readFileSync(`${file}.lock`, 'utf8'), 10);
@@ -47,15 +38,14 @@ const MEMBERSHIP = "The group's answer to 'Right partners are members'";
 const WHY = 'Why? The reason is kept with the settlement';
 
 describe.skipIf(!hasTmux)('the challenge session (tmux)', () => {
+  const each = terminalEachTest('dutykit-challenge-');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'dutykit-challenge-'));
+    ({ dir, term } = each);
     file = join(dir, 'partnership.yaml');
     cpSync(join(EXAMPLES, 'northbridge-2025.yaml'), file);
     writeFileSync(join(dir, 'yjs.yaml'), YOUTH_JUSTICE);
     expect(dutykit(['merge', file, ...CONTRIBUTIONS, join(dir, 'yjs.yaml')]).status).toBe(0);
-    term = new Terminal(dir);
   });
-  afterEach(() => term.close());
 
   /** Settle 1.1 as Partly met, from the offer on. */
   async function settleFirst(w: ReturnType<Terminal['run']>): Promise<void> {

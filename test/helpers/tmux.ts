@@ -1,11 +1,48 @@
 // A real terminal for end-to-end tests: a private tmux server, one window per session.
 // Keys are sent only once the prompt they answer is on screen (tmux drops typeahead).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Assessment } from '../../src/model/assessment.js';
+import { loadAssessment } from '../../src/model/load-assessment.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** The built binary, which every terminal test runs. */
+export const BIN = resolve('bin/dutykit.js');
+
+/** `dutykit assess <file>` as the terminal runs it, with today pinned to 2025-03-12. */
+export const assessCommand = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
+
+/** Fail the file's tests at once, with the fix, when dist/ has not been built. */
+export function needsBuild(): void {
+  beforeAll(() => {
+    if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
+  });
+}
+
+/** An assessment file as it is on disk now; a file that does not load fails the test. */
+export function loadOrFail(file: string): Assessment {
+  const r = loadAssessment(file, 'benchmarks');
+  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
+  return r.value.assessment;
+}
+
+/**
+ * A new folder and a terminal in it for each test of the calling suite, closed after each.
+ * Read `dir` and `term` inside the tests (they change from test to test).
+ */
+export function terminalEachTest(prefix: string): { readonly dir: string; readonly term: Terminal } {
+  const current = {} as { dir: string; term: Terminal };
+  beforeEach(() => {
+    current.dir = mkdtempSync(join(tmpdir(), prefix));
+    current.term = new Terminal(current.dir);
+  });
+  afterEach(() => current.term.close());
+  return current;
+}
 
 export class Terminal {
   readonly socket = `dutykit-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;

@@ -21,7 +21,8 @@ import { askDetails, type DetailAnswers } from './details.js';
 import { acquireLock } from './lock.js';
 import { listenForStop } from './signals.js';
 import { EditConflict, Session, type Io } from './session.js';
-import { dutykitCommand, shellQuote } from './text.js';
+import { dutykitCommand } from '../dutykit-command.js';
+import { shellQuote } from './text.js';
 import { exact, message, plain } from '../../outside.js';
 import { walk } from './walk.js';
 

@@ -1,5 +1,3 @@
-import { basename, relative } from 'node:path';
-
 // Wrapping text for the walk-through: two spaces in, at most `width` wide.
 export function indent(text: string, width: number, pad = '  '): string {
   const max = Math.max(40, Math.min(width, 100) - pad.length);
@@ -26,13 +24,4 @@ export function shellQuote(s: string): string {
   // same name and the terminal shows as text.
   if (s.search(HIDDEN) >= 0) return `$'${s.replace(/[\\']/g, '\\$&').replace(HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
   return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * dutykit as the user ran it, for every hint and the resume line (one rule): `dutykit` once
- * linked or installed, else `node <path to bin/dutykit.js>` from here.
- */
-export function dutykitCommand(): string {
-  const script = process.argv[1] ?? '';
-  return basename(script) === 'dutykit.js' ? `node ${shellQuote(relative(process.cwd(), script) || script)}` : 'dutykit';
 }

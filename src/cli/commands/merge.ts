@@ -11,7 +11,7 @@ import { describeMerge, mergeOutcome } from '../../merge/describe.js';
 import { mergeContributions, type MergeEdit } from '../../merge/merge.js';
 import { message } from '../../outside.js';
 import { acquireLock } from '../assess/lock.js';
-import { dutykitCommand } from '../assess/text.js';
+import { dutykitCommand } from '../dutykit-command.js';
 import { langsOption, oneLang, translated } from '../lang.js';
 import { loadChecked } from '../open.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';

@@ -124,7 +124,7 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
   const known = knownOrganisations(target);
   const named = contributions.map((c) => {
     const given = c.assessment.contributor!.organisation;
-    return { c, given, org: known.get(organisationKey(given)) ?? given.normalize('NFC').trim().replace(/\s+/g, ' ') };
+    return { c, given, org: known.get(organisationKey(given)) ?? given };
   });
   const ordered = named.sort((x, y) => cmp(x.org, y.org));
   for (const { c, given, org } of ordered) {

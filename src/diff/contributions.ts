@@ -6,6 +6,7 @@ import type { Assessment, Position } from '../model/assessment.js';
 import type { QuestionPair } from './questions.js';
 import type { Cause, ContributionMove } from './types.js';
 import { answerWord, quoteQuestion, type Wording } from './wording.js';
+import { organisationKey } from '../model/one-line.js';
 
 /** What the old file knew of each organisation, and the date of each contribution in the new one. */
 export interface ContributionSides {
@@ -13,14 +14,16 @@ export interface ContributionSides {
   dates: Map<string, string>;
 }
 
+/** Both keyed by organisationKey: a name respelt between the two files is the same body. */
 export function contributionSides(old: Assessment, now: Assessment): ContributionSides {
-  const known = new Set((old.contributors ?? []).map((c) => c.organisation));
-  for (const e of Object.values(old.benchmarks)) for (const a of Object.values(e?.answers ?? {})) for (const org of Object.keys(a?.positions ?? {})) known.add(org);
-  const dates = new Map((now.contributors ?? []).flatMap((c) => (c.date ? [[c.organisation, c.date] as const] : [])));
+  const known = new Set((old.contributors ?? []).map((c) => organisationKey(c.organisation)));
+  for (const e of Object.values(old.benchmarks)) for (const a of Object.values(e?.answers ?? {})) for (const org of Object.keys(a?.positions ?? {})) known.add(organisationKey(org));
+  const dates = new Map((now.contributors ?? []).flatMap((c) => (c.date ? [[organisationKey(c.organisation), c.date] as const] : [])));
   return { known, dates };
 }
 
-const own = (ps: Record<string, Position> | undefined, org: string) => (ps && Object.hasOwn(ps, org) ? ps[org] : undefined);
+/** Positions by organisation key, each with the name as that file spells it. */
+const byKey = (ps: Record<string, Position> | undefined) => new Map(Object.entries(ps ?? {}).map(([name, p]) => [organisationKey(name), { name, p }]));
 const sameEvidence = (a: Position, b: Position) =>
   a.evidence === b.evidence && a.reviewed === b.reviewed && a.justification === b.justification && JSON.stringify(a.links) === JSON.stringify(b.links);
 
@@ -40,18 +43,21 @@ export function contributionCauses(pairs: QuestionPair[], sides: ContributionSid
   const { t } = w.l;
   const word = (a: string | undefined) => answerWord(w.new, a, w.l).toLocaleLowerCase(w.l.locale);
   const byOrg = new Map<string, (ContributionMove & { name: string })[]>();
+  const names = new Map<string, string>();
   const settled: Cause[] = [];
   for (const p of pairs) {
     if (!p.new) continue;
     const q = p.new.question;
     const name = quoteQuestion(w.new, q, w.l, false);
-    const [before, now] = [p.oldAnswer?.positions, p.newAnswer?.positions];
-    for (const org of new Set([...Object.keys(before ?? {}), ...Object.keys(now ?? {})])) {
-      const [o, n] = [own(before, org), own(now, org)];
+    const [before, now] = [byKey(p.oldAnswer?.positions), byKey(p.newAnswer?.positions)];
+    for (const key of new Set([...before.keys(), ...now.keys()])) {
+      const [o, n] = [before.get(key)?.p, now.get(key)?.p];
       const change = moveOf(o, n);
       if (!change) continue;
       const move = { question: q.id, title: q.title, change, ...(o?.answer !== undefined && { from: o.answer }), ...(n?.answer !== undefined && { to: n.answer }), name };
-      byOrg.set(org, [...(byOrg.get(org) ?? []), move]);
+      // Named as the new file spells it (the old one's spelling for a withdrawn position).
+      names.set(key, names.get(key) ?? now.get(key)?.name ?? before.get(key)!.name);
+      byOrg.set(key, [...(byOrg.get(key) ?? []), move]);
     }
     const s = p.newAnswer?.settled;
     if (s && JSON.stringify(s) !== JSON.stringify(p.oldAnswer?.settled)) {
@@ -60,8 +66,8 @@ export function contributionCauses(pairs: QuestionPair[], sides: ContributionSid
     }
   }
   const causes: Cause[] = [];
-  for (const org of [...byOrg.keys()].sort()) {
-    const moves = byOrg.get(org)!;
+  for (const [key, org] of [...names].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) {
+    const moves = byOrg.get(key)!;
     const parts = ORDER.flatMap((change) => {
       const these = moves.filter((m) => m.change === change);
       if (!these.length) return [];
@@ -71,8 +77,8 @@ export function contributionCauses(pairs: QuestionPair[], sides: ContributionSid
       const list = items.length > 1 ? t('list.and', { list: items.slice(0, -1).join(', '), last: items.at(-1)! }) : items[0]!;
       return [t(KEYS[change], { count: these.length, questions: list })];
     });
-    const status = sides.known.has(org) ? 'updated' : 'new';
-    const date = sides.dates.get(org);
+    const status = sides.known.has(key) ? 'updated' : 'new';
+    const date = sides.dates.get(key);
     const say = { organisation: org, changes: parts.join(t('list.clauses')), date: date ?? '', dateLong: date ? w.l.date(date) : '' };
     const text = t(`cause.contribution.${status}${date ? '' : '.undated'}`, say);
     causes.push({ kind: 'contribution', text, organisation: org, contribution: status, ...(date && { date }), positions: moves.map(({ name: _, ...m }) => m) });

@@ -37,6 +37,10 @@ export function mergeProblems(target: LoadedAssessment, contributions: LoadedAss
     }
     const org = a.contributor.organisation;
     const key = organisationKey(org);
+    // The council's own answers are the file's: a contribution in its name would let anyone speak as it.
+    if (key === organisationKey(t.authority)) {
+      problems.push(c.source.at(['contributor', 'organisation'], `a contribution in the name of ${t.authority} itself; the council's own answers go straight into ${target.file} (with dutykit assess), not through merge`));
+    }
     const first = seen.get(key);
     if (first) problems.push(c.source.at(['contributor', 'organisation'], `a second contribution from ${org} (the first is ${first}); merge one at a time`));
     else seen.set(key, c.file);

@@ -4,6 +4,7 @@
 // text by the command, so comments and layout stay) and what happened, for the command to print.
 import type { Action, Answer, Assessment, Contributor, Position } from '../model/assessment.js';
 import type { Framework } from '../model/framework-schema.js';
+import { organisationKey } from '../model/one-line.js';
 import { resolveAnswer, type Voice } from '../rating/positions.js';
 
 export interface Contribution {
@@ -69,11 +70,7 @@ export interface MergeResult {
   unsettled: UnsettledQuestion[];
 }
 
-/**
- * One organisation whatever its case, spacing or Unicode form (NFC): `WESSEX  Police` and
- * `Wessex Police` are one body, and must not be counted as two positions.
- */
-export const organisationKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+export { organisationKey };
 
 /** Each organisation the file knows (merged or holding a position), by key, as the file spells it. */
 export function knownOrganisations(a: Assessment): Map<string, string> {

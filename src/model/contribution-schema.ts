@@ -3,7 +3,7 @@
 // question (`positions`) and the group's settlement of a disagreement (`settled`). See README,
 // "Contributions and positions".
 import * as z from 'zod';
-import { organisationName } from './one-line.js';
+import { oneVoiceEach, organisationName } from './one-line.js';
 
 type Describe = <T extends z.ZodType>(schema: T, description: string) => T;
 interface Kit {
@@ -22,7 +22,7 @@ export function positionSchemas<F extends z.ZodRawShape>(
   const { fields, justified, answerWord, text, isoDate, d } = k;
   const position = z.strictObject(fields).superRefine(justified as never);
   const positions = d(
-    z.record(organisationName(text), position).nullish(),
+    z.record(organisationName(text), position).superRefine(oneVoiceEach).nullish(),
     "Written by dutykit merge: each contributing organisation's answer and evidence, under its name",
   );
   const settled = d(
@@ -31,7 +31,7 @@ export function positionSchemas<F extends z.ZodRawShape>(
         answer: d(answerWord, "The group's answer"),
         reason: d(text, 'Why the group chose it'),
         date: d(isoDate, 'When the group settled it (YYYY-MM-DD)'),
-        positions: d(z.record(organisationName(text), answerWord), 'The positions it settled: organisation and the answer it gave'),
+        positions: d(z.record(organisationName(text), answerWord).superRefine(oneVoiceEach), 'The positions it settled: organisation and the answer it gave'),
       })
       .nullish(),
     'Written by the challenge session in dutykit assess: how the group settled a disagreement',

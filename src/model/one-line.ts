@@ -15,10 +15,34 @@ export function oneLine<T extends z.ZodType<string>>(schema: T) {
   return schema.refine(isOneLine, { message: ONE_LINE_MESSAGE });
 }
 
+// Characters that show as nothing: zero-width spaces and joiners, soft hyphens, direction marks.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * One organisation however it is written: Unicode compatibility forms (NFKC: NFD from a Mac
+ * editor, fullwidth letters), characters that show as nothing, spacing and case (full case
+ * folding, so that "Straße" is "STRASSE"). `merge`, `diff` and the file's own check all
+ * compare names by this key, so that no two spellings of one body count as two voices.
+ */
+export const organisationKey = (name: string): string =>
+  name.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
+
 /**
  * An organisation's name, which is also a key in the file (`positions:`). Plain objects cannot
  * hold the key `__proto__` (zod's record drops it, and with it that organisation's answers).
  */
 export function organisationName<T extends z.ZodType<string>>(schema: T) {
-  return oneLine(schema).refine((s) => s !== '__proto__', { message: '"__proto__" cannot be the name of an organisation' });
+  return oneLine(schema)
+    .refine((s) => s !== '__proto__', { message: '"__proto__" cannot be the name of an organisation' })
+    .refine((s) => organisationKey(s) !== '', { message: 'an organisation needs a name that shows: this one is only invisible characters' });
+}
+
+/** Positions keyed by organisation may not name one body twice ("Wessex Police" and "WESSEX POLICE"). */
+export function oneVoiceEach(positions: Record<string, unknown> | null | undefined, ctx: z.RefinementCtx): void {
+  const seen = new Map<string, string>();
+  for (const name of Object.keys(positions ?? {})) {
+    const first = seen.get(organisationKey(name));
+    if (first === undefined) seen.set(organisationKey(name), name);
+    else ctx.addIssue({ code: 'custom', path: [name], message: `"${first}" and "${name}" are one organisation written two ways; keep one` });
+  }
 }

@@ -1,0 +1,87 @@
+// One organisation however its name is written (second hostile test of merge, findings 2, 3, 4
+// and 12): merge, diff and the file's own check compare names by one key, organisationKey.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadAssessment } from '../src/model/load-assessment.js';
+import { organisationKey } from '../src/model/one-line.js';
+import { BUNDLED, dutykit, ROOT } from './helpers.js';
+
+const police = readFileSync(join(ROOT, 'examples/northbridge-2025-contributions/wessex-police.yaml'), 'utf8');
+let dir: string;
+let target: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dutykit-names-'));
+  target = join(dir, 'northbridge-2025.yaml');
+  cpSync(join(ROOT, 'examples/northbridge-2025.yaml'), target);
+});
+const write = (name: string, text: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+const as = (organisation: string) => write(`c-${Math.random().toString(36).slice(2)}.yaml`, police.replace('organisation: Wessex Police', `organisation: "${organisation}"`));
+const voices = () => {
+  const a = loadAssessment(target, BUNDLED).value!.assessment;
+  return Object.keys(a.benchmarks['multi-agency-partnership-board']!.answers['right-membership']!.positions ?? {});
+};
+
+describe('organisationKey', () => {
+  it.each([
+    ['a zero-width space', 'Wessex\u200b Police'],
+    ['a soft hyphen', 'Wes\u00adsex Police'],
+    ['a direction mark', '\u200fWessex Police'],
+    ['fullwidth letters', 'Ｗｅｓｓｅｘ Ｐｏｌｉｃｅ'],
+    ['decomposed accents (NFD)', 'Wessex Police'.normalize('NFD')],
+    ['case and spacing', '  WESSEX   police '],
+  ])('%s is the same organisation', (_name, spelt) => {
+    expect(organisationKey(spelt)).toBe(organisationKey('Wessex Police'));
+  });
+
+  it('folds case fully: Straße is STRASSE; and Llŷn keeps its circumflex whatever the form', () => {
+    expect(organisationKey('Straße Trust')).toBe(organisationKey('STRASSE TRUST'));
+    expect(organisationKey('Gwasanaeth Tân Llŷn'.normalize('NFD'))).toBe(organisationKey('Gwasanaeth Tân Llŷn'));
+    expect(organisationKey('Gwasanaeth Tân Llŷn')).not.toBe(organisationKey('Gwasanaeth Tan Llyn'));
+  });
+});
+
+describe('merge and the file', () => {
+  it('a name spelt with an invisible character is filed under the spelling the file has: one voice, not two that print alike', () => {
+    expect(dutykit(['merge', target, as('Wessex Police')]).status).toBe(0);
+    const r = dutykit(['merge', target, as('Wessex\u200b Police')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('filed as Wessex Police, as the file already spells it');
+    expect(voices().filter((v) => organisationKey(v) === organisationKey('Wessex Police'))).toEqual(['Wessex Police']);
+  });
+
+  it('a name that is only invisible characters is refused', () => {
+    const r = dutykit(['merge', target, as('\u200b\u200d')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/contributor\.organisation: an organisation needs a name that shows: this one is only invisible characters/);
+  });
+
+  it("a contribution in the council's own name is refused: nobody speaks as the council through merge", () => {
+    const before = readFileSync(target);
+    const r = dutykit(['merge', target, as('NORTHBRIDGE  Borough Council')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a contribution in the name of Northbridge Borough Council itself; the council's own answers go straight into");
+    expect(readFileSync(target).equals(before)).toBe(true);
+  });
+
+  it('a file with two positions from one organisation written two ways fails validation at the second', () => {
+    expect(dutykit(['merge', target, as('Wessex Police')]).status).toBe(0);
+    writeFileSync(target, readFileSync(target, 'utf8').replace(/^( +)Wessex Police:/m, '$1WESSEX POLICE: { answer: not-met }\n$1Wessex Police:'));
+    const r = dutykit(['validate', target]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/positions\.Wessex Police: "WESSEX POLICE" and "Wessex Police" are one organisation written two ways; keep one/);
+  });
+
+  it('diff: a name respelt (NFD, as some Mac editors save it; or in capitals) is not a new organisation and a withdrawn one', () => {
+    expect(dutykit(['merge', target, as('Gwasanaeth Tân Llŷn')]).status).toBe(0);
+    const respelt = write('respelt.yaml', readFileSync(target, 'utf8').replaceAll('Gwasanaeth Tân Llŷn', 'GWASANAETH TÂN LLŶN'.normalize('NFD')));
+    const r = dutykit(['diff', target, respelt, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('"kind": "contribution"');
+  });
+});

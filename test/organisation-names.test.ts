@@ -85,3 +85,28 @@ describe('merge and the file', () => {
     expect(r.stdout).not.toContain('"kind": "contribution"');
   });
 });
+
+// Second hostile test of merge, finding 1: the same action from two voices.
+describe('the same proposed action from two organisations', () => {
+  const C = join(ROOT, 'examples/northbridge-2025-contributions');
+  const action = () =>
+    loadAssessment(target, BUNDLED).value!.assessment.benchmarks['multi-agency-partnership-board']!.actions.filter((a) => a.action === 'Report board attendance by sector to each meeting');
+
+  it('what the first left out (owner, due date) is filled in from the second, so the order does not matter', () => {
+    const r = dutykit(['merge', target, join(C, 'wessex-police.yaml'), join(C, 'northbridge-nhs-trust.yaml')]);
+    expect(r.status).toBe(0);
+    // The NHS trust is merged first (by name) and gives no owner or date; the police's are not dropped.
+    expect(action()).toEqual([{ action: 'Report board attendance by sector to each meeting', owner: 'Prevent Coordinator', due: '2025-06-30', status: 'open' }]);
+    expect(r.stdout).toContain('‘Report board attendance by sector to each meeting’ (benchmark 2): owner Prevent Coordinator, due 2025-06-30 filled in from this contribution');
+  });
+
+  it('another owner, date or status is never taken silently: the file keeps its own and merge names the difference', () => {
+    const first = write('aaa.yaml', police.replace('organisation: Wessex Police', 'organisation: AAA Org').replace('owner: Prevent Coordinator, due: 2025-06-30, status: open', 'owner: Nobody, due: 2030-01-01, status: done'));
+    const r = dutykit(['merge', target, first, join(C, 'wessex-police.yaml')]);
+    expect(r.status).toBe(0);
+    expect(action()).toHaveLength(1);
+    expect(r.stdout).toContain(
+      '‘Report board attendance by sector to each meeting’ (benchmark 2): this contribution says owner Prevent Coordinator, due 2025-06-30, status open; the file keeps owner Nobody, due 2030-01-01, status done (change it there if the partnership agrees)',
+    );
+  });
+});

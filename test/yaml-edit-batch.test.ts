@@ -124,6 +124,7 @@ describe('merge parses the partnership file once, not once an edit', async () =>
     for (const e of r.edits) {
       if (e.kind === 'position') one.setPosition(e.benchmark, e.question, e.organisation, e.position);
       else if (e.kind === 'action') one.addAction(e.benchmark, e.action);
+      else if (e.kind === 'action-detail') one.setActionDetail(e.benchmark, e.index, e.field, e.value);
       else one.setContributor(e.index, e.contributor);
     }
     expect(text).toBe(one.toString());

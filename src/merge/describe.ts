@@ -5,7 +5,7 @@ import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import { exact, joined, plain, term, type Term } from '../outside.js';
 import { voicesText, answerWord } from '../rating/unsettled.js';
-import type { FieldChange, LeftOut, MergeResult, PositionEvent, QuestionRef } from './merge.js';
+import type { ActionDetails, FieldChange, LeftOut, MergeResult, PositionEvent, QuestionRef } from './merge.js';
 
 const LABELS = ['taken', 'agrees', 'unsettled', 'settled', 'evidence', 'withdrawn', 'changed', 'actions', 'leftOut'] as const;
 type Label = (typeof LABELS)[number];
@@ -52,6 +52,11 @@ function leftOutText(fw: Framework, x: LeftOut, { l }: Words): Term {
   return plain(l.t(`merge.leftOut.${LEFT_OUT[x.what]}`, { benchmark: benchmark ? `${benchmark.number}. ${benchmark.title}` : '', question }));
 }
 
+const benchmarkNumber = (fw: Framework, id: string): number => fw.benchmarks.find((b) => b.id === id)!.number;
+
+/** "owner Prevent Coordinator, due 2025-06-30, status open": the values as the file writes them. */
+const detailsText = (fields: ActionDetails['fields'], l: Messages): string => fields.map((f) => l.t(`merge.actionField.${f.field}`, { value: f.theirs })).join(', ');
+
 export interface DescribeOptions {
   /** The command that settles, as the user runs dutykit (`node bin/dutykit.js assess` before `npm link`). */
   assess?: string;
@@ -75,6 +80,11 @@ export function describeMerge(fw: Framework, r: MergeResult, target: string, own
       c.actionsAlreadyThere.length && t('merge.actions.there', { count: c.actionsAlreadyThere.length }),
     ].filter(Boolean);
     if (actions.length) lines.push(term`  ${w.label('actions')} ${plain(actions.join(', '))}`);
+    for (const a of c.actionsFilled) lines.push(term`  ${w.label('actions')} ${plain(t('merge.actions.filled', { action: a.action, benchmark: benchmarkNumber(fw, a.benchmark), details: detailsText(a.fields, l) }))}`);
+    for (const a of c.actionsDiffering) {
+      const kept = a.fields.map((f) => ({ ...f, theirs: f.kept ?? '' }));
+      lines.push(term`  ${w.label('actions')} ${plain(t('merge.actions.differs', { action: a.action, benchmark: benchmarkNumber(fw, a.benchmark), theirs: detailsText(a.fields, l), kept: detailsText(kept, l) }))}`);
+    }
     for (const x of c.leftOut) lines.push(term`  ${w.label('leftOut')} ${leftOutText(fw, x, w)}`);
   }
   if (r.unsettled.length) {

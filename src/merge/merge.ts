@@ -15,6 +15,7 @@ export interface Contribution {
 export type MergeEdit =
   | { kind: 'position'; benchmark: string; question: string; organisation: string; position: Position | null }
   | { kind: 'action'; benchmark: string; action: Action }
+  | { kind: 'action-detail'; benchmark: string; index: number; field: 'owner' | 'due'; value: string }
   | { kind: 'contributor'; contributor: Contributor; index: number };
 
 export interface QuestionRef {
@@ -44,6 +45,13 @@ export interface FieldChange {
   to?: string;
 }
 
+export interface ActionDetails {
+  benchmark: string;
+  action: string;
+  /** What the contribution gives; `kept`: what the file has and keeps. */
+  fields: { field: 'owner' | 'due' | 'status'; theirs: string; kept?: string }[];
+}
+
 export interface ContributionReport {
   /** As the partnership file spells it (the first spelling merged or written). */
   organisation: string;
@@ -54,6 +62,10 @@ export interface ContributionReport {
   positions: PositionEvent[];
   actionsAdded: string[];
   actionsAlreadyThere: string[];
+  /** Actions already there that lacked an owner or due date this contribution gives: filled in. */
+  actionsFilled: ActionDetails[];
+  /** Actions already there whose owner, due date or status this contribution gives otherwise: kept as they are, and said. */
+  actionsDiffering: ActionDetails[];
   /** Parts of a contribution that are the group's to decide, and are not merged. */
   leftOut: LeftOut[];
 }
@@ -83,6 +95,30 @@ export function knownOrganisations(a: Assessment): Map<string, string> {
 
 /** Two actions are the same when their text is, whatever the case and spacing. */
 export const actionKey = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The same action from a second voice: what it adds (an owner or due date the first left out)
+ * is filled in, and what it says otherwise (another owner, another date, another status) is
+ * named, never taken silently and never dropped silently. Filling in only what is missing
+ * gives the same file whichever voice came first.
+ */
+function sameAction(there: Action, theirs: Action, benchmark: string, index: number, edits: MergeEdit[], report: ContributionReport): void {
+  const filled: ActionDetails['fields'] = [];
+  const differing: ActionDetails['fields'] = [];
+  for (const field of ['owner', 'due'] as const) {
+    const value = theirs[field];
+    if (!value || value === there[field]) continue;
+    if (there[field]) differing.push({ field, theirs: value, kept: there[field] });
+    else {
+      there[field] = value;
+      edits.push({ kind: 'action-detail', benchmark, index, field, value });
+      filled.push({ field, theirs: value });
+    }
+  }
+  if (theirs.status !== there.status) differing.push({ field: 'status', theirs: theirs.status, kept: there.status });
+  if (filled.length) report.actionsFilled.push({ benchmark, action: there.action, fields: filled });
+  if (differing.length) report.actionsDiffering.push({ benchmark, action: there.action, fields: differing });
+}
 
 const FIELDS = ['answer', 'evidence', 'links', 'reviewed', 'justification'] as const;
 
@@ -126,7 +162,7 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
   const ordered = named.sort((x, y) => cmp(x.org, y.org));
   for (const { c, given, org } of ordered) {
     const who = c.assessment.contributor!;
-    const report: ContributionReport = { organisation: org, ...(given !== org && { spelledAs: given }), file: c.file, status: 'unchanged', positions: [], actionsAdded: [], actionsAlreadyThere: [], leftOut: [] };
+    const report: ContributionReport = { organisation: org, ...(given !== org && { spelledAs: given }), file: c.file, status: 'unchanged', positions: [], actionsAdded: [], actionsAlreadyThere: [], actionsFilled: [], actionsDiffering: [], leftOut: [] };
     const wasMerged = (merged.contributors ?? []).some((x) => x.organisation === org);
     let hadPositions = false;
     for (const b of fw.benchmarks) {
@@ -155,8 +191,10 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
       }
       for (const action of theirs?.actions ?? []) {
         const key = actionKey(action.action);
-        if (entry.actions.some((x) => actionKey(x.action) === key)) {
+        const index = entry.actions.findIndex((x) => actionKey(x.action) === key);
+        if (index >= 0) {
           report.actionsAlreadyThere.push(action.action);
+          sameAction(entry.actions[index]!, action, b.id, index, edits, report);
           continue;
         }
         const added: Action = { action: action.action, ...(action.owner && { owner: action.owner }), ...(action.due && { due: action.due }), status: action.status };
@@ -179,7 +217,8 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
       else list[index] = record;
       edits.push({ kind: 'contributor', contributor: record, index });
     }
-    const changed = report.positions.length > 0 || report.actionsAdded.length > 0;
+    // A newer date on the same content is an update too: the file records it.
+    const changed = report.positions.length > 0 || report.actionsAdded.length > 0 || report.actionsFilled.length > 0 || (index >= 0 && edits.some((e) => e.kind === 'contributor' && e.index === index));
     report.status = !wasMerged && !hadPositions ? 'new' : changed ? 'updated' : 'unchanged';
     reports.push(report);
   }

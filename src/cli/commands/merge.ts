@@ -76,5 +76,6 @@ export function mergedText(text: string, fw: Framework, edits: MergeEdit[]): str
 function apply(editor: AssessmentEditor, e: MergeEdit): void {
   if (e.kind === 'position') editor.setPosition(e.benchmark, e.question, e.organisation, e.position);
   else if (e.kind === 'action') editor.addAction(e.benchmark, e.action);
+  else if (e.kind === 'action-detail') editor.setActionDetail(e.benchmark, e.index, e.field, e.value);
   else editor.setContributor(e.index, e.contributor);
 }

@@ -69,3 +69,37 @@ describe('diff names contributions as causes', () => {
     expect(pub).not.toMatch(/Contribution from|Wessex Police|Settled at challenge/);
   });
 });
+
+// Second hostile test of merge, finding 7: a settlement the positions have moved away from.
+describe('a settlement that no longer stands', () => {
+  it('is not named as a cause: the question is unsettled again', () => {
+    const lapsed = join(dir, 'lapsed.yaml');
+    const e = new AssessmentEditor(readFileSync(NEW, 'utf8'), framework());
+    // The police are recorded as having said met; their position on file is partly met.
+    e.settle('referral-process', 'referrals-tracked', { answer: 'partly', reason: 'Outcomes are missing for a third', date: '2025-03-12', positions: { 'Northbridge Borough Council': 'met', 'Wessex Police': 'met' } });
+    writeFileSync(lapsed, e.toString());
+    const settled = (file: string) => {
+      const r = dutykit(['diff', OLD, file, '--json']);
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout).rows.flatMap((x: { causes: { kind: string }[] }) => x.causes).filter((c: { kind: string }) => c.kind === 'settled');
+    };
+    expect(settled(NEW)).toHaveLength(1);
+    expect(settled(lapsed)).toEqual([]);
+  });
+});
+
+// Second hostile test of merge, finding 8: evidence taken away is not "evidence added".
+describe('evidence a contribution changes', () => {
+  it('is "changed" where the organisation had given evidence before, "added" only where it had not', () => {
+    const less = join(dir, 'less.yaml');
+    const text = readFileSync(OLD, 'utf8');
+    // The police's position on 'Risk assessment uses the CTLP' without its review date.
+    const police = text.indexOf('Wessex Police:', text.indexOf('ctlp-used:'));
+    const reviewed = text.indexOf('reviewed: 2025-02-10', police);
+    writeFileSync(less, text.slice(0, text.lastIndexOf('\n', reviewed)) + text.slice(text.indexOf('\n', reviewed)));
+    const r = dutykit(['diff', OLD, less, '--format', 'md']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("evidence changed on 'Risk assessment uses the CTLP'");
+    expect(r.stdout).not.toContain('evidence added');
+  });
+});

@@ -6,7 +6,9 @@ import type { Assessment, Position } from '../model/assessment.js';
 import type { QuestionPair } from './questions.js';
 import type { Cause, ContributionMove } from './types.js';
 import { answerWord, quoteQuestion, type Wording } from './wording.js';
+import type { MessageKey } from '../i18n/catalogue.js';
 import { organisationKey } from '../model/one-line.js';
+import { resolveAnswer } from '../rating/positions.js';
 
 /** What the old file knew of each organisation, and the date of each contribution in the new one. */
 export interface ContributionSides {
@@ -42,7 +44,7 @@ export function contributionCauses(pairs: QuestionPair[], sides: ContributionSid
   if (w.public) return [];
   const { t } = w.l;
   const word = (a: string | undefined) => answerWord(w.new, a, w.l).toLocaleLowerCase(w.l.locale);
-  const byOrg = new Map<string, (ContributionMove & { name: string })[]>();
+  const byOrg = new Map<string, (ContributionMove & { name: string; fresh: boolean })[]>();
   const names = new Map<string, string>();
   const settled: Cause[] = [];
   for (const p of pairs) {
@@ -54,13 +56,14 @@ export function contributionCauses(pairs: QuestionPair[], sides: ContributionSid
       const [o, n] = [before.get(key)?.p, now.get(key)?.p];
       const change = moveOf(o, n);
       if (!change) continue;
-      const move = { question: q.id, title: q.title, change, ...(o?.answer !== undefined && { from: o.answer }), ...(n?.answer !== undefined && { to: n.answer }), name };
+      const move = { question: q.id, title: q.title, change, ...(o?.answer !== undefined && { from: o.answer }), ...(n?.answer !== undefined && { to: n.answer }), name, fresh: !o };
       // Named as the new file spells it (the old one's spelling for a withdrawn position).
       names.set(key, names.get(key) ?? now.get(key)?.name ?? before.get(key)!.name);
       byOrg.set(key, [...(byOrg.get(key) ?? []), move]);
     }
     const s = p.newAnswer?.settled;
-    if (s && JSON.stringify(s) !== JSON.stringify(p.oldAnswer?.settled)) {
+    // A settlement the positions have since moved away from no longer stands: the question is unsettled again.
+    if (s && JSON.stringify(s) !== JSON.stringify(p.oldAnswer?.settled) && resolveAnswer(w.new, p.newAnswer).source === 'settled') {
       const text = t('cause.settled', { question: name, answer: word(s.answer), reason: s.reason, date: s.date, dateLong: w.l.date(s.date) });
       settled.push({ kind: 'settled', text, question: q.id, answer: s.answer, date: s.date });
     }
@@ -68,20 +71,29 @@ export function contributionCauses(pairs: QuestionPair[], sides: ContributionSid
   const causes: Cause[] = [];
   for (const [key, org] of [...names].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) {
     const moves = byOrg.get(key)!;
-    const parts = ORDER.flatMap((change) => {
-      const these = moves.filter((m) => m.change === change);
+    // Evidence given where there was none is added; evidence that differs (more, less, moved dates) is changed.
+    type Group = [ContributionMove['change'], typeof moves, MessageKey];
+    const groups = ORDER.flatMap((change): Group[] =>
+      change === 'evidence'
+        ? [
+            [change, moves.filter((m) => m.change === change && m.fresh), KEYS.evidence],
+            [change, moves.filter((m) => m.change === change && !m.fresh), 'cause.contribution.evidenceChanged'],
+          ]
+        : [[change, moves.filter((m) => m.change === change), KEYS[change]]],
+    );
+    const parts = groups.flatMap(([change, these, key]) => {
       if (!these.length) return [];
       const items = these.map((m) =>
         change === 'changed' ? `${m.name} (${word(m.from)} → ${word(m.to)})` : change === 'new position' ? `${m.name} (${word(m.to)})` : m.name,
       );
       const list = items.length > 1 ? t('list.and', { list: items.slice(0, -1).join(', '), last: items.at(-1)! }) : items[0]!;
-      return [t(KEYS[change], { count: these.length, questions: list })];
+      return [t(key, { count: these.length, questions: list })];
     });
     const status = sides.known.has(key) ? 'updated' : 'new';
     const date = sides.dates.get(key);
     const say = { organisation: org, changes: parts.join(t('list.clauses')), date: date ?? '', dateLong: date ? w.l.date(date) : '' };
     const text = t(`cause.contribution.${status}${date ? '' : '.undated'}`, say);
-    causes.push({ kind: 'contribution', text, organisation: org, contribution: status, ...(date && { date }), positions: moves.map(({ name: _, ...m }) => m) });
+    causes.push({ kind: 'contribution', text, organisation: org, contribution: status, ...(date && { date }), positions: moves.map(({ name: _, fresh: __, ...m }) => m) });
   }
   return [...causes, ...settled];
 }

@@ -110,3 +110,35 @@ describe('the same proposed action from two organisations', () => {
     );
   });
 });
+
+// Second hostile test of merge, findings 5 and 9 and two minor ones.
+describe('merge keeps what others wrote, and refuses a date from the future', () => {
+  it('a position typed by hand under an organisation that has never contributed stays where its first contribution says nothing', () => {
+    // By hand: the police's view of a question their contribution leaves blank (5.1 'Panel established').
+    const text = readFileSync(target, 'utf8');
+    const at = text.indexOf('\n', text.indexOf('panel-established:'));
+    writeFileSync(target, `${text.slice(0, at)}\n        positions:\n          Wessex Police: { answer: met, evidence: typed by the officer from a phone call }${text.slice(at)}`);
+    expect(dutykit(['validate', target]).status).toBe(0);
+    const r = dutykit(['merge', target, as('Wessex Police')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('withdrawn');
+    const a = loadAssessment(target, BUNDLED).value!.assessment;
+    expect(a.benchmarks['channel-panel']!.answers['panel-established']!.positions!['Wessex Police']!.evidence).toBe('typed by the officer from a phone call');
+  });
+
+  it('a contribution dated after today is refused at its date (exit 2, nothing written)', () => {
+    const before = readFileSync(target);
+    const late = write('late.yaml', police.replace('date: 2025-02-17', 'date: 9999-12-31'));
+    const r = dutykit(['merge', target, late]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/late\.yaml:\d+:\d+: date: dated 9999-12-31, after today \(\d{4}-\d\d-\d\d\); a contribution is dated the day it was given: correct the date/);
+    expect(readFileSync(target).equals(before)).toBe(true);
+  });
+
+  it("a contribution's own protective marking is named as left out, and merge --help offers one language", () => {
+    const r = dutykit(['merge', target, write('secret.yaml', police.replace('marking: OFFICIAL-SENSITIVE', 'marking: SECRET'))]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('its protective marking SECRET (the file keeps OFFICIAL-SENSITIVE: the partnership marks its own assessment)');
+    expect(dutykit(['merge', '--help']).stdout).toContain('--lang <lang>  en (the default) or cy (Welsh)');
+  });
+});

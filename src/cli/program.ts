@@ -88,7 +88,8 @@ export function buildProgram(version: string): Command {
     .argument('<contribution...>', 'contribution files (written with init --contributor)')
     .description("bring organisations' contributions into the partnership's assessment")
     .option('--allow-older', 'merge a contribution dated before the one already merged from its organisation (its positions replace the newer ones)')
-    .addOption(langOption())
+    // One language: the summary is for the officer running it, not a document for the public.
+    .addOption(new Option('--lang <lang>', 'en (the default) or cy (Welsh)'))
     .addHelpText(
       'after',
       examples(['dutykit merge examples/northbridge-2025.yaml examples/northbridge-2025-contributions/*.yaml', 'dutykit merge 2025.yaml police-2025.yaml --lang cy']) +

@@ -9,6 +9,8 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 export interface MergeCheckOptions {
   /** Merge a contribution dated before the one already merged from its organisation (it replaces the newer positions). */
   allowOlder?: boolean;
+  /** Today (YYYY-MM-DD): a contribution dated after it is a mistyped date. */
+  today?: string;
 }
 
 export function mergeProblems(target: LoadedAssessment, contributions: LoadedAssessment[], opts: MergeCheckOptions = {}): Problem[] {
@@ -44,6 +46,10 @@ export function mergeProblems(target: LoadedAssessment, contributions: LoadedAss
     const first = seen.get(key);
     if (first) problems.push(c.source.at(['contributor', 'organisation'], `a second contribution from ${org} (the first is ${first}); merge one at a time`));
     else seen.set(key, c.file);
+    // A date in the future would make every real later contribution look older, and be refused.
+    if (opts.today && a.date > opts.today) {
+      problems.push(c.source.at(['date'], `dated ${a.date}, after today (${opts.today}); a contribution is dated the day it was given: correct the date`));
+    }
     // An older contribution would silently take back what a newer one said.
     const merged = (t.contributors ?? []).find((x) => organisationKey(x.organisation) === key);
     if (!opts.allowOlder && merged?.date && a.date < merged.date) {

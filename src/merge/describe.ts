@@ -44,12 +44,12 @@ function eventLine(fw: Framework, e: PositionEvent, answer: string | undefined, 
   return term`  ${label} ${name}: ${said}${what}${status}`;
 }
 
-const LEFT_OUT = { rating: 'rating', rationale: 'rationale', notes: 'notes', positions: 'positions', settled: 'settled', 'sign-offs': 'signOffs', contributors: 'contributors', assessors: 'assessors' } as const;
+const LEFT_OUT = { rating: 'rating', rationale: 'rationale', notes: 'notes', positions: 'positions', settled: 'settled', 'sign-offs': 'signOffs', contributors: 'contributors', assessors: 'assessors', marking: 'marking' } as const;
 
 function leftOutText(fw: Framework, x: LeftOut, { l }: Words): Term {
   const benchmark = x.benchmark ? fw.benchmarks.find((b) => b.id === x.benchmark) : undefined;
   const question = x.benchmark && x.question ? questionName(fw, { benchmark: x.benchmark, question: x.question }) : '';
-  return plain(l.t(`merge.leftOut.${LEFT_OUT[x.what]}`, { benchmark: benchmark ? `${benchmark.number}. ${benchmark.title}` : '', question }));
+  return plain(l.t(`merge.leftOut.${LEFT_OUT[x.what]}`, { benchmark: benchmark ? `${benchmark.number}. ${benchmark.title}` : '', question, marking: x.marking?.theirs ?? '', kept: x.marking?.kept ?? '' }));
 }
 
 const benchmarkNumber = (fw: Framework, id: string): number => fw.benchmarks.find((b) => b.id === id)!.number;

@@ -34,9 +34,11 @@ export interface PositionEvent extends QuestionRef {
 
 /** Something a contribution carries that is the group's to give, or not a contribution's: not merged. */
 export interface LeftOut {
-  what: 'rating' | 'rationale' | 'notes' | 'positions' | 'settled' | 'sign-offs' | 'contributors' | 'assessors';
+  what: 'rating' | 'rationale' | 'notes' | 'positions' | 'settled' | 'sign-offs' | 'contributors' | 'assessors' | 'marking';
   benchmark?: string;
   question?: string;
+  /** For `marking`: the contribution's, and the file's (kept). */
+  marking?: { theirs: string; kept: string };
 }
 
 export interface FieldChange {
@@ -178,6 +180,9 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
         if (theirs?.answers[q.id]?.settled) report.leftOut.push({ what: 'settled', benchmark: b.id, question: q.id });
         if (!current && !next) continue;
         if (current && next && samePosition(current, next)) continue;
+        // Withdrawn only from what an earlier contribution gave: a position the officer typed by
+        // hand under this name stays where the contribution says nothing.
+        if (current && !next && !wasMerged) continue;
         const change = !current ? 'added' : !next ? 'withdrawn' : 'changed';
         const answer = (entry.answers[q.id] ??= { links: [] });
         const positions = { ...answer.positions };
@@ -209,6 +214,7 @@ export function mergeContributions(fw: Framework, target: Assessment, contributi
     if (c.assessment.sign_off.length) report.leftOut.push({ what: 'sign-offs' });
     if (c.assessment.contributors?.length) report.leftOut.push({ what: 'contributors' });
     if (c.assessment.assessors.length) report.leftOut.push({ what: 'assessors' });
+    if (c.assessment.marking !== target.marking) report.leftOut.push({ what: 'marking', marking: { theirs: c.assessment.marking, kept: target.marking } });
     const record: Contributor = { organisation: org, ...(who.name && { name: who.name }), ...(who.role && { role: who.role }), date: c.assessment.date };
     const list = (merged.contributors ??= []);
     const index = list.findIndex((x) => x.organisation === org);

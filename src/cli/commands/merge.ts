@@ -6,6 +6,7 @@ import type { Framework } from '../../model/framework-schema.js';
 import type { LoadedAssessment } from '../../model/load-assessment.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { mergeProblems } from '../../merge/checks.js';
+import { today } from '../clock.js';
 import { messages } from '../../i18n/catalogue.js';
 import { describeMerge, mergeOutcome } from '../../merge/describe.js';
 import { mergeContributions, type MergeEdit } from '../../merge/merge.js';
@@ -35,7 +36,7 @@ export async function runMerge(target: string, files: string[], opts: MergeOptio
   const contributions = files.map(load);
   if (!base || problems.length) throw new InputError(problems);
   const loaded = contributions as LoadedAssessment[];
-  const refused = mergeProblems(base, loaded, { allowOlder: opts.allowOlder === true });
+  const refused = mergeProblems(base, loaded, { allowOlder: opts.allowOlder === true, today: today() });
   if (refused.length) throw new InputError(refused);
   // The summary's words, read before anything is written: a bad translation is refused first.
   const words = translated(base.framework, lang)?.framework ?? base.framework;

@@ -35,6 +35,7 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     ['unknown-framework', ['1:12: framework: unknown framework "home-office-2081" (did you mean "home-office-2018"?); bundled: home-office-2018, home-office-2024, thurrock-schools-2020, or give a folder holding framework.yaml']],
     ['missing-authority', ['1:1: authority: required: expected text']],
     ['tab-indent', ['7:1: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces']],
+    ['two-documents', ["5:1: a second YAML document starts here (a line '---' begins one); a file holds one assessment: remove the line, or split the file"]],
     ['wrong-type', ['8:14: benchmarks.venue-hire.actions: expected a list, found a mapping']],
   ])('%s', (name, expected) => {
     expect(problems(bad(name))).toEqual(expected.map((e) => `${bad(name)}:${e}`));

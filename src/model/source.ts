@@ -118,6 +118,8 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
     if (tabLines.has(at.line)) continue;
     let message = firstLine(e.message);
     if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) message = `nested too deeply to read (the limit is ${LIMITS.depth} levels)`;
+    // The library's words name its own API; the reader needs to know what `---` did.
+    if (e.code === 'MULTIPLE_DOCS') message = "a second YAML document starts here (a line '---' begins one); a file holds one assessment: remove the line, or split the file";
     if (e.code === 'TAB_AS_INDENT') {
       tabLines.add(at.line);
       message = 'a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';

@@ -164,6 +164,16 @@ describe('YamlEditor', () => {
     y.set(['top', 'y', 'z'], 'deep');
     expect(y.toString()).toBe('top:\n    x: 1\n    y:\n        z: deep\n');
   });
+
+  it("keeps a comment on a key's own line when its value is written again (merge replacing a position)", () => {
+    const y = new YamlEditor('positions:\n  Wessex Police:   # phoned 3 March\n    answer: met\n  Other: { answer: met }\n');
+    y.set(['positions', 'Wessex Police'], { answer: 'partly', evidence: 'x' });
+    expect(y.toString()).toBe('positions:\n  Wessex Police: # phoned 3 March\n    answer: partly\n    evidence: x\n  Other: { answer: met }\n');
+    // The same in a batch, as merge makes it.
+    const b = new YamlEditor('positions:\n  Wessex Police:   # phoned 3 March\n    answer: met\n  Other: { answer: met }\n');
+    b.batch(() => b.set(['positions', 'Wessex Police'], { answer: 'partly', evidence: 'x' }));
+    expect(b.toString()).toBe(y.toString());
+  });
 });
 
 describe('saveAssessment', () => {

@@ -225,6 +225,9 @@ export class YamlEditor {
     const end = this.#lineAfter(valueEnd);
     const tail = this.#text.slice(valueEnd, end).trim();
     const lines = render({ [keyOf(pair)]: value }, this.#col(start), this.#step).trimStart().split('\n');
+    // A comment on the key's own line (`Wessex Police:   # phoned 3 March`) is about the key: it stays.
+    const keyLine = /^\s*:\s*(#.*)$/.exec(this.#text.slice(range(key)[1], this.#lineAfter(range(key)[1])).replace(/\r?\n$/, ''));
+    if (keyLine && (!v || range(v)[0] >= this.#lineAfter(range(key)[1]))) lines[0] += ` ${keyLine[1]!.trimEnd()}`;
     if (tail.startsWith('#')) lines[0] += ` ${tail}`;
     this.#splice(start, end, lines.join('\n'));
   }

@@ -63,7 +63,7 @@ describe('dutykit merge', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Wessex Police (');
     expect(r.stdout).toContain('updated: its positions replace the ones it gave before');
-    expect(r.stdout).toContain("changed   2.2 'Right partners are members': partly met (answer met → partly): unsettled");
+    expect(r.stdout).toContain("changed   2.2 'Right partners are members': partly met (answer met → partly met): unsettled");
     const positions = load(target).assessment.benchmarks['multi-agency-partnership-board']!.answers['right-membership']!.positions!;
     expect(positions['Wessex Police']!.answer).toBe('partly');
   });

@@ -27,11 +27,12 @@ function words(l: Messages) {
 }
 type Words = ReturnType<typeof words>;
 
-/** "answer met → partly": the values as written in the file. */
-function fieldText(f: FieldChange, { l }: Words): string {
+/** "answer met → partly met", "reviewed 2025-02-10 → none": answers in the framework's words, dates as written. */
+function fieldText(fw: Framework, f: FieldChange, { l }: Words): string {
   const name = l.t(`merge.field.${f.field}`);
   if (f.field !== 'answer' && f.field !== 'reviewed') return name;
-  return `${name} ${f.from ?? l.t('merge.none')} → ${f.to ?? l.t('merge.none')}`;
+  const shown = (x: string | undefined) => (x === undefined ? l.t('merge.none') : f.field === 'answer' ? answerWord(fw, x) : x);
+  return `${name} ${shown(f.from)} → ${shown(f.to)}`;
 }
 
 function eventLine(fw: Framework, e: PositionEvent, answer: string | undefined, w: Words): Term {
@@ -39,7 +40,7 @@ function eventLine(fw: Framework, e: PositionEvent, answer: string | undefined, 
   if (e.change === 'withdrawn') return term`  ${w.label('withdrawn')} ${name}`;
   const label = w.label(e.change === 'changed' ? 'changed' : OUTCOME[e.outcome]);
   const said = plain(answer ? answerWord(fw, answer) : w.l.t('merge.noAnswer'));
-  const what = e.change === 'changed' ? term` (${plain(e.fields.map((f) => fieldText(f, w)).join(', '))})` : e.evidence ? term`, ${plain(w.l.t('merge.evidenceAdded'))}` : term``;
+  const what = e.change === 'changed' ? term` (${plain(e.fields.map((f) => fieldText(fw, f, w)).join(', '))})` : e.evidence ? term`, ${plain(w.l.t('merge.evidenceAdded'))}` : term``;
   const status = e.change === 'changed' && e.outcome === 'unsettled' ? term`: ${plain(w.l.t('merge.label.unsettled'))}` : term``;
   return term`  ${label} ${name}: ${said}${what}${status}`;
 }

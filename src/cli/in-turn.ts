@@ -1,4 +1,5 @@
-// Work over many files that lets the event loop turn now and then.
+// Work over many files that lets the event loop turn now and then: the one loop over files of
+// `rollup` and `status` (through returns.ts), `validate` and `trend`.
 //
 // V8 collects garbage incrementally and finishes each round in a task on the event loop. A
 // long synchronous loop never lets that task run, so garbage piles up until the heap is

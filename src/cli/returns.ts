@@ -1,13 +1,15 @@
-// The files behind `rollup` and `status`: each argument a file or a folder (not searched
-// below). Every return is read, checked, rated and handed on one at a time, so that only what
-// the caller keeps of it stays in memory. A roster is recognised and never read as a return;
-// any other file that is not a return is named in a warning, never skipped in silence.
+// The files behind `rollup`, `status` and `validate`: each argument a file or a folder (not
+// searched below). Every file is read, checked, rated and handed on one at a time, in turn with
+// the event loop (in-turn.ts), so that only what the caller keeps of it stays in memory. A
+// roster is recognised and never read as a return; any other file that is not a return is
+// named in a warning, never skipped in silence.
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { InputError, UsageError, type Problem } from '../errors.js';
 import { looksLikeRoster } from '../model/roster.js';
 import { readSource } from '../model/source.js';
 import { exact, term } from '../outside.js';
+import { inTurn } from './in-turn.js';
 import { tryOpen, type Opened } from './open.js';
 import { err } from './output.js';
 
@@ -27,9 +29,11 @@ export function expandInputs(args: string[]): string[] {
       files.push(arg);
       continue;
     }
-    for (const name of readdirSync(arg).sort()) {
-      const file = join(arg, name);
-      const inner = statOrNothing(file);
+    // The listing says what each entry is: only a link (or an unknown type) costs a stat of its own.
+    const entries = readdirSync(arg, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const file = join(arg, entry.name);
+      const inner = entry.isFile() || entry.isDirectory() ? entry : statOrNothing(file);
       if (!inner) err(term`${exact(file)}: warning: a link to nothing (or a file that cannot be read); not read`);
       else if (inner.isDirectory()) err(term`${exact(file)}: warning: a folder inside ${exact(arg)}; not read (name it to include it)`);
       else if (!inner.isFile()) err(term`${exact(file)}: warning: not a file (a pipe, socket or device); not read`);
@@ -41,23 +45,24 @@ export function expandInputs(args: string[]): string[] {
 
 /**
  * Open each return in turn and pass it to `each`; what `each` does not keep is free at once.
- * `roster` (a real path) is passed over. Problems in any return are gathered and thrown at the
+ * The roster file, if given, is passed over. Problems in any return are gathered and thrown at the
  * end, all at once, as for `validate`.
  */
-export function eachReturn(args: string[], each: (o: Opened) => void, roster?: string): number {
+export async function eachReturn(args: string[], each: (o: Opened) => void, roster?: string): Promise<number> {
   const problems: Problem[] = [];
   let count = 0;
-  for (const file of expandInputs(args)) {
-    if (roster && realOrNothing(file) === roster) continue;
+  const isRoster = rosterTest(roster);
+  await inTurn(expandInputs(args), (file) => {
+    if (isRoster(file)) return;
     if (!YAML.has(extname(file).toLowerCase())) {
       err(term`${exact(file)}: warning: not a YAML file, so not a return; not read`);
-      continue;
+      return;
     }
     const r = tryOpen(file);
     if (r.opened) {
       each(r.opened);
       count++;
-      continue;
+      return;
     }
     // Only a file that failed is looked at again, to tell a roster or another file from a bad return.
     const again = readSource(file);
@@ -66,9 +71,21 @@ export function eachReturn(args: string[], each: (o: Opened) => void, roster?: s
     else if (looksLikeRoster(data)) err(term`${exact(file)}: warning: a roster, not a return; not read as one${roster ? '' : ' (give it with --roster to match the returns against it)'}`);
     else if (data && typeof data === 'object' && !Array.isArray(data) && 'framework' in data) problems.push(...r.problems);
     else err(term`${exact(file)}: warning: not a return (it has no framework: key); not read`);
-  }
+  });
   if (problems.length) throw new InputError(problems);
   return count;
+}
+
+/**
+ * Whether a file is the roster: its path, or a file of the same name that is it by another
+ * path. A real path per file would cost a system call for each of thousands of returns; a link
+ * to the roster under another name is told apart afterwards, as a roster, with a warning.
+ */
+function rosterTest(roster: string | undefined): (file: string) => boolean {
+  if (!roster) return () => false;
+  const paths = new Set([resolve(roster), realOrNothing(roster)]);
+  const names = new Set([...paths].map((p) => p && basename(p)));
+  return (file) => paths.has(resolve(file)) || (names.has(basename(file)) && paths.has(realOrNothing(file)));
 }
 
 function statOrNothing(file: string): Stats | undefined {

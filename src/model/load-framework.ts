@@ -19,15 +19,24 @@ export type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined
  * (relative to `baseDir`, the folder of the file that names it).
  */
 export function resolveFramework(ref: string, baseDir: string, bundledDir: string): { dir: string } | { error: string } {
+  const key = `${bundledDir}\0${ref}`;
+  const found = bundledFound.get(key);
+  if (found) return { dir: found };
   if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(ref)) {
     const dir = join(bundledDir, ref);
-    if (existsSync(join(dir, 'framework.yaml'))) return { dir };
+    if (existsSync(join(dir, 'framework.yaml'))) {
+      bundledFound.set(key, dir);
+      return { dir };
+    }
   }
   const dir = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (existsSync(join(dir, 'framework.yaml'))) return { dir };
   const known = bundledIds(bundledDir);
   return { error: `unknown framework "${ref}"${didYouMean(ref, known)}; bundled: ${known.join(', ')}, or give a folder holding framework.yaml` };
 }
+
+/** Bundled frameworks found once: they are part of the install, and a roll-up asks for one per return. */
+const bundledFound = new Map<string, string>();
 
 export function bundledIds(bundledDir: string): string[] {
   if (!existsSync(bundledDir)) return [];

@@ -33,6 +33,8 @@ export function answerRank(fw: Framework, word: string): number {
 
 export function resolveAnswer(fw: Framework, a: Answer | undefined): Resolved {
   const own = a?.answer;
+  // Most answers have no positions: their own answer, as it is (a roll-up rates thousands).
+  if (!a?.positions) return { answer: own, reviewed: a?.reviewed, source: own ? 'own' : 'none', voices: own ? [{ organisation: null, answer: own }] : [], takenFrom: [] };
   const positions = Object.entries(a?.positions ?? {}).filter(([, p]) => p.answer !== undefined);
   const voices: Voice[] = [...(own ? [{ organisation: null, answer: own }] : []), ...positions.map(([organisation, p]) => ({ organisation, answer: p.answer! }))];
   const reviewedFor = (answer: string | undefined) =>

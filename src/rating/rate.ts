@@ -69,16 +69,18 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
   else if (agreed && !evidenceRecorded) explained = { kind: 'agreed-no-evidence', rating: agreed };
   else if (agreed && agreed !== computed) explained = { kind: 'agreed-overrules', rating: agreed, reason: why, ...(entry.rationale ? { rationale: entry.rationale } : {}) };
   else if (agreed) explained = { kind: 'agreed-same', reason: why };
-  const en = messages();
-  const reason = reasonText(fw, why, en);
-  const summary = summaryText(fw, explained, en);
+  // The English words are worded when first read: a roll-up of thousands of returns never reads them.
+  let reason: string | undefined;
+  let summary: string | undefined;
   return {
     benchmark: b,
     entry,
     questions: all,
     computed,
     rule: match.rule.id,
-    reason,
+    get reason() {
+      return (reason ??= reasonText(fw, why, messages()));
+    },
     why,
     cited: [...new Set([...match.cited, ...questions.filter((q) => q.stale || q.resolved.source === 'unsettled').map((q) => q.question.id)])],
     final,
@@ -86,7 +88,9 @@ export function rateBenchmark(fw: Framework, b: Benchmark, entry: BenchmarkEntry
     evidenceRecorded,
     answered,
     total: questions.length,
-    summary,
+    get summary() {
+      return (summary ??= summaryText(fw, explained, messages()));
+    },
     explained,
   };
 }

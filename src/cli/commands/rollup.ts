@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../model/atomic-write.js';
 import { exact, jsonText, term, type Term } from '../../outside.js';
 import { pdfRenderer } from '../pdf-renderer.js';
 import { printedFormat } from '../json-format.js';
-import { err, out, outBytes, outJson, terminalWidth, type GlobalOptions } from '../output.js';
+import { err, out, outBytes, terminalWidth, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { eachReturn } from '../returns.js';
 
@@ -37,11 +37,10 @@ function failOn(list: string | undefined): FailOn[] {
 }
 
 /** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
-function gather(args: string[], roster?: Roster): RollupBuilder {
+async function gather(args: string[], roster?: Roster): Promise<RollupBuilder> {
   const b = new RollupBuilder();
-  const skip = roster && realpathSync(roster.file);
   const problems: Problem[] = [];
-  eachReturn(
+  await eachReturn(
     args,
     (o) => {
       if (roster && o.framework.id !== roster.framework.id) {
@@ -49,7 +48,7 @@ function gather(args: string[], roster?: Roster): RollupBuilder {
       }
       b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
     },
-    skip,
+    roster?.file,
   );
   if (problems.length) throw new InputError(problems);
   return b;
@@ -81,8 +80,8 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
     if (!r.value) throw new InputError(r.problems);
     roster = r.value;
   }
-  const current = gather(args, roster);
-  const previous = opts.previous ? gather([opts.previous]) : undefined;
+  const current = await gather(args, roster);
+  const previous = opts.previous ? await gather([opts.previous]) : undefined;
   const asOf = today();
   const board = current.build({ audience: 'board', roster, asOf, previous });
   const model = opts.audience === 'public' ? current.build({ audience: 'public', roster, asOf, previous }) : board;
@@ -100,7 +99,6 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
     writeFileAtomic(opts.out, typeof output === 'string' ? (format === 'json' ? `${output}\n` : output) : output);
     err(term`wrote ${exact(opts.out)}`);
   } else if (typeof output !== 'string') outBytes(output);
-  else if (format === 'json') outJson(model);
   else out(output);
   const trips = tripped(board, conditions);
   if (trips.length) throw new CheckFailed(trips.join('\n'));

@@ -1,5 +1,4 @@
 // `dutykit status <files or folders...>`: what needs doing now, one line each, by date.
-import { realpathSync } from 'node:fs';
 import { CheckFailed, InputError, UsageError } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
@@ -42,7 +41,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   const asOf = today();
   // Per body (its reference, else its file), the items of its latest return only.
   const latest = new Map<string, { date: string; file: string; items: StatusItem[] }>();
-  eachReturn(
+  await eachReturn(
     args,
     (o) => {
       const key = o.assessment.reference !== undefined ? `ref:${o.assessment.reference}` : `file:${o.file}`;
@@ -50,7 +49,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
       if (had && (had.date > o.assessment.date || (had.date === o.assessment.date && had.file > o.file))) return;
       latest.set(key, { date: o.assessment.date, file: o.file, items: statusOf(o.file, o.framework, o.assessment, o.ratings, asOf, within) });
     },
-    roster && realpathSync(roster.file),
+    roster?.file,
   );
   const items = [...latest.values()].flatMap((v) => v.items);
   if (roster) items.push(...rosterStatus(roster, new Set([...latest.keys()].filter((k) => k.startsWith('ref:')).map((k) => k.slice(4))), asOf));

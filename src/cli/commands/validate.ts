@@ -6,6 +6,7 @@ import { blankTooLarge } from '../../model/blank-fits.js';
 import { checkFramework } from '../../model/load-framework.js';
 import { translationProblems } from '../../model/load-translation.js';
 import { LANGS } from '../../i18n/catalogue.js';
+import { inTurn } from '../in-turn.js';
 import { tryOpen } from '../open.js';
 import { unsettledWarnings } from '../../merge/warnings.js';
 import { exact, message, plain, term } from '../../outside.js';
@@ -70,7 +71,8 @@ function partOfFramework(file: string, problems: Problem[]): Result | undefined 
 }
 
 export async function runValidate(files: string[], opts: ValidateOptions): Promise<void> {
-  const results = files.map(check);
+  const results: Result[] = [];
+  await inTurn(files, (file) => void results.push(check(file)));
   for (const r of results) for (const p of r.problems) err(message(formatProblem(p)));
   // Past the limit a file's problems are counted, not listed: JSON lists the real ones and the count.
   const json = results.map(({ problems, ...r }) => ({ ...r, problemCount: problemCount(problems), problems: problems.filter((p) => p.more === undefined) }));

@@ -50,6 +50,7 @@ export function buildProgram(version: string): Command {
     .option('--marking <text>', 'protective marking', 'OFFICIAL')
     .option('--force', 'overwrite an existing file')
     .option('--contributor <organisation>', "a contribution from this organisation, for the partnership to merge")
+    .option('--kind <id>', "the body's kind, where the framework declares kinds (e.g. secondary): only its questions are listed")
     .option('--roster <file>', 'a roster: write one blank return per body on it (never overwriting one)')
     .option('--out <folder>', 'with --roster: the folder for the returns')
     .addHelpText(
@@ -58,12 +59,15 @@ export function buildProgram(version: string): Command {
         'dutykit init',
         'dutykit init assessments/2025.yaml --authority "Ynys Môn" --period 2024/25',
         'dutykit init police-2025.yaml --contributor "Essex Police" --authority "Northbridge Borough Council" --period 2024/25',
+        'dutykit init return.yaml --framework thurrock-schools-2020 --kind secondary --authority "Castle Hill School"',
         'dutykit init --roster roster.yaml --out returns/',
       ]),
     )
     .action(async (file: string | undefined, o, cmd: Command) => {
       if (o.roster) {
         if (file) throw new UsageError('give either a file or --roster, not both');
+        // The roster gives each body its kind.
+        if (o.kind) throw new UsageError('--kind goes without --roster: the roster gives each body its kind');
         const { runInitRoster } = await import('./commands/init-roster.js');
         return runInitRoster({ ...globals(cmd), ...o });
       }

@@ -6,8 +6,11 @@ import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { isIsoDate } from '../../model/assessment-schema.js';
+import { didYouMean } from '../../model/did-you-mean.js';
+import type { Framework } from '../../model/framework-schema.js';
+import { appliesTo } from '../../rating/questions.js';
 import { chosenFramework } from '../open.js';
-import { exact, plain, term } from '../../outside.js';
+import { exact, ours, plain, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { today } from '../clock.js';
@@ -19,6 +22,7 @@ export interface InitOptions extends GlobalOptions {
   marking: string;
   force?: boolean;
   contributor?: string;
+  kind?: string;
 }
 
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
@@ -30,22 +34,33 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
     throw new UsageError(`${target} already exists; choose another name, or add --force to overwrite it`);
   }
   const fw = chosenFramework(opts.framework);
+  const kind = chosenKind(fw, opts.kind);
   // The check `validate <folder>` makes: never write a file that validate would refuse as too large.
   const tooLarge = blankTooLarge(fw);
   if (tooLarge) throw new InputError([{ file: join(fw.dir, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }]);
   // A bundled framework is named by id; any other folder by its path from the file.
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';
-  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, period: opts.period, date, marking: opts.marking, frameworkRef, contributor: opts.contributor?.trim() }));
-  const questions = fw.benchmarks.reduce((n, b) => n + b.questions.filter((q) => !q.retired).length, 0);
+  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, kind, period: opts.period, date, marking: opts.marking, frameworkRef, contributor: opts.contributor?.trim() }));
+  const questions = fw.benchmarks.reduce((n, b) => n + b.questions.filter((q) => !q.retired && appliesTo(q, kind)).length, 0);
   if (opts.json) outJson({ written: target, framework: fw.id, benchmarks: fw.benchmarks.length, questions }, 0);
   else {
     if (opts.contributor) err(term`wrote ${exact(target)}: a contribution from ${plain(opts.contributor.trim())}, ${questions} questions listed; answer those your organisation can speak to`);
     else err(term`wrote ${exact(target)}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
-    const todo = !opts.authority && !opts.period ? 'authority and period' : !opts.authority ? 'authority' : !opts.period ? 'period' : '';
-    if (todo) err(term`Fill in ${todo} at the top, then answer the questions.`);
+    const todo = [!opts.authority && 'authority', fw.kinds && !kind && 'kind', !opts.period && 'period'].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
+    if (todo) err(term`Fill in ${ours(todo)} at the top, then answer the questions.`);
     err(term`Check it with: dutykit validate ${exact(target)}`);
   }
+}
+
+/** `--kind`, checked against the framework's kinds: only a framework that declares kinds takes one. */
+function chosenKind(fw: Framework, kind: string | undefined): string | undefined {
+  if (kind === undefined) return undefined;
+  const k = kind.trim().toLowerCase();
+  const kinds = fw.kinds?.map((x) => x.id) ?? [];
+  if (!kinds.length) throw new UsageError(`--kind: the framework ${fw.id} declares no kinds of body; leave --kind out`);
+  if (!kinds.includes(k)) throw new UsageError(`--kind: unknown kind "${kind}"${didYouMean(k, kinds)}; ${fw.id} has ${kinds.join(', ')}`);
+  return k;
 }
 
 /** A file-name part from an organisation's name: "Essex Police" → essex-police. */

@@ -19,7 +19,7 @@ export interface Carried {
   evidence: CarriedEvidence[];
   /** Open actions; done ones are dropped. */
   actions: { benchmark: string; action: Action }[];
-  details: { authority: string; marking: string; assessors: Person[] };
+  details: { authority: string; kind?: string; marking: string; assessors: Person[] };
   /** How last year's benchmarks were matched to this framework's (`same`: by id, one framework). */
   mapping: Mapping['kind'];
   /** Last year's benchmarks with nothing in this framework to go to, and what was left behind. */
@@ -108,7 +108,7 @@ export function carryForward(fw: Framework, prev: Previous): Carried {
   return {
     evidence,
     actions,
-    details: { authority: p.authority, marking: p.marking, assessors: p.assessors },
+    details: { authority: p.authority, ...(p.kind && { kind: p.kind }), marking: p.marking, assessors: p.assessors },
     mapping: last.mapping.kind,
     notCarried: last.notCarried(),
   };

@@ -1,10 +1,12 @@
-// The assessment's details: council, period, date, marking and assessors.
+// The assessment's details: council (or body, and its kind), period, date, marking and assessors.
 import type { Person } from '../../model/assessment.js';
 import { today } from '../clock.js';
 import { confirm, dateInput, input, select } from '../prompts.js';
 
 export interface DetailAnswers {
   authority: string;
+  /** The body's kind, where the framework declares kinds: it decides which questions are asked. */
+  kind?: string;
   period: string;
   date: string;
   marking: string;
@@ -13,12 +15,19 @@ export interface DetailAnswers {
 
 const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'];
 
+interface Kind {
+  id: string;
+  label: string;
+}
+
 /**
  * Ask each detail in turn. Each answer is put in `given` as soon as it is confirmed, so that
  * what was typed before a Ctrl-C can still be kept.
  */
-export async function askDetails(current: Partial<DetailAnswers>, given: Partial<DetailAnswers> = {}): Promise<DetailAnswers> {
-  const authority = (given.authority = await input("Council's name", { current: current.authority, required: true }));
+export async function askDetails(current: Partial<DetailAnswers>, given: Partial<DetailAnswers> = {}, kinds?: readonly Kind[]): Promise<DetailAnswers> {
+  const authority = (given.authority = await input(kinds ? "The body's name (e.g. the school)" : "Council's name", { current: current.authority, required: true }));
+  // Asked before any question: the kind decides which questions there are.
+  const kind = kinds ? (given.kind = await select('Kind of body', kinds.map((k) => ({ value: k.id, name: k.label })), { default: kinds.some((k) => k.id === current.kind) ? current.kind : kinds[0]!.id })) : undefined;
   const period = (given.period = await input('Period the assessment covers, e.g. 2024/25', { current: current.period, required: true }));
   const date = (given.date = await dateInput('Date the group agrees the ratings (YYYY-MM-DD)', current.date ?? today(), true));
   const known = current.marking && !MARKINGS.includes(current.marking) ? [current.marking] : [];
@@ -30,7 +39,7 @@ export async function askDetails(current: Partial<DetailAnswers>, given: Partial
   if (!marking) marking = await input('Protective marking', { required: true });
   given.marking = marking;
   const assessors = await askAssessors(current.assessors ?? [], given);
-  return { authority, period, date, marking, assessors };
+  return { authority, ...(kind && { kind }), period, date, marking, assessors };
 }
 
 async function askAssessors(current: Person[], given: Partial<DetailAnswers>): Promise<Person[]> {

@@ -30,7 +30,7 @@ export interface AssessOptions extends GlobalOptions {
   from?: string;
 }
 
-const DETAILS = ['authority', 'period', 'date', 'marking'];
+const DETAILS = ['authority', 'kind', 'period', 'date', 'marking'];
 
 export async function assessFile(target: string | undefined, opts: AssessOptions, io: Io): Promise<void> {
   const previous = opts.from ? openAssessment(opts.from) : undefined;
@@ -114,7 +114,7 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
     for (const a of carried?.actions ?? []) e.addAction(a.benchmark, a.action);
     return e.toString();
   };
-  const d = await askDetailsKeeping(file, carried?.details ?? {}, newFile, onKept);
+  const d = await askDetailsKeeping(file, carried?.details ?? {}, newFile, onKept, fw.kinds);
   const text = newFile(d);
   const s = new Session(file, saveAssessment(file, text, fw), text, io, previous);
   if (carried) sayCarried(io, carried, previous!.framework.id, fw.id, opts.from!);
@@ -149,12 +149,13 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
     };
     const current = {
       authority: detail('authority') ?? last?.authority,
+      kind: detail('kind') ?? last?.kind,
       period: detail('period'),
       date: detail('date'),
       marking: detail('marking') ?? last?.marking,
       assessors: assessors.length ? assessors : (last?.assessors ?? []),
     };
-    const updated = withDetails(await askDetailsKeeping(file, current, withDetails, onKept));
+    const updated = withDetails(await askDetailsKeeping(file, current, withDetails, onKept, fw.kinds));
     loaded = { value: saveAssessment(file, updated, fw) };
     s = new Session(file, loaded.value!, updated, io, previous);
   }
@@ -173,10 +174,11 @@ async function askDetailsKeeping(
   current: Partial<DetailAnswers>,
   fileWith: (given: Partial<DetailAnswers>) => string,
   onKept: () => void,
+  kinds?: Framework['kinds'],
 ): Promise<DetailAnswers> {
   const given: Partial<DetailAnswers> = {};
   try {
-    return await askDetails(current, given);
+    return await askDetails(current, given, kinds);
   } catch (e) {
     if (isExitPrompt(e) && Object.keys(given).length) {
       writeFileAtomic(file, fileWith(given));

@@ -55,7 +55,7 @@ export interface RowInput {
   newRating?: BenchmarkRating;
   mapping: Mapping;
   /** With the new assessment's date, rule changes are tested as causes. */
-  rules?: { changes: string[]; date: string };
+  rules?: { changes: string[]; date: string; kind?: string };
   /** The words to say it in (default: English, the frameworks' own). */
   w?: Wording;
   /** With both files' contributions, the contributions and settlements since are causes too. */
@@ -146,8 +146,9 @@ export function diffAssessments(old: RatedSide, now: RatedSide, l: Messages = me
   const { t } = l;
   const w: Wording = { l, old: old.words ?? old.framework, new: now.words ?? now.framework, ...(opts.public && { public: true }) };
   const mapping = mappingBetween(old.framework, now.framework, l);
-  const changes = ruleChanges(old.framework, now.framework, mapping, w);
-  const rules = { changes, date: now.assessment.date };
+  // Returns are compared as their bodies are asked: a question outside the kind is no change.
+  const changes = ruleChanges(old.framework, now.framework, mapping, w, { old: old.assessment.kind, new: now.assessment.kind });
+  const rules = { changes, date: now.assessment.date, kind: now.assessment.kind };
   const contributions = contributionSides(old.assessment, now.assessment);
   const rows = pairings(mapping, old.framework, now.framework).map((p) =>
     compareRow(p, { oldFw: old.framework, newFw: now.framework, oldRatings: old.ratings, newRating: now.ratings.find((r) => r.benchmark.id === p.newId), mapping, rules, w, contributions }),

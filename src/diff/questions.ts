@@ -38,7 +38,8 @@ function evidenceChanged(a?: Answer, b?: Answer): boolean {
 }
 
 function kindOf(p: QuestionPair): QuestionChangeKind | undefined {
-  const [o, n] = [p.old, p.new];
+  // A question not asked of the body's kind is, for it, not there: an answer kept to it is no change.
+  const [o, n] = [p.old?.notForKind ? undefined : p.old, p.new?.notForKind ? undefined : p.new];
   if (!o) return n?.given !== undefined ? 'new question' : undefined;
   if (!n) return o.given !== undefined ? 'dropped question' : undefined;
   if (o.given === undefined && n.given === undefined) return undefined;

@@ -2,6 +2,7 @@
 // shown as an improvement with no cause: what changed, and what the old rules would give.
 import { canonicalJson, frameworkDigest } from '../model/framework-digest.js';
 import type { Benchmark, Framework } from '../model/framework-schema.js';
+import { appliesTo, forKind } from '../rating/questions.js';
 import { rateBenchmark, type BenchmarkRating } from '../rating/rate.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Mapping } from './mapping.js';
@@ -15,12 +16,18 @@ function counterpart(oldB: Benchmark, newId: string, m: Mapping) {
   return oldB.questions.find((q) => renamed(m.questions, q.id) === newId);
 }
 
-function essentialChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wording): string[] {
+/** The kind of body on each side (a return's `kind:`): questions are as asked of it. */
+export interface Kinds {
+  old?: string;
+  new?: string;
+}
+
+function essentialChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wording, kinds: Kinds): string[] {
   const { t } = w.l;
   const out: string[] = [];
   for (const [o, n] of m.edges) {
-    const oldB = oldFw.benchmarks.find((b) => b.id === o);
-    const newB = newFw.benchmarks.find((b) => b.id === n);
+    const oldB = asKind(oldFw.benchmarks.find((b) => b.id === o), kinds.old);
+    const newB = asKind(newFw.benchmarks.find((b) => b.id === n), kinds.new);
     if (!oldB || !newB) continue;
     const live = (q: { retired: boolean }) => !q.retired;
     for (const q of newB.questions.filter(live)) {
@@ -39,8 +46,20 @@ function essentialChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wor
   return out;
 }
 
-/** Every change between two frameworks that can change a computed rating, one phrase each. */
-export function ruleChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wording = plainWording(oldFw, newFw)): string[] {
+/**
+ * A benchmark's questions as a body of this kind is asked them: one outside its kind is
+ * retired for it (never a change, never essential), one essential for it is essential.
+ */
+function asKind(b: Benchmark | undefined, kind: string | undefined): Benchmark | undefined {
+  if (!b || !kind) return b;
+  return { ...b, questions: b.questions.map((q) => (appliesTo(q, kind) ? forKind(q, kind) : { ...q, retired: true })) };
+}
+
+/**
+ * Every change between two frameworks that can change a computed rating, one phrase each.
+ * `kinds`: for returns, the body's kind on each side; a question not asked of it is no change.
+ */
+export function ruleChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: Wording = plainWording(oldFw, newFw), kinds: Kinds = {}): string[] {
   if (frameworkDigest(oldFw).rules === frameworkDigest(newFw).rules) return [];
   const { t } = w.l;
   const out: string[] = [];
@@ -74,7 +93,7 @@ export function ruleChanges(oldFw: Framework, newFw: Framework, m: Mapping, w: W
     }
   }
   if (oldFw.evidence_valid_months !== newFw.evidence_valid_months) out.push(t('rules.change.months', { now: newFw.evidence_valid_months, was: oldFw.evidence_valid_months }));
-  out.push(...essentialChanges(oldFw, newFw, m, w));
+  out.push(...essentialChanges(oldFw, newFw, m, w, kinds));
   return out;
 }
 
@@ -93,21 +112,23 @@ export interface RulesInput {
   mapping: Mapping;
   changes: string[];
   w?: Wording;
+  /** The new return's kind of body: the old rules are applied to the questions it is asked. */
+  kind?: string;
 }
 
 /**
  * The new answers rated under the old framework's rules (its scales, freshness and essential
  * questions): where that gives another rating than the new rules, the rule change moved it.
  */
-export function rulesCause({ oldFw, newFw, old, now, date, mapping, changes, w = plainWording(oldFw, newFw) }: RulesInput): Cause | undefined {
+export function rulesCause({ oldFw, newFw, old, now, date, mapping, changes, w = plainWording(oldFw, newFw), kind }: RulesInput): Cause | undefined {
   if (!changes.length) return undefined;
   const hybrid: Framework = { ...newFw, rules: oldFw.rules, answers: oldFw.answers, ratings: oldFw.ratings, evidence_valid_months: oldFw.evidence_valid_months };
   const b = now.benchmark;
   const questions = b.questions.map((q) => {
     const was = counterpart(old.benchmark, q.id, mapping);
-    return was ? { ...q, essential: was.essential } : q;
+    return was ? { ...q, essential: was.essential, kinds: was.kinds, essential_for: was.essential_for } : q;
   });
-  const underOld = rateBenchmark(hybrid, { ...b, questions }, now.entry, date).computed;
+  const underOld = rateBenchmark(hybrid, { ...b, questions }, now.entry, date, undefined, kind).computed;
   if (underOld === now.computed) return undefined;
   const from = { rating: underOld, label: label(w.old, underOld, w.l) };
   const to = { rating: now.computed, label: label(w.new, now.computed, w.l) };

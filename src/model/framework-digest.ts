@@ -32,7 +32,17 @@ export function ruleContent(fw: Framework) {
     ratings: fw.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour.toUpperCase() })),
     evidence_valid_months: fw.evidence_valid_months,
     essential: fw.benchmarks.flatMap((b) => b.questions.filter((q) => q.essential && !q.retired).map((q) => `${b.id}/${q.id}`)),
+    // Which kinds of body a question is asked of, or essential for, decides ratings too; listed
+    // only where a framework has them, so that the digest of one without kinds stays as it was.
+    ...kindRules(fw),
   };
+}
+
+function kindRules(fw: Framework) {
+  const live = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired).map((q) => ({ id: `${b.id}/${q.id}`, q })));
+  const kinds = live.filter(({ q }) => q.kinds).map(({ id, q }) => `${id}: ${q.kinds!.join(',')}`);
+  const essentialFor = live.filter(({ q }) => q.essential_for).map(({ id, q }) => `${id}: ${q.essential_for!.join(',')}`);
+  return { ...(kinds.length && { kinds }), ...(essentialFor.length && { essential_for: essentialFor }) };
 }
 
 const digests = new WeakMap<Framework, FrameworkDigest>();

@@ -18,6 +18,9 @@ function facts(p: Part): Html {
   const f = m.framework;
   const rows: [Html, Html | string][] = [
     [say('report.fact.authority'), m.authority],
+    // A return's kind of body and reference, as the Markdown and the PDF give them.
+    ...(m.kind ? [[say('report.fact.kind'), m.kind] as [Html, string]] : []),
+    ...(m.reference ? [[say('report.fact.reference'), m.reference] as [Html, string]] : []),
     [say('report.fact.period'), m.period],
     [say(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), l.date(m.date)],
     [say('report.fact.marking'), m.marking],

@@ -26,3 +26,14 @@ export function translated(fw: Framework, lang: string): Localized | undefined {
   if (tr.problems) throw new InputError(tr.problems);
   return localize(fw, tr.value);
 }
+
+/** Each framework's words in each language, read once however many returns use it. */
+export function frameworkWords(): (fw: Framework, lang: string) => Framework {
+  const cache = new Map<string, Framework>();
+  return (fw, lang) => {
+    const key = `${lang}\0${fw.dir}`;
+    let w = cache.get(key);
+    if (!w) cache.set(key, (w = translated(fw, lang)?.framework ?? fw));
+    return w;
+  };
+}

@@ -192,6 +192,7 @@ export function buildProgram(version: string): Command {
     .option('--out <file>', 'write it to this file instead of stdout')
     .addOption(new Option('--audience <who>', 'board (everything) or public (counts only, any below 5 as "fewer than 5")').choices(['board', 'public']).default('board'))
     .option('--fail-on <list>', 'exit 1 if found: missing, red, decline (comma list)')
+    .addOption(langOption())
     .addHelpText(
       'after',
       examples([
@@ -199,6 +200,7 @@ export function buildProgram(version: string): Command {
         'dutykit rollup returns/ --roster roster.yaml --format md --audience public',
         'dutykit rollup returns/2025 --previous returns/2024 --fail-on missing,red,decline',
         'dutykit rollup returns/ --roster roster.yaml --format pdf --out rollup.pdf',
+        'dutykit rollup returns/ --roster roster.yaml --format md --lang cy,en',
       ]),
     )
     .action(async (files: string[], o, cmd: Command) => {
@@ -213,6 +215,7 @@ export function buildProgram(version: string): Command {
     .option('--within <days>', 'how far ahead counts as due, e.g. 30d', '30d')
     .option('--roster <file>', 'the roster: lists the returns not in')
     .option('--fail-on <list>', 'exit 1 if found: overdue')
+    .addOption(langOption())
     .addHelpText('after', examples(['dutykit status examples/schools --roster examples/schools/roster-2024-25.yaml', 'dutykit status assessments/ --within 60d --json', 'dutykit status returns/ --fail-on overdue']))
     .action(async (files: string[], o, cmd: Command) => {
       const { runStatus } = await import('./commands/status.js');

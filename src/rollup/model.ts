@@ -1,6 +1,7 @@
 // Pure: returns in, a roll-up out (spec §10). Returns are added one at a time as summaries;
 // returns against different frameworks go into separate sections, never mixed. Two returns
 // from one body: the newer (later date, then later file name) is used, and the roll-up says so.
+import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Framework, RatingDef } from '../model/framework-schema.js';
 import type { Roster } from '../model/roster.js';
 import { UNANSWERED } from '../rating/questions.js';
@@ -80,7 +81,7 @@ export class RollupBuilder {
     return [...this.#groups.values()].map((g) => g.fw);
   }
 
-  build(opts: { audience: Audience; roster?: Roster; asOf: string; previous?: RollupBuilder }): Rollup {
+  build(opts: BuildOptions): Rollup {
     const sections = [...this.#groups.values()]
       .sort((a, b) => (a.fw.id < b.fw.id ? -1 : a.fw.id > b.fw.id ? 1 : 0))
       .map((g) => section(g, opts));
@@ -93,32 +94,50 @@ function pick(list: ReturnSummary[]): { used: ReturnSummary; superseded: ReturnS
   return { used, superseded: list.filter((s) => s !== used) };
 }
 
-function section(g: Group, opts: { audience: Audience; roster?: Roster; asOf: string; previous?: RollupBuilder }): RollupSection {
+export interface BuildOptions {
+  audience: Audience;
+  roster?: Roster;
+  asOf: string;
+  previous?: RollupBuilder;
+  /** The language of the roll-up's own words (default English). */
+  l?: Messages;
+  /** A framework's words (titles, labels) in that language, where it has them (framework.<lang>.yaml). */
+  words?: (fw: Framework) => Framework | undefined;
+}
+
+function section(g: Group, opts: BuildOptions): RollupSection {
   const { fw } = g;
+  const l = opts.l ?? messages();
+  // Ids from the framework, words from its translation: the two have the same ids.
+  const w = opts.words?.(fw) ?? fw;
+  const bench = new Map(w.benchmarks.map((b) => [b.id, b]));
+  const benchTitle = (id: string) => bench.get(id)?.title ?? id;
+  const questionTitle = (b: string, q: string) => bench.get(b)?.questions.find((x) => x.id === q)?.title ?? q;
+  const ratingLabel = (id: string) => (id === UNRATED ? l.t('rating.unrated') : (w.ratings.find((r) => r.id === id)?.label ?? id));
   const picked = [...g.bodies.values()].map(pick);
   const used = picked.map((p) => p.used).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const ratingIds = [...fw.ratings.map((r) => r.id), UNRATED];
   const benchmarks = fw.benchmarks.map((b, i) => {
     const counts: Record<string, number> = Object.fromEntries(ratingIds.map((id) => [id, 0]));
     for (const s of used) counts[s.ratings[i]!]! += 1;
-    return { id: b.id, number: b.number, title: b.title, counts };
+    return { id: b.id, number: b.number, title: benchTitle(b.id), counts };
   });
-  const columns = [...fw.answers.map((a) => ({ id: a.id, label: a.label })), { id: NOT_FOR_KIND, label: 'Not applicable to their kind' }, { id: UNANSWERED, label: 'Unanswered' }];
-  const questions = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired).map((q) => ({ benchmark: b.number, id: q.id, title: q.title, counts: Object.fromEntries(columns.map((c) => [c.id, 0])) as Record<string, number> })));
+  const columns = [...fw.answers.map((a) => ({ id: a.id, label: w.answers.find((x) => x.id === a.id)?.label ?? a.label })), { id: NOT_FOR_KIND, label: l.t('rollup.notForKind') }, { id: UNANSWERED, label: l.t('rollup.unanswered') }];
+  const questions = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired).map((q) => ({ benchmark: b.number, id: q.id, title: questionTitle(b.id, q.id), counts: Object.fromEntries(columns.map((c) => [c.id, 0])) as Record<string, number> })));
   for (const s of used) s.answers.forEach((w, i) => (questions[i]!.counts[w] = (questions[i]!.counts[w] ?? 0) + 1));
 
-  const red = used.filter((s) => s.ratings.includes('red')).map((s) => ({ ...ref(s), benchmarks: fw.benchmarks.filter((_, i) => s.ratings[i] === 'red').map((b) => b.title) }));
-  const overdueActions = used.flatMap((s) => s.overdue.map((x) => ({ ...ref(s), ...x }))).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  const staleEvidence = used.flatMap((s) => s.stale.map((x) => ({ ...ref(s), ...x })));
+  const red = used.filter((s) => s.ratings.includes('red')).map((s) => ({ ...ref(s), benchmarks: fw.benchmarks.filter((_, i) => s.ratings[i] === 'red').map((b) => benchTitle(b.id)) }));
+  const overdueActions = used.flatMap((s) => s.overdue.map((x) => ({ ...ref(s), ...x, benchmark: benchTitle(x.benchmark) }))).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const staleEvidence = used.flatMap((s) => s.stale.map((x) => ({ ...ref(s), ...x, benchmark: benchTitle(x.benchmark), question: questionTitle(x.benchmark, x.question) })));
   const duplicates = picked
     .filter((p) => p.superseded.length)
     .map((p) => ({ reference: p.used.reference ?? '', name: p.used.name, used: { ...ref(p.used), date: p.used.date }, superseded: p.superseded.map((s) => ({ ...ref(s), date: s.date })) }));
   const roster = opts.roster && opts.roster.framework.id === fw.id ? matchRoster(opts.roster, used, opts.asOf) : undefined;
-  const declines = opts.previous && declinesSince(fw, used, opts.previous.latest(fw.id));
+  const declines = opts.previous && declinesSince(fw, used, opts.previous.latest(fw.id), ratingLabel, benchTitle);
 
   const board: RollupSection = {
-    framework: { id: fw.id, version: fw.version, title: fw.title },
-    ratings: fw.ratings.map((r) => ({ id: r.id, label: r.label, colour: r.colour })),
+    framework: { id: fw.id, version: fw.version, title: w.title },
+    ratings: fw.ratings.map((r) => ({ id: r.id, label: ratingLabel(r.id), colour: r.colour })),
     answerColumns: columns,
     returns: used.length,
     benchmarks,
@@ -134,9 +153,8 @@ function section(g: Group, opts: { audience: Audience; roster?: Roster; asOf: st
 }
 
 /** Ratings that fell since the previous round, and rated benchmarks that became Not yet rated. */
-function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string, ReturnSummary>) {
+function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string, ReturnSummary>, label: (id: string) => string, title: (id: string) => string) {
   const rank = (id: string) => fw.ratings.findIndex((r) => r.id === id);
-  const label = (id: string) => (id === UNRATED ? 'Not yet rated' : (fw.ratings.find((r) => r.id === id)?.label ?? id));
   const out: (BodyRef & { benchmark: string; from: string; to: string })[] = [];
   for (const s of used) {
     const was = before.get(bodyKey(s)) ?? (s.reference === undefined ? undefined : before.get(`ref:${s.reference}`));
@@ -145,7 +163,7 @@ function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string,
       const from = was.ratings[i];
       const to = s.ratings[i]!;
       if (from === undefined || from === UNRATED) return;
-      if (to === UNRATED || rank(to) < rank(from)) out.push({ ...ref(s), benchmark: b.title, from: label(from), to: label(to) });
+      if (to === UNRATED || rank(to) < rank(from)) out.push({ ...ref(s), benchmark: title(b.id), from: label(from), to: label(to) });
     });
   }
   return out;

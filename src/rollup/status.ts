@@ -1,5 +1,6 @@
 // Pure: what needs doing now across returns (spec §10), one item each, dated. `asOf` is the day
 // it is asked (the clock is read at the edge); `withinDays` how far ahead counts as "due".
+import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Assessment } from '../model/assessment.js';
 import { monthsBefore, toIso } from '../model/dates.js';
 import type { Framework } from '../model/framework-schema.js';
@@ -24,46 +25,45 @@ export function addDays(iso: string, days: number): string {
   return toIso(t);
 }
 
-const L = {
-  action: (title: string, action: string) => `action (${title}): ${action}`,
-  evidence: (title: string, question: string, reviewed: string) => `evidence for '${question}' (${title}), last reviewed ${reviewed}, is due for review`,
-  unsettled: (title: string, question: string) => `'${question}' (${title}) is unsettled: the group settles it in dutykit assess`,
-  noSignOff: 'not signed off',
-  outOfDate: (who: string) => `the sign-off by ${who} is out of date: the assessment changed after it`,
-  notIn: (reference: string, contact?: string) => `return not in (reference ${reference}${contact ? `; contact ${contact}` : ''})`,
-} as const;
-
-export function statusOf(file: string, fw: Framework, a: Assessment, ratings: BenchmarkRating[], asOf: string, withinDays: number): StatusItem[] {
+/**
+ * `l`: the language of the words (`status.*`); `words`: the framework's titles in it, where it
+ * has them (the same ids as `fw`).
+ */
+export function statusOf(file: string, fw: Framework, a: Assessment, ratings: BenchmarkRating[], asOf: string, withinDays: number, l: Messages = messages(), words: Framework = fw): StatusItem[] {
+  const { t } = l;
   const horizon = addDays(asOf, withinDays);
   const items: StatusItem[] = [];
   const item = (date: string, kind: StatusKind, overdue: boolean, text: string) => items.push({ date, kind, overdue, name: a.authority, file, text });
   for (const r of ratings) {
-    const title = r.benchmark.title;
+    const wb = words.benchmarks.find((b) => b.id === r.benchmark.id);
+    const benchmark = wb?.title ?? r.benchmark.title;
     for (const x of r.entry.actions) {
       if (x.status !== 'open' || !x.due || x.due > horizon) continue;
-      item(x.due, 'action', x.due < asOf, L.action(title, x.action));
+      item(x.due, 'action', x.due < asOf, t('status.action', { benchmark, action: x.action }));
     }
     for (const q of r.questions) {
       if (q.notForKind) continue;
       const reviewed = r.entry.answers[q.question.id]?.reviewed;
+      const question = wb?.questions.find((x) => x.id === q.question.id)?.title ?? q.question.title;
       if (reviewed) {
         // Due for review when it would count as stale: evidence_valid_months after it was reviewed.
         const due = monthsBefore(reviewed, -fw.evidence_valid_months);
-        if (due <= horizon) item(due, 'evidence', due < asOf, L.evidence(title, q.question.title, reviewed));
+        if (due <= horizon) item(due, 'evidence', due < asOf, t('status.evidence', { benchmark, question, reviewed }));
       }
-      if (q.resolved?.source === 'unsettled') item(a.date, 'unsettled', false, L.unsettled(title, q.question.title));
+      if (q.resolved?.source === 'unsettled') item(a.date, 'unsettled', false, t('status.unsettled', { benchmark, question }));
     }
   }
-  if (!a.sign_off.length) item(a.date, 'sign-off', false, L.noSignOff);
-  for (const s of a.sign_off) if (s.outOfDate) item(s.date ?? a.date, 'sign-off', false, L.outOfDate(s.name));
+  if (!a.sign_off.length) item(a.date, 'sign-off', false, t('status.noSignOff'));
+  for (const s of a.sign_off) if (s.outOfDate) item(s.date ?? a.date, 'sign-off', false, t('status.outOfDate', { name: s.name }));
   return items;
 }
 
 /** Bodies on the roster with no return among those read. */
-export function rosterStatus(roster: Roster, returned: Set<string>, asOf: string): StatusItem[] {
+export function rosterStatus(roster: Roster, returned: Set<string>, asOf: string, { t }: Messages = messages()): StatusItem[] {
+  const notIn = (reference: string, contact?: string) => (contact ? t('status.notInContact', { reference, contact }) : t('status.notIn', { reference }));
   return roster.bodies
     .filter((b) => !returned.has(b.reference))
-    .map((b) => ({ date: roster.due, kind: 'return', overdue: asOf > roster.due, name: b.name, text: L.notIn(b.reference, b.contact) }));
+    .map((b) => ({ date: roster.due, kind: 'return', overdue: asOf > roster.due, name: b.name, text: notIn(b.reference, b.contact) }));
 }
 
 export const byDate = (a: StatusItem, b: StatusItem) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0);

@@ -19,6 +19,7 @@ export interface ReturnSummary {
   ratings: string[];
   /** Each question's answer as given (or unanswered, or not for its kind), in framework order. */
   answers: string[];
+  /** By benchmark and question id: the roll-up words them in its language. */
   overdue: { benchmark: string; action: string; due: string }[];
   stale: { benchmark: string; question: string; reviewed: string }[];
 }
@@ -30,11 +31,11 @@ export function summarise(file: string, fw: Framework, a: Assessment, ratings: B
   for (const r of ratings) {
     for (const q of r.questions) {
       answers.push(q.notForKind ? NOT_FOR_KIND : (q.given ?? UNANSWERED));
-      if (q.stale) stale.push({ benchmark: r.benchmark.title, question: q.question.title, reviewed: q.stale.reviewed });
+      if (q.stale) stale.push({ benchmark: r.benchmark.id, question: q.question.id, reviewed: q.stale.reviewed });
     }
     // Overdue as the report says it: open and due before the return's own date.
     for (const x of r.entry.actions) {
-      if (x.status === 'open' && x.due !== undefined && x.due < a.date) overdue.push({ benchmark: r.benchmark.title, action: x.action, due: x.due });
+      if (x.status === 'open' && x.due !== undefined && x.due < a.date) overdue.push({ benchmark: r.benchmark.id, action: x.action, due: x.due });
     }
   }
   return {

@@ -9,7 +9,9 @@ import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
 import { summarise } from '../../rollup/summary.js';
 import { now, today } from '../clock.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
-import { exact, jsonText, term, type Term } from '../../outside.js';
+import { exact, joined, jsonText, term, type Term } from '../../outside.js';
+import { messages } from '../../i18n/catalogue.js';
+import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { pdfRenderer } from '../pdf-renderer.js';
 import { printedFormat } from '../json-format.js';
 import { err, out, outBytes, terminalWidth, type GlobalOptions } from '../output.js';
@@ -23,6 +25,7 @@ export interface RollupOptions extends GlobalOptions {
   audience: 'board' | 'public';
   failOn?: string;
   out?: string;
+  lang?: string;
 }
 
 const FAIL_ON = ['missing', 'red', 'decline'] as const;
@@ -68,6 +71,8 @@ function tripped(m: Rollup, conditions: FailOn[]): string[] {
 
 export async function runRollup(args: string[], opts: RollupOptions): Promise<void> {
   const format = printedFormat(opts.json, opts.format, 'text');
+  const langs = langsOption(opts.lang);
+  if (format === 'json') oneLang(langs, 'JSON');
   const conditions = failOn(opts.failOn);
   if (format === 'pdf' && !opts.out && process.stdout.isTTY) throw new UsageError('--format pdf writes binary and stdout is a terminal; give --out rollup.pdf, or send it to a file');
   if (conditions.includes('decline') && !opts.previous) throw new UsageError('--fail-on decline needs --previous <folder>: the returns of the round before');
@@ -84,17 +89,22 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   const previous = opts.previous ? await gather([opts.previous]) : undefined;
   const asOf = today();
   const board = current.build({ audience: 'board', roster, asOf, previous });
-  const model = opts.audience === 'public' ? current.build({ audience: 'public', roster, asOf, previous }) : board;
-  const blocks = format === 'json' ? [] : rollupBlocks(model);
+  // Each language's roll-up: the catalogue's words and each framework's own in that language.
+  const words = frameworkWords();
+  const models = langs.map((lang) => {
+    const l = messages(lang);
+    return { lang, l, model: current.build({ audience: opts.audience, roster, asOf, previous, l, words: (fw) => words(fw, lang) }) };
+  });
+  const parts = format === 'json' ? [] : models.map(({ lang, l, model }) => ({ lang, blocks: rollupBlocks(model, l) }));
   let output: Term | Uint8Array;
-  if (format === 'json') output = jsonText(model);
-  else if (format === 'md') output = renderRollupMarkdown(blocks);
+  if (format === 'json') output = jsonText(models[0]!.model);
+  else if (format === 'md') output = joined(parts.map((p) => renderRollupMarkdown(p.blocks)), '\n');
   else if (format === 'pdf') {
     // pdfkit is most of the cost of a PDF: only the pdf format loads it.
     const { renderRollupPdf } = await pdfRenderer();
     // The board version names bodies, contacts and their gaps; the public one holds counts only.
-    output = await renderRollupPdf(blocks, { created: now(), title: 'Roll-up of returns', marking: opts.audience === 'public' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE' });
-  } else output = renderRollupText(blocks, opts.out ? 100 : terminalWidth());
+    output = await renderRollupPdf(parts, { created: now(), marking: opts.audience === 'public' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE' });
+  } else output = joined(parts.map((p) => renderRollupText(p.blocks, opts.out ? 100 : terminalWidth())), '\n');
   if (opts.out) {
     writeFileAtomic(opts.out, typeof output === 'string' ? (format === 'json' ? `${output}\n` : output) : output);
     err(term`wrote ${exact(opts.out)}`);

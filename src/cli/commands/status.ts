@@ -2,7 +2,9 @@
 import { CheckFailed, InputError, UsageError } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
-import { exact, joined, plain, term } from '../../outside.js';
+import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
+import { exact, joined, plain, term, type Term } from '../../outside.js';
+import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
 import { out, outJson, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
@@ -12,6 +14,7 @@ export interface StatusOptions extends GlobalOptions {
   within: string;
   roster?: string;
   failOn?: string;
+  lang?: string;
 }
 
 function days(within: string): number {
@@ -26,10 +29,26 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 /** Items with a date to meet; the others (a sign-off, an unsettled question) are simply to do. */
 const DATED = new Set<StatusItem['kind']>(['action', 'evidence', 'return']);
 
-const WORD: Record<StatusItem['kind'], string> = { action: 'action', evidence: 'evidence', unsettled: 'unsettled', 'sign-off': 'sign-off', return: 'return' };
+const WORD: Record<StatusItem['kind'], MessageKey> = {
+  action: 'status.kind.action',
+  evidence: 'status.kind.evidence',
+  unsettled: 'status.kind.unsettled',
+  'sign-off': 'status.kind.signOff',
+  return: 'status.kind.return',
+};
+
+/** One line per item, in columns: the words of each column padded to the longest in this language. */
+function lines(items: StatusItem[], { t }: Messages): Term {
+  const state = (i: StatusItem) => t(i.overdue ? 'status.word.overdue' : DATED.has(i.kind) ? 'status.word.due' : 'status.word.toDo');
+  const stateWidth = Math.max(...(['status.word.overdue', 'status.word.due', 'status.word.toDo'] as const).map((k) => t(k).length));
+  const kindWidth = Math.max(...Object.values(WORD).map((k) => t(k).length));
+  return joined(items.map((i) => term`${exact(i.date)}  ${exact(state(i).padEnd(stateWidth))}  ${exact(t(WORD[i.kind]).padEnd(kindWidth))} ${plain(oneLine(i.name))}: ${plain(oneLine(i.text))}`));
+}
 
 export async function runStatus(args: string[], opts: StatusOptions): Promise<void> {
   const within = days(opts.within);
+  const langs = langsOption(opts.lang);
+  if (opts.json) oneLang(langs, 'JSON');
   const failOn = opts.failOn?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) ?? [];
   for (const w of failOn) if (w !== 'overdue') throw new UsageError(`--fail-on: unknown condition "${w}"; expected overdue`);
   let roster: Roster | undefined;
@@ -39,27 +58,34 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
     roster = r.value;
   }
   const asOf = today();
-  // Per body (its reference, else its file), the items of its latest return only.
-  const latest = new Map<string, { date: string; file: string; items: StatusItem[] }>();
+  // Per body (its reference, else its file), the items of its latest return only, in each language.
+  const latest = new Map<string, { date: string; file: string; items: StatusItem[][] }>();
+  const words = frameworkWords();
   await eachReturn(
     args,
     (o) => {
       const key = o.assessment.reference !== undefined ? `ref:${o.assessment.reference}` : `file:${o.file}`;
       const had = latest.get(key);
       if (had && (had.date > o.assessment.date || (had.date === o.assessment.date && had.file > o.file))) return;
-      latest.set(key, { date: o.assessment.date, file: o.file, items: statusOf(o.file, o.framework, o.assessment, o.ratings, asOf, within) });
+      const items = langs.map((lang) => statusOf(o.file, o.framework, o.assessment, o.ratings, asOf, within, messages(lang), words(o.framework, lang)));
+      latest.set(key, { date: o.assessment.date, file: o.file, items });
     },
     roster?.file,
   );
-  const items = [...latest.values()].flatMap((v) => v.items);
-  if (roster) items.push(...rosterStatus(roster, new Set([...latest.keys()].filter((k) => k.startsWith('ref:')).map((k) => k.slice(4))), asOf));
-  items.sort(byDate);
+  const returned = new Set([...latest.keys()].filter((k) => k.startsWith('ref:')).map((k) => k.slice(4)));
+  const inLang = langs.map((lang, n) => {
+    const items = [...latest.values()].flatMap((v) => v.items[n]!);
+    if (roster) items.push(...rosterStatus(roster, returned, asOf, messages(lang)));
+    return { l: messages(lang), items: items.sort(byDate) };
+  });
+  const items = inLang[0]!.items;
   if (opts.json) outJson({ schema: 'dutykit/status@1', asOf, withinDays: within, items });
-  else if (!items.length) out(term`Nothing due within ${within} days of ${exact(asOf)}.\n`);
   else {
-    const lines = items.map((i) => term`${exact(i.date)}  ${i.overdue ? 'OVERDUE' : DATED.has(i.kind) ? 'due    ' : 'to do  '}  ${exact(WORD[i.kind].padEnd(9))} ${plain(oneLine(i.name))}: ${plain(oneLine(i.text))}`);
-    out(term`${joined(lines)}\n`);
+    // Several languages: each list in full, Welsh first for cy,en, a blank line between.
+    const lists = inLang.map(({ l, items: these }) => (these.length ? term`${lines(these, l)}\n` : term`${exact(l.t('status.nothing', { days: within, date: asOf }))}\n`));
+    out(joined(lists, '\n'));
   }
   const overdue = items.filter((i) => i.overdue).length;
   if (failOn.includes('overdue') && overdue) throw new CheckFailed(`--fail-on overdue: ${overdue} overdue item${overdue === 1 ? '' : 's'}`);
 }
+

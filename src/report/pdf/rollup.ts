@@ -1,7 +1,9 @@
 // The roll-up as a PDF in the report's style: A4, the same fonts, headings and wrapping tables
 // with repeated header rows, the marking at top and bottom of every page and "Page i of N",
-// tagged, with title and language set. Pure: blocks and the creation date in, bytes out.
+// tagged, with title and language set. Several languages make one document, a part per
+// language with its own /Lang and page words. Pure: blocks and the creation date in, bytes out.
 import PDFDocument from 'pdfkit';
+import { messages, type Messages } from '../../i18n/catalogue.js';
 import type { Block } from '../../rollup/blocks.js';
 import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
 import { Flow, INK, oneLine, PAGE, STYLE, type Doc, type Style } from './flow.js';
@@ -11,7 +13,12 @@ import { table } from './table.js';
 export interface RollupPdfOptions {
   created: Date;
   marking: string;
-  title: string;
+}
+
+/** One language's roll-up. */
+export interface RollupPart {
+  lang: string;
+  blocks: Block[];
 }
 
 const MARK: Style = { font: 'bold', size: 9 };
@@ -36,7 +43,9 @@ function shares(head: string[], rows: string[][]): number[] {
   return chars.map((n) => n / total);
 }
 
-export async function renderRollupPdf(blocks: Block[], opts: RollupPdfOptions): Promise<Uint8Array> {
+export async function renderRollupPdf(parts: RollupPart[], opts: RollupPdfOptions): Promise<Uint8Array> {
+  const first = messages(parts[0]!.lang);
+  const title = parts[0]!.blocks.find((b) => b.kind === 'heading')?.text ?? first.t('rollup.title');
   const fonts = fontFiles();
   const doc: Doc = new PDFDocument({
     size: 'A4',
@@ -44,10 +53,10 @@ export async function renderRollupPdf(blocks: Block[], opts: RollupPdfOptions): 
     pdfVersion: '1.7',
     bufferPages: true,
     tagged: true,
-    lang: 'en-GB',
+    lang: first.locale,
     displayTitle: true,
     font: fonts.regular,
-    info: { Title: metadataText(opts.title), Creator: 'dutykit', Producer: 'dutykit (PDFKit)', CreationDate: opts.created, ModDate: opts.created },
+    info: { Title: metadataText(title), Creator: 'dutykit', Producer: 'dutykit (PDFKit)', CreationDate: opts.created, ModDate: opts.created },
   });
   const chunks: Uint8Array[] = [];
   doc.on('data', (c: Uint8Array) => chunks.push(c));
@@ -56,30 +65,37 @@ export async function renderRollupPdf(blocks: Block[], opts: RollupPdfOptions): 
     doc.on('error', reject);
   });
   for (const file of Object.values(fonts)) plainLayout((doc.font(file) as unknown as { _font: EmbeddedFont })._font);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const docRoot = doc.struct('Document');
+  doc.addStructure(docRoot);
   const flow = new Flow(doc, fonts);
-  for (const b of blocks) {
-    if (b.kind === 'heading') {
-      // Each framework's section starts a page, as each benchmark does in the report.
-      if (b.level === 2 && flow.y > PAGE.top + 80) flow.newPage();
-      if (b.level <= 2) doc.outline.addItem(metadataText(b.text));
-      flow.heading(root, b.level, b.text);
-    } else if (b.kind === 'para') flow.block(root, 'P', b.text, STYLE.body);
-    else {
-      const w = shares(b.head, b.rows);
-      table(flow, root, b.head.map((header, i) => ({ header, width: w[i]! })), b.rows.map((r) => r.map((text) => ({ text }))));
+  // Each language's first page, so that each page's furniture is in its own language.
+  const starts: { lang: string; first: number }[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) flow.newPage();
+    starts.push({ lang: part.lang, first: doc.bufferedPageRange().count - 1 });
+    const root = parts.length > 1 ? flow.struct(docRoot, 'Part', { lang: messages(part.lang).locale }) : docRoot;
+    for (const b of part.blocks) {
+      if (b.kind === 'heading') {
+        // Each framework's section starts a page, as each benchmark does in the report.
+        if (b.level === 2 && flow.y > PAGE.top + 80) flow.newPage();
+        if (b.level <= 2) doc.outline.addItem(metadataText(b.text));
+        flow.heading(root, b.level, b.text);
+      } else if (b.kind === 'para') flow.block(root, 'P', b.text, STYLE.body);
+      else {
+        const w = shares(b.head, b.rows);
+        table(flow, root, b.head.map((header, i) => ({ header, width: w[i]! })), b.rows.map((r) => r.map((text) => ({ text }))));
+      }
     }
-  }
-  pageFurniture(flow, opts.marking);
-  root.end();
+  });
+  pageFurniture(flow, opts.marking, (page) => messages(starts.findLast((s) => s.first <= page)!.lang));
+  docRoot.end();
   doc.end();
   await done;
   return Buffer.concat(chunks);
 }
 
 /** The marking centred at top and bottom of every page, and "Page i of N": pagination artifacts. */
-function pageFurniture(flow: Flow, marking: string): void {
+function pageFurniture(flow: Flow, marking: string, wordsOf: (page: number) => Messages): void {
   const doc = flow.doc;
   const { start, count } = doc.bufferedPageRange();
   const mark = oneLine(flow.printable(marking, MARK));
@@ -87,7 +103,7 @@ function pageFurniture(flow: Flow, marking: string): void {
   for (let i = start; i < start + count; i++) {
     flow.switchTo(i);
     doc.page.margins.bottom = 0;
-    const page = `Page ${i - start + 1} of ${count}`;
+    const page = wordsOf(i - start).t('report.pdf.page', { page: i - start + 1, pages: count });
     flow.artifact(() => {
       flow.drawLine(mark, x, 24, MARK);
       flow.drawLine(mark, x, PAGE.height - 44, MARK);

@@ -9,7 +9,7 @@
  * block indicators (`- `, `? `, `: `) on the line and the open flow brackets, skipping quotes
  * and comments; the exact depth is checked on the parsed tree.
  */
-export function prescan(text: string, limits: { depth: number; items: number }): { offset: number; message: string } | undefined {
+export function prescan(text: string, limits: { depth: number; items: number; typical?: string }): { offset: number; message: string } | undefined {
   const guard = 4 * limits.depth;
   const open: number[] = [];
   let flow = 0;
@@ -38,7 +38,7 @@ export function prescan(text: string, limits: { depth: number; items: number }):
     const indicator = (c === DASH || c === QUESTION || c === COLON) && spaceAt(text, i + 1);
     if (c === LF || (c === COMMA && flow > 0) || c === LBRACKET || c === LBRACE || indicator) items++;
     if (items > limits.items) {
-      return { offset: i, message: `more than ${limits.items.toLocaleString('en-GB')} lines and entries; an assessment has a few thousand` };
+      return { offset: i, message: `more than ${limits.items.toLocaleString('en-GB')} lines and entries; ${limits.typical ?? 'an assessment has a few thousand'}` };
     }
     if (c === LF) {
       run = 0;

@@ -9,7 +9,7 @@ import { didYouMean } from './did-you-mean.js';
 import { oneLine } from './one-line.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
-import { readSource, type Source } from './source.js';
+import { readSource, type ItemLimit, type Source } from './source.js';
 import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 
 export interface RosterBody {
@@ -54,8 +54,16 @@ export function looksLikeRoster(data: unknown): boolean {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && 'bodies' in data;
 }
 
+/**
+ * A roster has about ten lines and entries a body (four or five `key: value` lines and a dash):
+ * an assessment's bound (100,000) would refuse a region's schools at about 10,000. This one
+ * allows some 40,000 bodies, more than the schools of England and Wales; the 5 MB bound on a
+ * file comes first for rosters with long names and contacts.
+ */
+export const ROSTER_ITEMS: ItemLimit = { items: 400_000, typical: 'a roster has about ten a body, so this allows some 40,000 bodies; split a larger one by area' };
+
 export function loadRoster(file: string, bundledDir: string): Loaded<Roster> {
-  const read = readSource(file);
+  const read = readSource(file, ROSTER_ITEMS);
   if (!read.source) return read;
   const source = read.source;
   if (!looksLikeRoster(source.data)) {

@@ -18,6 +18,15 @@ export const LIMITS = {
   problems: 100,
 };
 
+/**
+ * The bound on one file's lines and entries, and what a file of its kind typically has (said
+ * when the bound is passed). An assessment's is LIMITS.items; a roster has its own (roster.ts).
+ */
+export interface ItemLimit {
+  items: number;
+  typical: string;
+}
+
 export interface Source {
   file: string;
   doc: Document.Parsed;
@@ -34,7 +43,7 @@ const fail = (file: string, message: string, line = 1, col = 1): SourceResult =>
   problems: [{ file, line, col, path: '', message: visible(message) }],
 });
 
-export function readSource(file: string): SourceResult {
+export function readSource(file: string, limit?: ItemLimit): SourceResult {
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -55,7 +64,7 @@ export function readSource(file: string): SourceResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return parseSource(file, bytes);
+  return parseSource(file, bytes, limit);
 }
 
 /**
@@ -88,7 +97,7 @@ export const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: fals
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-export function parseSource(file: string, bytes: Uint8Array): SourceResult {
+export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit): SourceResult {
   if (bytes.length > LIMITS.bytes) return fail(file, `file is larger than ${LIMITS.bytes / 1048576} MB`);
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fail(file, 'binary file (contains a NUL byte); expected YAML text', ...lineCol(bytes, nul));
@@ -101,7 +110,7 @@ export function parseSource(file: string, bytes: Uint8Array): SourceResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return fail(file, 'file is empty');
 
-  const refused = prescan(text, LIMITS);
+  const refused = prescan(text, limit ? { ...LIMITS, ...limit } : LIMITS);
   if (refused) {
     const before = text.slice(0, refused.offset);
     return fail(file, refused.message, before.split('\n').length, refused.offset - before.lastIndexOf('\n'));

@@ -60,7 +60,7 @@ function sectionBlocks(s: RollupSection, l: Messages): Block[] {
       listed(t('rollup.notOnRoster'), r.notOnRoster as { reference?: string; name: string; file: string }[], [ref, name, col('rollup.col.file')], (x) => [dash(x.reference), x.name, x.file]);
     }
   }
-  listed(t('rollup.duplicates'), s.duplicates, [ref, name, col('rollup.col.used'), col('rollup.col.setAside')], (x) => [x.reference || '—', x.name, dated(x.used), x.superseded.map(dated).join('; ')]);
+  listed(t('rollup.duplicates'), s.duplicates, [ref, name, col('rollup.col.used'), col('rollup.col.setAside')], (x) => [x.reference || '—', x.name, x.chosenBy === 'file name' ? t('rollup.usedByName', { file: x.used.file, date: l.date(x.used.date) }) : dated(x.used), x.superseded.map(dated).join('; ')]);
   listed(t('rollup.red'), s.red, [ref, name, col('rollup.col.redBenchmarks')], (x) => [dash(x.reference), x.name, x.benchmarks.join('; ')]);
   const [benchmark, question] = [col('report.col.benchmark'), col('report.col.question')];
   listed(t('rollup.overdue'), s.overdueActions, [ref, name, benchmark, col('report.col.action'), col('rollup.col.due')], (x) => [dash(x.reference), x.name, x.benchmark, x.action, l.date(x.due)]);

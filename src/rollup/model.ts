@@ -29,8 +29,11 @@ export interface RollupSection {
   benchmarks: { id: string; number: number; title: string; counts: Record<string, Count> }[];
   questions: { benchmark: number; id: string; title: string; counts: Record<string, Count> }[];
   roster?: RosterMatch;
-  /** Two or more returns from one body: which is used. */
-  duplicates: { reference: string; name: string; used: BodyRef & { date: string }; superseded: (BodyRef & { date: string })[] }[] | Count;
+  /**
+   * Two or more returns from one body: which is used, and how it was chosen: by its later
+   * date, or (another has the same date) by coming last in file-name order.
+   */
+  duplicates: { reference: string; name: string; used: BodyRef & { date: string }; superseded: (BodyRef & { date: string })[]; chosenBy: 'date' | 'file name' }[] | Count;
   red: (BodyRef & { benchmarks: string[] })[] | Count;
   overdueActions: (BodyRef & { benchmark: string; action: string; due: string })[] | Count;
   staleEvidence: (BodyRef & { benchmark: string; question: string; reviewed: string })[] | Count;
@@ -77,6 +80,19 @@ export class RollupBuilder {
     return out;
   }
 
+  /** Bodies whose newest returns share a date: the file name chose, and the user should know. */
+  sameDay(): SameDay[] {
+    const out: SameDay[] = [];
+    for (const g of this.#groups.values()) {
+      for (const list of g.bodies.values()) {
+        const { used, superseded } = pick(list);
+        const tied = superseded.filter((s) => s.date === used.date);
+        if (tied.length) out.push({ name: used.name, reference: used.reference, date: used.date, used: used.file, others: tied.map((s) => s.file) });
+      }
+    }
+    return out;
+  }
+
   frameworks(): Framework[] {
     return [...this.#groups.values()].map((g) => g.fw);
   }
@@ -87,6 +103,22 @@ export class RollupBuilder {
       .map((g) => section(g, opts));
     return { schema: 'dutykit/rollup@1', audience: opts.audience, sections };
   }
+}
+
+/** Two or more returns from one body with the same, latest, date. */
+export interface SameDay {
+  name: string;
+  reference?: string;
+  date: string;
+  used: string;
+  others: string[];
+}
+
+/** The warning for returns of one body on one day, for `rollup` and `status` alike. */
+export function sameDayWarning(d: SameDay): string {
+  const files = [...d.others, d.used].sort();
+  const body = `${d.name}${d.reference !== undefined ? ` (reference ${d.reference})` : ''}`;
+  return `${d.used}: warning: ${files.length} returns from ${body} have the same date, ${d.date}: ${files.join(', ')}; ${d.used} is used, as the last in file-name order. Give the return that counts the later date, or remove the other`;
 }
 
 function pick(list: ReturnSummary[]): { used: ReturnSummary; superseded: ReturnSummary[] } {
@@ -131,7 +163,13 @@ function section(g: Group, opts: BuildOptions): RollupSection {
   const staleEvidence = used.flatMap((s) => s.stale.map((x) => ({ ...ref(s), ...x, benchmark: benchTitle(x.benchmark), question: questionTitle(x.benchmark, x.question) })));
   const duplicates = picked
     .filter((p) => p.superseded.length)
-    .map((p) => ({ reference: p.used.reference ?? '', name: p.used.name, used: { ...ref(p.used), date: p.used.date }, superseded: p.superseded.map((s) => ({ ...ref(s), date: s.date })) }));
+    .map((p) => ({
+      reference: p.used.reference ?? '',
+      name: p.used.name,
+      used: { ...ref(p.used), date: p.used.date },
+      superseded: p.superseded.map((s) => ({ ...ref(s), date: s.date })),
+      chosenBy: p.superseded.some((s) => s.date === p.used.date) ? ('file name' as const) : ('date' as const),
+    }));
   const roster = opts.roster && opts.roster.framework.id === fw.id ? matchRoster(opts.roster, used, opts.asOf) : undefined;
   const declines = opts.previous && declinesSince(fw, used, opts.previous.latest(fw.id), ratingLabel, benchTitle);
 

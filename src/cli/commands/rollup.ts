@@ -4,12 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { CheckFailed, InputError, UsageError, type Problem } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
-import { RollupBuilder, type Rollup } from '../../rollup/model.js';
+import { RollupBuilder, sameDayWarning, type Rollup } from '../../rollup/model.js';
 import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
 import { summarise } from '../../rollup/summary.js';
 import { now, today } from '../clock.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
-import { exact, joined, jsonText, term, type Term } from '../../outside.js';
+import { exact, joined, jsonText, message, term, type Term } from '../../outside.js';
 import { messages } from '../../i18n/catalogue.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { pdfRenderer } from '../pdf-renderer.js';
@@ -87,6 +87,8 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   }
   const current = await gather(args, roster);
   const previous = opts.previous ? await gather([opts.previous]) : undefined;
+  // Returns of one body on one day: the file name chooses, and that is said, never silent.
+  for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d)));
   const asOf = today();
   const board = current.build({ audience: 'board', roster, asOf, previous });
   // Each language's roll-up: the catalogue's words and each framework's own in that language.

@@ -3,10 +3,11 @@ import { CheckFailed, InputError, UsageError } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
-import { exact, joined, plain, term, type Term } from '../../outside.js';
+import { exact, joined, message, plain, term, type Term } from '../../outside.js';
+import { sameDayWarning } from '../../rollup/model.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
-import { out, outJson, type GlobalOptions } from '../output.js';
+import { err, out, outJson, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { eachReturn } from '../returns.js';
 
@@ -60,18 +61,29 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   const asOf = today();
   // Per body (its reference, else its file), the items of its latest return only, in each language.
   const latest = new Map<string, { date: string; file: string; items: StatusItem[][] }>();
+  /** Bodies with several returns on their latest date, by key: every file on that date. */
+  const ties = new Map<string, { name: string; reference?: string; date: string; files: string[] }>();
   const words = frameworkWords();
   await eachReturn(
     args,
     (o) => {
       const key = o.assessment.reference !== undefined ? `ref:${o.assessment.reference}` : `file:${o.file}`;
       const had = latest.get(key);
+      if (had && had.date === o.assessment.date) {
+        const tie = ties.get(key) ?? { name: o.assessment.authority, reference: o.assessment.reference, date: had.date, files: [had.file] };
+        ties.set(key, { ...tie, files: [...tie.files, o.file] });
+      } else if (!had || had.date < o.assessment.date) ties.delete(key);
       if (had && (had.date > o.assessment.date || (had.date === o.assessment.date && had.file > o.file))) return;
       const items = langs.map((lang) => statusOf(o.file, o.framework, o.assessment, o.ratings, asOf, within, messages(lang), words(o.framework, lang)));
       latest.set(key, { date: o.assessment.date, file: o.file, items });
     },
     roster?.file,
   );
+  // The same rule and the same warning as rollup: the last in file-name order, said plainly.
+  for (const [key, tie] of ties) {
+    const used = latest.get(key)!.file;
+    err(message(sameDayWarning({ name: tie.name, reference: tie.reference, date: tie.date, used, others: tie.files.filter((f) => f !== used) })));
+  }
   const returned = new Set([...latest.keys()].filter((k) => k.startsWith('ref:')).map((k) => k.slice(4)));
   const inLang = langs.map((lang, n) => {
     const items = [...latest.values()].flatMap((v) => v.items[n]!);

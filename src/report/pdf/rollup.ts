@@ -2,12 +2,10 @@
 // with repeated header rows, the marking at top and bottom of every page and "Page i of N",
 // tagged, with title and language set. Several languages make one document, a part per
 // language with its own /Lang and page words. Pure: blocks and the creation date in, bytes out.
-import PDFDocument from 'pdfkit';
 import { messages, type Messages } from '../../i18n/catalogue.js';
 import type { Block } from '../../rollup/blocks.js';
-import { fontFiles, plainLayout, type EmbeddedFont } from './fonts.js';
-import { Flow, INK, oneLine, PAGE, STYLE, type Doc, type Style } from './flow.js';
-import { metadataText } from './index.js';
+import { metadataText, openPdf } from './document.js';
+import { INK, oneLine, PAGE, STYLE, type Flow, type Style } from './flow.js';
 import { table } from './table.js';
 
 export interface RollupPdfOptions {
@@ -46,28 +44,7 @@ function shares(head: string[], rows: string[][]): number[] {
 export async function renderRollupPdf(parts: RollupPart[], opts: RollupPdfOptions): Promise<Uint8Array> {
   const first = messages(parts[0]!.lang);
   const title = parts[0]!.blocks.find((b) => b.kind === 'heading')?.text ?? first.t('rollup.title');
-  const fonts = fontFiles();
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
-    pdfVersion: '1.7',
-    bufferPages: true,
-    tagged: true,
-    lang: first.locale,
-    displayTitle: true,
-    font: fonts.regular,
-    info: { Title: metadataText(title), Creator: 'dutykit', Producer: 'dutykit (PDFKit)', CreationDate: opts.created, ModDate: opts.created },
-  });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (c: Uint8Array) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  for (const file of Object.values(fonts)) plainLayout((doc.font(file) as unknown as { _font: EmbeddedFont })._font);
-  const docRoot = doc.struct('Document');
-  doc.addStructure(docRoot);
-  const flow = new Flow(doc, fonts);
+  const { doc, flow, root: docRoot, finish } = openPdf({ locale: first.locale, title, created: opts.created });
   // Each language's first page, so that each page's furniture is in its own language.
   const starts: { lang: string; first: number }[] = [];
   parts.forEach((part, i) => {
@@ -88,10 +65,7 @@ export async function renderRollupPdf(parts: RollupPart[], opts: RollupPdfOption
     }
   });
   pageFurniture(flow, opts.marking, (page) => messages(starts.findLast((s) => s.first <= page)!.lang));
-  docRoot.end();
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 /** The marking centred at top and bottom of every page, and "Page i of N": pagination artifacts. */

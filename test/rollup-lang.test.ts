@@ -1,6 +1,6 @@
 // `rollup --lang` and `status --lang`: every label, heading and terminal word from the message
 // catalogue, in Welsh, or both (Welsh first); JSON in one language.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,16 @@ describe('rollup --lang', () => {
     expect(json.sections[0].answerColumns.slice(-2).map((c: { label: string }) => c.label)).toEqual(["Ddim yn berthnasol i'w math", 'Heb ei ateb']);
     // The counts themselves stay the documented values, whatever the language.
     expect(json.sections[0].roster.missing).toBe('fewer than 5');
+  });
+
+  it("a return's own warnings are in the first language asked, as report gives them", () => {
+    const dir = join(tmp, 'warned');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(join(EX, '900001-northbridge-primary-school.yaml'), 'utf8').replace(/^framework_version: .*$/m, 'framework_version: 0.9.0'));
+    for (const command of ['rollup', 'status']) {
+      const r = dutykit([command, dir, '--lang', 'cy,en'], { env: PINNED });
+      expect(r.stderr).toBe(`${join(dir, 'a.yaml')}:3:20: framework_version: rhybudd: ysgrifennwyd yn erbyn thurrock-schools-2020 0.9.0, ond fe'i darllenwyd gyda fersiwn 1.0.0\n`);
+    }
   });
 
   it('JSON is one language: cy,en is refused (exit 2)', () => {

@@ -6,6 +6,7 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { InputError, UsageError, type Problem } from '../errors.js';
+import type { Messages } from '../i18n/catalogue.js';
 import { looksLikeRoster } from '../model/roster.js';
 import { readSource } from '../model/source.js';
 import { exact, term } from '../outside.js';
@@ -45,10 +46,10 @@ export function expandInputs(args: string[]): string[] {
 
 /**
  * Open each return in turn and pass it to `each`; what `each` does not keep is free at once.
- * The roster file, if given, is passed over. Problems in any return are gathered and thrown at the
+ * The roster file, if given, is passed over. The files' own warnings are in the language of `m`. Problems in any return are gathered and thrown at the
  * end, all at once, as for `validate`.
  */
-export async function eachReturn(args: string[], each: (o: Opened) => void, roster?: string): Promise<number> {
+export async function eachReturn(args: string[], each: (o: Opened) => void, roster?: string, m?: Messages): Promise<number> {
   const problems: Problem[] = [];
   let count = 0;
   const isRoster = rosterTest(roster);
@@ -58,7 +59,7 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
       err(term`${exact(file)}: warning: not a YAML file, so not a return; not read`);
       return;
     }
-    const r = tryOpen(file);
+    const r = tryOpen(file, m);
     if (r.opened) {
       each(r.opened);
       count++;

@@ -10,7 +10,7 @@ import { summarise } from '../../rollup/summary.js';
 import { now, today } from '../clock.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { exact, joined, jsonText, message, term, type Term } from '../../outside.js';
-import { messages } from '../../i18n/catalogue.js';
+import { messages, type Messages } from '../../i18n/catalogue.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { pdfRenderer } from '../pdf-renderer.js';
 import { printedFormat } from '../json-format.js';
@@ -40,7 +40,7 @@ function failOn(list: string | undefined): FailOn[] {
 }
 
 /** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
-async function gather(args: string[], roster?: Roster): Promise<RollupBuilder> {
+async function gather(args: string[], roster?: Roster, m?: Messages): Promise<RollupBuilder> {
   const b = new RollupBuilder();
   const problems: Problem[] = [];
   await eachReturn(
@@ -52,6 +52,7 @@ async function gather(args: string[], roster?: Roster): Promise<RollupBuilder> {
       b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
     },
     roster?.file,
+    m,
   );
   if (problems.length) throw new InputError(problems);
   return b;
@@ -85,8 +86,9 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
     if (!r.value) throw new InputError(r.problems);
     roster = r.value;
   }
-  const current = await gather(args, roster);
-  const previous = opts.previous ? await gather([opts.previous]) : undefined;
+  // The files' own warnings are given in the first language asked, as report and rate give them.
+  const current = await gather(args, roster, messages(langs[0]));
+  const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0])) : undefined;
   // Returns of one body on one day: the file name chooses, and that is said, never silent.
   for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d)));
   const asOf = today();

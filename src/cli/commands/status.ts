@@ -78,6 +78,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
       latest.set(key, { date: o.assessment.date, file: o.file, items });
     },
     roster?.file,
+    messages(langs[0]),
   );
   // The same rule and the same warning as rollup: the last in file-name order, said plainly.
   for (const [key, tie] of ties) {

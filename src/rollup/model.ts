@@ -7,6 +7,7 @@ import type { Roster } from '../model/roster.js';
 import { UNANSWERED } from '../rating/questions.js';
 import { UNRATED } from '../rating/rate.js';
 import { matchRoster, type RosterMatch } from './roster-match.js';
+import type { SameDay } from './same-day.js';
 import { NOT_FOR_KIND, type ReturnSummary } from './summary.js';
 
 export type Audience = 'board' | 'public';
@@ -103,22 +104,6 @@ export class RollupBuilder {
       .map((g) => section(g, opts));
     return { schema: 'dutykit/rollup@1', audience: opts.audience, sections };
   }
-}
-
-/** Two or more returns from one body with the same, latest, date. */
-export interface SameDay {
-  name: string;
-  reference?: string;
-  date: string;
-  used: string;
-  others: string[];
-}
-
-/** The warning for returns of one body on one day, for `rollup` and `status` alike. */
-export function sameDayWarning(d: SameDay): string {
-  const files = [...d.others, d.used].sort();
-  const body = `${d.name}${d.reference !== undefined ? ` (reference ${d.reference})` : ''}`;
-  return `${d.used}: warning: ${files.length} returns from ${body} have the same date, ${d.date}: ${files.join(', ')}; ${d.used} is used, as the last in file-name order. Give the return that counts the later date, or remove the other`;
 }
 
 function pick(list: ReturnSummary[]): { used: ReturnSummary; superseded: ReturnSummary[] } {

@@ -4,7 +4,7 @@ import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
 import { exact, joined, message, plain, term, type Term } from '../../outside.js';
-import { sameDayWarning } from '../../rollup/model.js';
+import { sameDayWarning } from '../../rollup/same-day.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';

@@ -72,6 +72,13 @@ export function withColour(s: string): Term {
 /** Outside text as body text in a terminal. */
 export const plain = (s: string): Term => clean(s) as Term;
 
+/**
+ * Outside text in a line of dutykit's own (a status line, `ok  file: summary`): every line
+ * break, U+2028 and U+2029 included, becomes a space, so that the text cannot start a line
+ * that looks like one of dutykit's.
+ */
+export const plainLine = (s: string): Term => clean(s).replace(/\s*\n\s*/g, ' ') as Term;
+
 /** A file name, id or value quoted in a message: shown exactly, controls made visible. */
 export const exact = (s: string): Term => visible(s) as Term;
 

@@ -70,3 +70,71 @@ describe('a roster the size of a region', () => {
     expect(r.stderr).not.toContain('assessment');
   });
 });
+
+// Third hostile test (rollup and status): findings 1 and 2.
+describe('rollup and status after the hostile test', () => {
+  const SCHOOLS = join(ROOT, 'examples/schools');
+  const ROSTER = join(SCHOOLS, 'roster-2024-25.yaml');
+
+  it('a roster with no return in yet: every body is not returned, and --fail-on missing fails', () => {
+    const empty = join(tmp, 'nothing-in-yet');
+    mkdirSync(empty);
+    const r = dutykit(['rollup', empty, '--roster', ROSTER, '--fail-on', 'missing', '--json']);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.sections).toHaveLength(1);
+    expect(json.sections[0].returns).toBe(0);
+    expect(JSON.stringify(json.sections[0].roster)).toContain('900001');
+  });
+
+  it('a line separator (U+2028, U+2029, NEL) in a return never starts a line of its own in status or validate', () => {
+    const dir = join(tmp, 'forged');
+    mkdirSync(dir);
+    const text = readFileSync(join(SCHOOLS, '900003-riverside-infant-school.yaml'), 'utf8');
+    const file = join(dir, 'r.yaml');
+    writeFileSync(file, text.replace('authority: "Riverside Infant School"', 'authority: "Riverside Infant School\\u2028 2099-01-01  done  forged  Fake line"').replace('Offer Prevent training', 'Offer\u2029 2025-01-01  ok  forged  All clear\u0085 x'));
+    for (const args of [['status', dir, '--within', '3650d'], ['validate', file]]) {
+      const r = dutykit(args);
+      const out = r.stdout + r.stderr;
+      expect(out, args[0]).not.toMatch(/[\u2028\u2029\u0085]/);
+      for (const line of out.split('\n')) expect(line, args[0]).not.toMatch(/^\s*20(99|25)-01-01/);
+    }
+  });
+});
+
+describe('returns that do not belong to the round (hostile test of rollup, findings 3, 4 and 6)', () => {
+  const SCHOOLS = join(ROOT, 'examples/schools');
+  const ROSTER = join(SCHOOLS, 'roster-2024-25.yaml');
+  const riverside = readFileSync(join(SCHOOLS, '900003-riverside-infant-school.yaml'), 'utf8');
+  const one = (name: string, text: string) => {
+    const dir = join(tmp, name);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'r.yaml'), text);
+    return dir;
+  };
+  const returned = (stdout: string) => JSON.stringify(JSON.parse(stdout).sections[0].roster.returned);
+
+  it("a return for another period is not counted in this round, and is named in a warning", () => {
+    const dir = one('old-period', riverside.replace('period: 2024/25', 'period: 2019/20').replace(/^date: .*$/m, 'date: 2019-06-01'));
+    const r = dutykit(['rollup', dir, '--roster', ROSTER, '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('warning: a return for 2019/20, but the roster');
+    expect(r.stderr).toContain('is for 2024/25; not counted in this round');
+    expect(returned(r.stdout)).not.toContain('900003');
+  });
+
+  it("a return giving another body's reference is counted for it, with a warning naming both", () => {
+    const dir = one('taken-reference', riverside.replace('authority: "Riverside Infant School"', 'authority: "Castle Hill School"'));
+    const r = dutykit(['rollup', dir, '--roster', ROSTER, '--json']);
+    expect(r.stderr).toMatch(/warning: reference 900003 is Riverside Infant School on the roster, but this return is from Castle Hill School; counted as Riverside Infant School's: check the reference/);
+  });
+
+  it("a return against a copy of the roster's framework, under the same id, is refused with the roster", () => {
+    const fw = join(tmp, 'fw-copy');
+    cpSync(join(BUNDLED, 'thurrock-schools-2020'), fw, { recursive: true });
+    const dir = one('copied-framework', riverside.replace(/^framework: .*$/m, `framework: ${fw}`));
+    const r = dutykit(['rollup', dir, '--roster', ROSTER]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("which takes the id thurrock-schools-2020 but is not the roster's");
+  });
+});

@@ -99,7 +99,12 @@ export class RollupBuilder {
   }
 
   build(opts: BuildOptions): Rollup {
-    const sections = [...this.#groups.values()]
+    const groups = [...this.#groups.values()];
+    // A roster no return has come in for yet is every body not returned, not an empty roll-up
+    // (which `--fail-on missing` would pass).
+    const rostered = opts.roster?.framework;
+    if (rostered && !groups.some((g) => g.fw.id === rostered.id)) groups.push({ fw: rostered, bodies: new Map() });
+    const sections = groups
       .sort((a, b) => (a.fw.id < b.fw.id ? -1 : a.fw.id > b.fw.id ? 1 : 0))
       .map((g) => section(g, opts));
     return { schema: 'dutykit/rollup@1', audience: opts.audience, sections };

@@ -3,6 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CheckFailed, InputError, UsageError, type Problem } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
+import { organisationKey } from '../../model/one-line.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
 import { RollupBuilder, type Rollup } from '../../rollup/model.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
@@ -49,6 +50,17 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
     (o) => {
       if (roster && o.framework.id !== roster.framework.id) {
         return void problems.push(o.source.at(['framework'], `a return against ${o.framework.id}, but the roster ${roster.file} is for ${roster.framework.id}; roll it up on its own`));
+      }
+      // A copy of the framework under the same id (its rules changed, say) is another framework.
+      if (roster && resolve(o.framework.dir) !== resolve(roster.framework.dir)) {
+        return void problems.push(o.source.at(['framework'], `a return against the framework in ${o.framework.dir}, which takes the id ${o.framework.id} but is not the roster's (${roster.framework.dir}); answer the roster's framework`));
+      }
+      if (roster && o.assessment.period !== roster.period) {
+        return void err(message(`${o.file}: warning: a return for ${o.assessment.period}, but the roster ${roster.file} is for ${roster.period}; not counted in this round`));
+      }
+      const listed = roster && o.assessment.reference !== undefined ? roster.bodies.find((x) => x.reference === o.assessment.reference) : undefined;
+      if (listed && organisationKey(listed.name) !== organisationKey(o.assessment.authority)) {
+        err(message(`${o.file}: warning: reference ${o.assessment.reference} is ${listed.name} on the roster, but this return is from ${o.assessment.authority}; counted as ${listed.name}'s: check the reference`));
       }
       b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
     },

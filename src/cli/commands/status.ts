@@ -3,7 +3,7 @@ import { CheckFailed, InputError, UsageError } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
-import { exact, joined, message, plain, term, type Term } from '../../outside.js';
+import { exact, joined, message, plainLine, term, type Term } from '../../outside.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
@@ -25,7 +25,6 @@ function days(within: string): number {
 }
 
 /** One line each: a name or an action typed over several lines is put on one. */
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 /** Items with a date to meet; the others (a sign-off, an unsettled question) are simply to do. */
 const DATED = new Set<StatusItem['kind']>(['action', 'evidence', 'return']);
@@ -43,7 +42,7 @@ function lines(items: StatusItem[], { t }: Messages): Term {
   const state = (i: StatusItem) => t(i.overdue ? 'status.word.overdue' : DATED.has(i.kind) ? 'status.word.due' : 'status.word.toDo');
   const stateWidth = Math.max(...(['status.word.overdue', 'status.word.due', 'status.word.toDo'] as const).map((k) => t(k).length));
   const kindWidth = Math.max(...Object.values(WORD).map((k) => t(k).length));
-  return joined(items.map((i) => term`${exact(i.date)}  ${exact(state(i).padEnd(stateWidth))}  ${exact(t(WORD[i.kind]).padEnd(kindWidth))} ${plain(oneLine(i.name))}: ${plain(oneLine(i.text))}`));
+  return joined(items.map((i) => term`${exact(i.date)}  ${exact(state(i).padEnd(stateWidth))}  ${exact(t(WORD[i.kind]).padEnd(kindWidth))} ${plainLine(i.name)}: ${plainLine(i.text)}`));
 }
 
 export async function runStatus(args: string[], opts: StatusOptions): Promise<void> {

@@ -62,7 +62,7 @@ describe('the launcher', () => {
     };
     const first = run(ROOT, ['rate', EXAMPLE], env);
     const saved = readdirSync(cache);
-    expect(saved).toEqual([expect.stringMatching(/^cli\.[0-9a-f]{8}\.rate\.[0-9a-f]{20}\.v8$/)]);
+    expect(saved).toEqual([expect.stringMatching(/^cli\.[0-9a-f]{12}\.rate\.[0-9a-f]{12}\.[0-9a-f]{12}\.v8$/)]);
     const when = statSync(join(cache, saved[0]!)).mtimeMs;
     const second = run(ROOT, ['rate', EXAMPLE], env);
     const off = run(ROOT, ['rate', EXAMPLE], { ...env, DUTYKIT_CACHE: 'off' });

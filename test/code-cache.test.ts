@@ -31,10 +31,10 @@ interface Run {
   saved: string[];
 }
 /** Load `file` with the cache in `folder` in a new process, run it, and save what is to save. */
-function run(file: string, folder: string): Run {
+function run(file: string, folder: string | undefined, env: NodeJS.ProcessEnv = {}): Run {
   const script = `const c = require(${JSON.stringify(LOADER)}); const r = c.loadBundle(${JSON.stringify(file)}, 'rate');
     process.stdout.write(JSON.stringify({ cached: r.cached, answer: r.exports.answer(), saved: c.saveCaches() }));`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, DUTYKIT_CACHE: folder }, timeout: 20_000 });
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, DUTYKIT_CACHE: folder, ...env }, timeout: 20_000 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as Run;
 }
@@ -46,7 +46,7 @@ describe('the code cache', () => {
     const first = run(file, folder);
     expect(first).toMatchObject({ cached: false, answer: 42 });
     const [saved] = first.saved;
-    expect(saved).toMatch(/cli\.[0-9a-f]{8}\.rate\.[0-9a-f]{20}\.v8$/);
+    expect(saved).toMatch(/cli\.[0-9a-f]{12}\.rate\.[0-9a-f]{12}\.[0-9a-f]{12}\.v8$/);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(saved!).mode & 0o777).toBe(0o600);
     // Taken, so nothing to save again.
@@ -105,6 +105,30 @@ describe('the code cache', () => {
     expect(run(file, folder)).toEqual({ cached: true, answer: 42, saved: [] });
   });
 
+  it('with one bit changed is not handed to V8 (which would crash, hang or say something else), and a good one replaces it', () => {
+    const file = bundle();
+    const folder = join(dir, 'cache-flipped');
+    const [saved] = run(file, folder).saved;
+    const bytes = readFileSync(saved!);
+    for (const at of [40, bytes.length >> 1, bytes.length - 1]) {
+      const flipped = Buffer.from(bytes);
+      flipped[at]! ^= 0x10;
+      writeFileSync(saved!, flipped);
+      expect(run(file, folder)).toEqual({ cached: false, answer: 42, saved: [saved] });
+    }
+    expect(run(file, folder)).toEqual({ cached: true, answer: 42, saved: [] });
+  });
+
+  it('a temporary file is never left behind when saving fails', () => {
+    const file = bundle();
+    const folder = join(dir, 'cache-blocked-name');
+    const [saved] = run(file, folder).saved;
+    rmSync(saved!);
+    mkdirSync(saved!); // a folder where the cache would go: the rename fails
+    expect(run(file, folder).saved).toEqual([]);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('that cannot be saved is no error, and no hang', () => {
     const file = bundle();
     const blocked = join(dir, 'a-file');
@@ -114,13 +138,28 @@ describe('the code cache', () => {
     if (process.platform === 'linux') expect(run(file, '/proc/1/dutykit-cache')).toEqual({ cached: false, answer: 42, saved: [] });
   });
 
-  it("is off with DUTYKIT_CACHE=off or Node's own switch, and follows XDG_CACHE_HOME when it is absolute", () => {
-    expect(cacheFolder({ DUTYKIT_CACHE: 'off' })).toBeUndefined();
+  it("is off with DUTYKIT_CACHE=off (0, false, no, none) or Node's own switch, and follows XDG_CACHE_HOME when it is absolute", () => {
+    for (const off of ['off', 'OFF', '0', 'false', 'no', 'none']) expect(cacheFolder({ DUTYKIT_CACHE: off })).toBeUndefined();
     expect(cacheFolder({ NODE_DISABLE_COMPILE_CACHE: '1', DUTYKIT_CACHE: '/x' })).toBeUndefined();
     expect(cacheFolder({ DUTYKIT_CACHE: '/x/y' })).toBe('/x/y');
     if (process.platform !== 'win32') {
       expect(cacheFolder({ XDG_CACHE_HOME: '/c' })).toBe('/c/dutykit');
       expect(cacheFolder({ XDG_CACHE_HOME: 'relative' })).toMatch(/\/\.cache\/dutykit$/);
+    }
+  });
+
+  it('is never put in the current folder by an empty or relative HOME, nor made by root in a folder another user owns', () => {
+    const file = bundle();
+    const cwdBefore = readdirSync(process.cwd());
+    for (const HOME of ['', 'relative']) expect(run(file, undefined, { DUTYKIT_CACHE: '', XDG_CACHE_HOME: '', HOME })).toEqual({ cached: false, answer: 42, saved: [] });
+    expect(readdirSync(process.cwd())).toEqual(cwdBefore);
+    if (process.getuid?.() === 0) {
+      // `sudo -E`: root with bob's HOME must not make a root-owned ~/.cache in bob's home.
+      const bob = join(dir, 'home-bob');
+      mkdirSync(bob);
+      chownSync(bob, 1, 1);
+      expect(run(file, undefined, { DUTYKIT_CACHE: '', XDG_CACHE_HOME: '', HOME: bob })).toEqual({ cached: false, answer: 42, saved: [] });
+      expect(readdirSync(bob)).toEqual([]);
     }
   });
 });

@@ -8,12 +8,17 @@
 // than Node's on `rate` and 86-106 ms on a PDF: past the 20 ms a hand-made cache must save.
 //
 // The cache is only a shortcut: when anything about it is wrong, the bundle is compiled as
-// any script is and the result is the same. Since cached bytecode is code, a cache is used
-// only from a folder of the user's own that nobody else can write to, never from a shared
-// temp folder, and only by the same Node (version, architecture and V8 flags: V8 refuses
-// others anyway) for the same bundle file (its size, times and inode name the cache file).
+// any script is and the result is the same. Cached bytecode is code, and V8 checks neither
+// its integrity nor where it came from (a flipped bit crashed it, or changed a word of
+// output), so a cache is used only when (test/code-cache.test.ts):
+// - its bytes come from a file opened once, not through a link, that this user owns and
+//   nobody else may write to: whatever a folder above it is swapped for meanwhile, another
+//   user cannot make a file owned by this one;
+// - a SHA-256 of its name and bytes, written ahead of it, matches;
+// - it was made for this very bundle file (path, size, times, inode, read the same before
+//   and after the code) by this Node (version, architecture, V8 flags).
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -21,50 +26,102 @@ import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { makeFolder } from '../model/atomic-write.js';
 
+const OFF = new Set(['off', '0', 'false', 'no', 'none']);
+
 /** Where caches live, or undefined when caching is off (`DUTYKIT_CACHE=off`, or Node's own switch). */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE || env.DUTYKIT_CACHE === 'off') return undefined;
+  if (env.NODE_DISABLE_COMPILE_CACHE || OFF.has((env.DUTYKIT_CACHE ?? '').trim().toLowerCase())) return undefined;
   if (env.DUTYKIT_CACHE) return resolve(env.DUTYKIT_CACHE);
-  if (process.platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'dutykit', 'cache') : undefined;
+  if (process.platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? join(env.LOCALAPPDATA, 'dutykit', 'cache') : undefined;
   const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'dutykit');
   let home: string;
   try {
     home = homedir();
   } catch {
     return undefined;
   }
-  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), 'dutykit');
+  // An empty or relative HOME would put the cache in whatever folder the command runs in.
+  return isAbsolute(home) && home !== '/' ? join(home, '.cache', 'dutykit') : undefined;
 }
 
-/** Ours alone: not a link, owned by this user, writable by nobody else. Windows keeps LOCALAPPDATA per user. */
-function ownedBySelf(st: Stats): boolean {
-  if (process.platform === 'win32' || !process.getuid) return true;
-  return !st.isSymbolicLink() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
-}
+const uid = process.platform === 'win32' ? undefined : process.getuid?.();
 
-function safe(path: string, kind: 'dir' | 'file'): boolean {
+/** Ours alone: owned by this user, writable by nobody else. Windows keeps LOCALAPPDATA per user. */
+const ownedBySelf = (st: Stats): boolean => uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
+
+function isOwnFolder(path: string): boolean {
   try {
     const st = lstatSync(path);
-    return (kind === 'dir' ? st.isDirectory() : st.isFile()) && ownedBySelf(st);
+    return st.isDirectory() && ownedBySelf(st);
   } catch {
     return false;
   }
 }
 
+/**
+ * The cache folder, made if need be, but only inside a folder of this user's: run as root with
+ * another user's HOME (`sudo -E`), dutykit must not make root's folders in that user's home.
+ */
+function ownFolder(folder: string): boolean {
+  if (isOwnFolder(folder)) return true;
+  let above = dirname(folder);
+  while (!lstatOrUndefined(above) && dirname(above) !== above) above = dirname(above);
+  const st = lstatOrUndefined(above);
+  if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid)) return false;
+  makeFolder(folder, 0o700);
+  return isOwnFolder(folder);
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cache file's bytes: read through one descriptor, which must be a file of ours; else undefined. */
+function readOwn(path: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    // No link followed, and a pipe put in its place neither blocks nor counts.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || !ownedBySelf(st) || st.size > 64 * 1024 * 1024) return undefined;
+    const bytes = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < bytes.length) {
+      const got = readSync(fd, bytes, n, bytes.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return bytes.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const DIGEST = 32;
+const digest = (name: string, cache: Uint8Array): Buffer => createHash('sha256').update(name).update('\0').update(cache).digest();
+
+/** The cache itself when the digest ahead of it matches, else undefined. */
+function checked(name: string, bytes: Buffer | undefined): Buffer | undefined {
+  if (!bytes || bytes.length <= DIGEST) return undefined;
+  const cache = bytes.subarray(DIGEST);
+  return bytes.subarray(0, DIGEST).equals(digest(name, cache)) ? cache : undefined;
+}
+
 /** A cache name fit for a file name: the command's name when it is a plain word. */
 const keyWord = (key: string | undefined): string => (key && /^[a-z][a-z-]{0,23}$/.test(key) ? key : '-');
+const short = (...parts: unknown[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12);
 
-/** The cache's file name: which bundle, for which command, made by which Node for which file. */
-function cacheName(bundle: string, key: string | undefined): { prefix: string; name: string } {
+/** What names the bundle file as it is now: a rebuild changes one of these. */
+function fileId(bundle: string): string {
   const st = statSync(bundle, { bigint: true });
-  const id = createHash('sha256')
-    .update([bundle, st.size, st.mtimeNs, st.ctimeNs, st.ino, process.version, process.arch, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? ''].join('\0'))
-    .digest('hex')
-    .slice(0, 20);
-  // Each installed copy of dutykit has caches of its own, so that two copies never replace each other's.
-  const where = createHash('sha256').update(bundle).digest('hex').slice(0, 8);
-  const prefix = `${basename(bundle, '.cjs')}.${where}.${keyWord(key)}.`;
-  return { prefix, name: `${prefix}${id}.v8` };
+  return [st.size, st.mtimeNs, st.ctimeNs, st.ino].join(':');
 }
 
 export interface LoadedBundle<T> {
@@ -78,25 +135,24 @@ interface Entry {
   folder: string;
   prefix: string;
   name: string;
-  cached: boolean;
 }
-const loaded: Entry[] = [];
+const toSave: Entry[] = [];
 
 /** Run `file` (a CommonJS bundle) with its cache for command `key`, and return what it exports. */
 export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle<T> {
   const bundle = resolve(file);
+  const before = cacheFolder(env) && fileId(bundle);
   const code = readFileSync(bundle, 'utf8');
-  const folder = cacheFolder(env);
-  let entry: Omit<Entry, 'script' | 'cached'> | undefined;
   let cachedData: Buffer | undefined;
-  if (folder) {
-    try {
-      entry = { folder, ...cacheName(bundle, key) };
-      const path = join(folder, entry.name);
-      if (safe(folder, 'dir') && safe(path, 'file')) cachedData = readFileSync(path);
-    } catch {
-      // No cache: compiled as usual.
-    }
+  let entry: Omit<Entry, 'script'> | undefined;
+  const folder = cacheFolder(env);
+  // The code read is the file named only if nothing changed it meanwhile (a rebuild).
+  if (folder && before && before === fileId(bundle)) {
+    // Caches of each copy of dutykit, for each command and each Node with its flags, apart:
+    // one never replaces another's. The bundle file's identity ends the name.
+    const prefix = `${basename(bundle, '.cjs')}.${short(bundle)}.${keyWord(key)}.${short(process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? '')}.`;
+    entry = { folder, prefix, name: `${prefix}${short(before)}.v8` };
+    if (isOwnFolder(folder)) cachedData = checked(entry.name, readOwn(join(folder, entry.name)));
   }
   // The wrapper Node puts round a CommonJS module, on a line of its own that lineOffset takes
   // back, so that a stack trace gives the bundle's own lines and columns.
@@ -106,7 +162,7 @@ export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv
     cachedData,
   });
   const cached = cachedData !== undefined && !script.cachedDataRejected;
-  if (entry) loaded.push({ ...entry, script, cached });
+  if (entry && !cached) toSave.push({ ...entry, script });
   const module = { exports: {} as T };
   const run = script.runInThisContext() as (e: T, r: NodeJS.Require, m: { exports: T }, f: string, d: string) => void;
   run.call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
@@ -115,26 +171,31 @@ export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv
 
 /**
  * After a command has run: save the code V8 compiled for each bundle loaded without a cache it
- * took. Written whole (a temporary file renamed into place), readable by this user only; older
- * caches of the same bundle and command left by earlier builds are removed. Never fails.
+ * took, headed by its digest. Written whole (a temporary file renamed into place, removed if
+ * anything fails), readable by this user only; older caches of the same bundle, command and
+ * Node, left by earlier builds, are removed. Never fails.
  */
 export function saveCaches(): string[] {
   const saved: string[] = [];
-  for (const e of loaded.splice(0)) {
-    if (e.cached) continue;
+  for (const e of toSave.splice(0)) {
+    const path = join(e.folder, e.name);
+    const temp = `${path}.${process.pid}.tmp`;
     try {
-      makeFolder(e.folder, 0o700);
-      if (!safe(e.folder, 'dir')) continue;
-      const path = join(e.folder, e.name);
-      const temp = `${path}.${process.pid}.tmp`;
-      writeFileSync(temp, e.script.createCachedData(), { mode: 0o600, flag: 'wx' });
+      if (!ownFolder(e.folder)) continue;
+      const cache = e.script.createCachedData();
+      writeFileSync(temp, Buffer.concat([digest(e.name, cache), cache]), { mode: 0o600, flag: 'wx' });
       renameSync(temp, path);
       saved.push(path);
       for (const other of readdirSync(e.folder)) {
-        if (other.startsWith(e.prefix) && other !== e.name && other.endsWith('.v8')) rmSync(join(e.folder, other), { force: true });
+        if (other.startsWith(e.prefix) && other !== e.name) rmSync(join(e.folder, other), { force: true });
       }
     } catch {
-      // A cache that cannot be saved is a run that compiles next time too.
+      // A cache that cannot be saved is a run that compiles next time too; nothing half-made stays.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Not ours to remove (a folder of that name): left as it was.
+      }
     }
   }
   return saved;

@@ -141,11 +141,11 @@ const toSave: Entry[] = [];
 /** Run `file` (a CommonJS bundle) with its cache for command `key`, and return what it exports. */
 export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle<T> {
   const bundle = resolve(file);
-  const before = cacheFolder(env) && fileId(bundle);
+  const folder = cacheFolder(env);
+  const before = folder && fileId(bundle);
   const code = readFileSync(bundle, 'utf8');
   let cachedData: Buffer | undefined;
   let entry: Omit<Entry, 'script'> | undefined;
-  const folder = cacheFolder(env);
   // The code read is the file named only if nothing changed it meanwhile (a rebuild).
   if (folder && before && before === fileId(bundle)) {
     // Caches of each copy of dutykit, for each command and each Node with its flags, apart:

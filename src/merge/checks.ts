@@ -2,7 +2,7 @@
 // and column of the key at fault; one problem anywhere and nothing is written.
 import type { Problem } from '../errors.js';
 import type { LoadedAssessment } from '../model/load-assessment.js';
-import { organisationKey } from './merge.js';
+import { organisationKey } from '../model/one-line.js';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 

@@ -84,8 +84,6 @@ export interface MergeResult {
   unsettled: UnsettledQuestion[];
 }
 
-export { organisationKey };
-
 /** Each organisation the file knows (merged or holding a position), by key, as the file spells it. */
 export function knownOrganisations(a: Assessment): Map<string, string> {
   const known = new Map<string, string>();

@@ -6,6 +6,7 @@ import type { Framework, RatingDef } from '../model/framework-schema.js';
 import type { Roster } from '../model/roster.js';
 import { UNANSWERED } from '../rating/questions.js';
 import { UNRATED } from '../rating/rate.js';
+import { withhold, type Sum } from './disclosure.js';
 import { matchRoster, type RosterMatch } from './roster-match.js';
 import type { SameDay } from './same-day.js';
 import { NOT_FOR_KIND, type ReturnSummary } from './summary.js';
@@ -198,47 +199,52 @@ function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string,
 }
 
 export const FEWER_THAN_5 = 'fewer than 5';
-/** Small numbers are not published: any count below 5 could point to one school. */
-export const suppress = (n: number): Count => (n < 5 ? FEWER_THAN_5 : n);
 export const NOT_SHOWN = 'not shown';
-/**
- * The counts of one whole (a benchmark's ratings, a question's answers, returned and missing
- * against the roster), whose total is shown: a count below 5 is "fewer than 5", and where the
- * hidden ones could then be worked out by subtraction (one alone, or all of them zero) the
- * next smallest is "not shown" too.
- */
-export function suppressWhole(c: Record<string, Count>): Record<string, Count> {
-  const out: Record<string, Count> = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'number' ? suppress(v) : v]));
-  const hidden = Object.keys(c).filter((k) => out[k] === FEWER_THAN_5);
-  const sum = hidden.reduce((n, k) => n + (c[k] as number), 0);
-  if (hidden.length === 0 || (hidden.length > 1 && sum > 0)) return out;
-  const next = Object.keys(c)
-    .filter((k) => typeof out[k] === 'number')
-    .sort((a, b) => (c[a] as number) - (c[b] as number))[0];
-  if (next !== undefined) out[next] = NOT_SHOWN;
-  return out;
-}
-const suppressAll = suppressWhole;
-const size = (v: unknown[] | Count) => (Array.isArray(v) ? suppress(v.length) : v);
 
-/** Counts only, every one below 5 suppressed: no names, references, files, actions or dates. */
+/**
+ * Counts only: no names, references, files, actions or dates. Every count below 5 is "fewer
+ * than 5", and every count that would let one be worked out is "not shown" (disclosure.ts):
+ * the sums that tie a section's counts are set out here.
+ */
 function publicSection(s: RollupSection): RollupSection {
+  const values = new Map<string, number>();
+  const sums: Sum[] = [];
+  const unpublished = new Set<string>();
+  const n = (v: unknown[] | Count) => (Array.isArray(v) ? v.length : (v as number));
+  const cell = (k: string, v: number) => (values.set(k, v), k);
+  /** `total` = `parts`, with a part no table shows for whatever the parts leave over. */
+  const sum = (total: string, parts: string[]) => {
+    const rest = values.get(total)! - parts.reduce((t, p) => t + values.get(p)!, 0);
+    if (rest !== 0) unpublished.add(cell(`${total}:rest`, Math.max(rest, 0)));
+    sums.push({ total, parts: rest !== 0 ? [...parts, `${total}:rest`] : parts });
+  };
+  cell('returns', n(s.returns));
+  const row = (prefix: string, counts: Record<string, Count>) => sum('returns', Object.entries(counts).map(([k, v]) => cell(`${prefix}:${k}`, v as number)));
+  s.benchmarks.forEach((b, i) => row(`b${i}`, b.counts));
+  s.questions.forEach((q, i) => row(`q${i}`, q.counts));
+  sum('returns', [cell('red', n(s.red))]);
+  const r = s.roster;
+  if (r) {
+    cell('expected', r.expected as number);
+    sum('expected', [cell('returned', n(r.returned)), cell('missing', n(r.missing))]);
+    sum('returns', ['returned', cell('notOnRoster', n(r.notOnRoster))]);
+    sum('returned', [cell('late', n(r.late))]);
+  }
+  for (const k of ['duplicates', 'overdueActions', 'staleEvidence', 'declines'] as const) if (s[k] !== undefined) cell(k, n(s[k]));
+
+  const hidden = withhold(values, sums, unpublished);
+  const shown = (k: string): Count => (!hidden.has(k) ? values.get(k)! : values.get(k)! < 5 ? FEWER_THAN_5 : NOT_SHOWN);
+  const counts = (prefix: string, c: Record<string, Count>) => Object.fromEntries(Object.keys(c).map((k) => [k, shown(`${prefix}:${k}`)]));
   return {
     ...s,
-    returns: typeof s.returns === 'number' ? suppress(s.returns) : s.returns,
-    benchmarks: s.benchmarks.map((b) => ({ ...b, counts: suppressAll(b.counts) })),
-    questions: s.questions.map((q) => ({ ...q, counts: suppressAll(q.counts) })),
-    ...(s.roster && { roster: publicRoster(s.roster) }),
-    duplicates: size(s.duplicates),
-    red: size(s.red),
-    overdueActions: size(s.overdueActions),
-    staleEvidence: size(s.staleEvidence),
-    ...(s.declines && { declines: size(s.declines) }),
+    returns: shown('returns'),
+    benchmarks: s.benchmarks.map((b, i) => ({ ...b, counts: counts(`b${i}`, b.counts) })),
+    questions: s.questions.map((q, i) => ({ ...q, counts: counts(`q${i}`, q.counts) })),
+    ...(r && { roster: { period: r.period, due: r.due, expected: shown('expected'), returned: shown('returned'), missing: shown('missing'), late: shown('late'), notOnRoster: shown('notOnRoster') } }),
+    duplicates: shown('duplicates'),
+    red: shown('red'),
+    overdueActions: shown('overdueActions'),
+    staleEvidence: shown('staleEvidence'),
+    ...(s.declines && { declines: shown('declines') }),
   };
-}
-
-function publicRoster(r: RosterMatch): RosterMatch {
-  const n = (v: unknown[] | Count) => (Array.isArray(v) ? v.length : v);
-  const whole = suppressWhole({ returned: n(r.returned), missing: n(r.missing) });
-  return { period: r.period, due: r.due, expected: suppress(r.expected as number), returned: whole.returned!, missing: whole.missing!, late: size(r.late), notOnRoster: size(r.notOnRoster) };
 }

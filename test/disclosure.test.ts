@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withhold, type Sum } from '../src/rollup/disclosure.js';
+import { RollupBuilder } from '../src/rollup/model.js';
+import { framework } from './helpers.js';
 
 const row = (counts: Record<string, number>) => {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -133,5 +135,22 @@ describe('withhold: random rosters, checked by trying every filling', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a public roll-up: the sums between its tables', () => {
+  // 20 bodies: benchmark 1 Red for 6 of them, benchmark 2 Red for 4 others, so 10 bodies with
+  // a Red benchmark. Shown together, 10 bodies and 6 Red leave at least 4 Red on benchmark 2.
+  const fw = framework('thurrock-schools-2020');
+  const questions = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired)).length;
+  const b1 = [...Array(6).fill('red'), ...Array(7).fill('green'), ...Array(7).fill('amber')];
+  const b2 = [...Array(6).fill('green'), ...Array(4).fill('red'), ...Array(2).fill('green'), ...Array(8).fill('amber')];
+  const builder = new RollupBuilder();
+  b1.forEach((r, i) => builder.add(fw, { file: `${i}.yaml`, name: `School ${i}`, reference: String(900100 + i), period: '2024/25', date: '2025-03-01', ratings: [r, b2[i]!], answers: Array(questions).fill('met'), overdue: [], stale: [] }));
+  const p = builder.build({ audience: 'public', asOf: '2025-04-01' }).sections[0]!;
+
+  it('bodies with a Red benchmark and each benchmark’s Red are not all shown', () => {
+    expect(p.benchmarks[1]!.counts.red).toBe('fewer than 5');
+    expect([p.red, p.benchmarks[0]!.counts.red].some((c) => typeof c !== 'number')).toBe(true);
   });
 });

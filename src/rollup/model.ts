@@ -212,23 +212,34 @@ function publicSection(s: RollupSection): RollupSection {
   const unpublished = new Set<string>();
   const n = (v: unknown[] | Count) => (Array.isArray(v) ? v.length : (v as number));
   const cell = (k: string, v: number) => (values.set(k, v), k);
-  /** `total` = `parts`, with a part no table shows for whatever the parts leave over. */
-  const sum = (total: string, parts: string[]) => {
+  /**
+   * `total` = `parts`; `atMost` when the parts are only some of the total (a part no table
+   * shows, "the rest", stands in the sum then: the reader does not know it, even when it is 0).
+   */
+  const sum = (total: string, parts: string[], atMost = false) => {
     const rest = values.get(total)! - parts.reduce((t, p) => t + values.get(p)!, 0);
-    if (rest !== 0) unpublished.add(cell(`${total}:rest`, Math.max(rest, 0)));
-    sums.push({ total, parts: rest !== 0 ? [...parts, `${total}:rest`] : parts });
+    // (Never below 0 where the counts are right; were it, the sum fails and all is withheld.)
+    const k = `rest:${sums.length}`;
+    if (atMost || rest !== 0) unpublished.add(cell(k, Math.max(rest, 0)));
+    sums.push({ total, parts: atMost || rest !== 0 ? [...parts, k] : parts });
   };
   cell('returns', n(s.returns));
   const row = (prefix: string, counts: Record<string, Count>) => sum('returns', Object.entries(counts).map(([k, v]) => cell(`${prefix}:${k}`, v as number)));
   s.benchmarks.forEach((b, i) => row(`b${i}`, b.counts));
   s.questions.forEach((q, i) => row(`q${i}`, q.counts));
-  sum('returns', [cell('red', n(s.red))]);
+  sum('returns', [cell('red', n(s.red))], true);
+  // Bodies with a Red benchmark are at least each benchmark's Red and at most all of them.
+  const reds = s.benchmarks.map((b, i) => `b${i}:red`).filter((k) => values.has(k));
+  for (const k of reds) sum('red', [k], true);
+  unpublished.add(cell('reds', reds.reduce((t, k) => t + values.get(k)!, 0)));
+  sum('reds', reds);
+  sum('reds', ['red'], true);
   const r = s.roster;
   if (r) {
     cell('expected', r.expected as number);
     sum('expected', [cell('returned', n(r.returned)), cell('missing', n(r.missing))]);
     sum('returns', ['returned', cell('notOnRoster', n(r.notOnRoster))]);
-    sum('returned', [cell('late', n(r.late))]);
+    sum('returned', [cell('late', n(r.late))], true);
   }
   for (const k of ['duplicates', 'overdueActions', 'staleEvidence', 'declines'] as const) if (s[k] !== undefined) cell(k, n(s[k]));
 

@@ -41,20 +41,25 @@ export class UsageError extends Error {
 export class CannotWrite extends UsageError {
   override name = 'CannotWrite';
   constructor(file: string, cause: unknown) {
-    const code = (cause as NodeJS.ErrnoException)?.code;
-    const why: Record<string, string> = {
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EROFS: 'the folder is read-only',
-      ENOSPC: 'the disk is full',
-      EDQUOT: 'the disk quota is used up',
-      EEXIST: 'a file is in the way of a folder on the path',
-      ENOTDIR: 'a file is in the way of a folder on the path',
-      EISDIR: 'it is a folder',
-      ENOENT: 'a folder on the path does not exist and cannot be made there',
-    };
-    super(`cannot write ${file}: ${(code && why[code]) ?? (cause as Error)?.message ?? String(cause)}; nothing was changed`);
+    super(`cannot write ${file}: ${whyNotWritten(cause)}; nothing was changed`);
   }
+}
+
+/** Why a write failed, in the reader's words where the system's code is a common one. */
+export function whyNotWritten(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException)?.code;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the folder is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EEXIST: 'a file is in the way of a folder on the path',
+    ENOTDIR: 'a file is in the way of a folder on the path',
+    EISDIR: 'it is a folder',
+    ENOENT: 'a folder on the path does not exist and cannot be made there',
+  };
+  return (code && why[code]) ?? (cause as Error)?.message ?? String(cause);
 }
 
 /** Bad input files: exit 2 (1 for `validate`). Carries every problem found. */

@@ -4,7 +4,7 @@
 // does: within one process V8 keeps what it compiled and would take a script from memory,
 // whatever cache it is handed.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,9 @@ import { cacheFolder } from '../src/cli/code-cache.js';
 import { ROOT } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dutykit-code-cache-'));
+/** Where each run starts: a cache put in "the current folder" lands here, not in the checkout. */
+const cwd = join(dir, 'cwd');
+mkdirSync(cwd);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let n = 0;
@@ -34,7 +37,7 @@ interface Run {
 function run(file: string, folder: string | undefined, env: NodeJS.ProcessEnv = {}): Run {
   const script = `const c = require(${JSON.stringify(LOADER)}); const r = c.loadBundle(${JSON.stringify(file)}, 'rate');
     process.stdout.write(JSON.stringify({ cached: r.cached, answer: r.exports.answer(), saved: c.saveCaches() }));`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, DUTYKIT_CACHE: folder, ...env }, timeout: 20_000 });
+  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', env: { ...process.env, DUTYKIT_CACHE: folder, ...env }, timeout: 20_000 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as Run;
 }
@@ -59,6 +62,23 @@ describe('the code cache', () => {
     run(file, folder);
     chmodSync(folder, 0o777);
     expect(run(file, folder)).toEqual({ cached: false, answer: 42, saved: [] });
+  });
+
+  it('is not used, nor written, below a folder others may rename things in (a folder swapped for a link meanwhile)', () => {
+    const file = bundle();
+    const shared = join(dir, 'shared-parent');
+    mkdirSync(shared);
+    const folder = join(shared, 'cache');
+    expect(run(file, folder).saved).toHaveLength(1);
+    chmodSync(shared, 0o777);
+    expect(run(file, folder)).toEqual({ cached: false, answer: 42, saved: [] });
+    rmSync(folder, { recursive: true });
+    expect(run(file, folder)).toEqual({ cached: false, answer: 42, saved: [] });
+    expect(readdirSync(shared)).toEqual([]);
+    // With the sticky bit (as /tmp has), others cannot rename what is ours: used again.
+    chmodSync(shared, 0o1777);
+    expect(run(file, folder).saved).toHaveLength(1);
+    expect(run(file, folder).cached).toBe(true);
   });
 
   it('is not used through a link, nor when someone else owns it', () => {
@@ -150,9 +170,16 @@ describe('the code cache', () => {
 
   it('is never put in the current folder by an empty or relative HOME, nor made by root in a folder another user owns', () => {
     const file = bundle();
-    const cwdBefore = readdirSync(process.cwd());
+    const cwdBefore = readdirSync(cwd);
     for (const HOME of ['', 'relative']) expect(run(file, undefined, { DUTYKIT_CACHE: '', XDG_CACHE_HOME: '', HOME })).toEqual({ cached: false, answer: 42, saved: [] });
-    expect(readdirSync(process.cwd())).toEqual(cwdBefore);
+    // A relative DUTYKIT_CACHE, or a stray space, is no folder to use either.
+    for (const DUTYKIT_CACHE of [' ', 'relcache', '.']) expect(run(file, undefined, { DUTYKIT_CACHE })).toEqual({ cached: false, answer: 42, saved: [] });
+    expect(readdirSync(cwd)).toEqual(cwdBefore);
+    // Nor the top of the disk, however HOME or XDG_CACHE_HOME spells it.
+    const top = ['/.cache', '/dutykit'].filter((f) => !existsSync(f));
+    for (const HOME of ['//', '/.', '/tmp/..']) expect(run(file, undefined, { DUTYKIT_CACHE: '', XDG_CACHE_HOME: '', HOME }).saved).toEqual([]);
+    for (const XDG_CACHE_HOME of ['/', '//']) expect(run(file, undefined, { DUTYKIT_CACHE: '', XDG_CACHE_HOME, HOME: '' }).saved).toEqual([]);
+    for (const f of top) expect(existsSync(f)).toBe(false);
     if (process.getuid?.() === 0) {
       // `sudo -E`: root with bob's HOME must not make a root-owned ~/.cache in bob's home.
       const bob = join(dir, 'home-bob');

@@ -48,7 +48,7 @@ describe('withhold: the roster, tied to the returns counted', () => {
       { total: 'returns', parts: ['amber', 'green'] },
       { total: 'returns', parts: ['green', 'amber'] },
     ];
-    return withhold(values, sums, new Set(['onTime']));
+    return withhold(values, sums, { unpublished: new Set(['onTime']) });
   };
 
   it('14 expected and 12 counted would give 2 not returned: the expected count is withheld', () => {
@@ -139,18 +139,53 @@ describe('withhold: random rosters, checked by trying every filling', () => {
 });
 
 describe('a public roll-up: the sums between its tables', () => {
-  // 20 bodies: benchmark 1 Red for 6 of them, benchmark 2 Red for 4 others, so 10 bodies with
-  // a Red benchmark. Shown together, 10 bodies and 6 Red leave at least 4 Red on benchmark 2.
   const fw = framework('thurrock-schools-2020');
-  const questions = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired)).length;
-  const b1 = [...Array(6).fill('red'), ...Array(7).fill('green'), ...Array(7).fill('amber')];
-  const b2 = [...Array(6).fill('green'), ...Array(4).fill('red'), ...Array(2).fill('green'), ...Array(8).fill('amber')];
-  const builder = new RollupBuilder();
-  b1.forEach((r, i) => builder.add(fw, { file: `${i}.yaml`, name: `School ${i}`, reference: String(900100 + i), period: '2024/25', date: '2025-03-01', ratings: [r, b2[i]!], answers: Array(questions).fill('met'), overdue: [], stale: [] }));
-  const p = builder.build({ audience: 'public', asOf: '2025-04-01' }).sections[0]!;
+  const count = fw.benchmarks.flatMap((b) => b.questions.filter((q) => !q.retired)).length;
+  /** Bodies from columns: each a list of one value per body (ratings of two benchmarks, answers of question 1). */
+  const build = (b1: string[], b2: string[], q1: string[] = b1.map(() => 'met'), previous?: RollupBuilder) => {
+    const builder = new RollupBuilder();
+    b1.forEach((r, i) =>
+      builder.add(fw, { file: `${i}.yaml`, name: `School ${i}`, reference: String(900100 + i), kind: 'primary', period: '2024/25', date: '2025-03-01', ratings: [r, b2[i]!], answers: [q1[i]!, ...Array(count - 1).fill('met')], overdue: [], stale: [] }),
+    );
+    return { builder, p: builder.build({ audience: 'public', asOf: '2025-04-01', ...(previous && { previous }) }).sections[0]! };
+  };
+  const times = (n: number, x: string) => Array(n).fill(x) as string[];
 
-  it('bodies with a Red benchmark and each benchmark’s Red are not all shown', () => {
+  it('10 bodies with a Red benchmark and 6 Red on benchmark 1 do not leave "4 Red on benchmark 2"', () => {
+    // Benchmark 1 Red for 6 bodies, benchmark 2 Red for 4 others.
+    const { p } = build([...times(6, 'red'), ...times(7, 'green'), ...times(7, 'amber')], [...times(6, 'green'), ...times(4, 'red'), ...times(2, 'green'), ...times(8, 'amber')]);
     expect(p.benchmarks[1]!.counts.red).toBe('fewer than 5');
     expect([p.red, p.benchmarks[0]!.counts.red].some((c) => typeof c !== 'number')).toBe(true);
+  });
+
+  it('declines cannot add up to every small count below the top rating (24 of at most 6 × 4)', () => {
+    const { builder: before } = build(times(26, 'green'), times(26, 'green'));
+    const now = [...times(14, 'green'), ...times(4, 'amber'), ...times(4, 'red'), ...times(4, 'unrated')];
+    const { p } = build(now, now, undefined, before);
+    expect(p.benchmarks[0]!.counts).toMatchObject({ amber: 'fewer than 5', red: 'fewer than 5', unrated: 'fewer than 5' });
+    expect(p.declines).toBe('not shown');
+  });
+
+  it('"not applicable to their kind" is 0 for a question asked of every kind: the others are not pinned by it', () => {
+    const q1 = [...times(10, 'met'), ...times(4, 'partly'), ...times(4, 'not-met'), ...times(4, 'n/a'), ...times(4, 'unanswered')];
+    const { p } = build(times(26, 'green'), times(26, 'green'), q1);
+    expect(p.questions[0]!.counts.partly).toBe('fewer than 5');
+    expect(p.questions[0]!.counts.met).toBe('not shown');
+  });
+
+  it('the rules tie ratings to answers: 12 Red needs 12 essential items not met, so 3 × 4 would be pinned', () => {
+    // Red on benchmark 1 for 12 bodies: 4 each with question 1, 2 or 3 not met (question 1 shown here).
+    const b1 = [...times(12, 'red'), ...times(14, 'green')];
+    const q1 = [...times(4, 'not-met'), ...times(22, 'met')];
+    const builder = new RollupBuilder();
+    b1.forEach((r, i) => {
+      const answers = Array(count).fill('met') as string[];
+      if (i < 12) answers[Math.floor(i / 4)] = 'not-met';
+      builder.add(fw, { file: `${i}.yaml`, name: `S${i}`, reference: String(i), kind: 'primary', period: '2024/25', date: '2025-03-01', ratings: [r, 'green'], answers, overdue: [], stale: [] });
+    });
+    const p = builder.build({ audience: 'public', asOf: '2025-04-01' }).sections[0]!;
+    expect(q1.length).toBe(26);
+    expect([0, 1, 2].map((i) => p.questions[i]!.counts['not-met'])).toEqual(['fewer than 5', 'fewer than 5', 'fewer than 5']);
+    expect(p.benchmarks[0]!.counts.red).toBe('not shown');
   });
 });

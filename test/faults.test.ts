@@ -2,7 +2,7 @@
 // temporary file is left, and the message says what went wrong and what to do.
 // Faults are injected into node:fs (tests run as root, so permissions cannot stand in for them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -465,5 +465,23 @@ describe('writeFilesAtomic when a file cannot be put back', () => {
     expect(readFileSync(join(dir, kept[0]!), 'utf8')).toBe('old a');
     expect(readFileSync(b, 'utf8')).toBe('old b');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync('/dev/full'))('output that cannot be written (standard output on a full disk)', () => {
+  it.each([
+    [['rate', 'examples/northbridge-2025.yaml']],
+    [['report', 'examples/northbridge-2025.yaml', '--stdout']],
+    [['rollup', 'examples/schools', '--roster', 'examples/schools/roster-2024-25.yaml', '--json']],
+  ])('%o: says the output was lost, exit 2, no stack trace', (args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('dutykit: cannot write the output: the disk is full\n');
+      expect(r.stderr).not.toMatch(/\bat \w|cli\.cjs/);
+    } finally {
+      closeSync(full);
+    }
   });
 });

@@ -18,7 +18,7 @@
 // - it was made for this very bundle file (path, size, times, inode, read the same before
 //   and after the code) by this Node (version, architecture, V8 flags).
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
@@ -31,18 +31,21 @@ const OFF = new Set(['off', '0', 'false', 'no', 'none']);
 /** Where caches live, or undefined when caching is off (`DUTYKIT_CACHE=off`, or Node's own switch). */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE || OFF.has((env.DUTYKIT_CACHE ?? '').trim().toLowerCase())) return undefined;
-  if (env.DUTYKIT_CACHE) return resolve(env.DUTYKIT_CACHE);
-  if (process.platform === 'win32') return env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? join(env.LOCALAPPDATA, 'dutykit', 'cache') : undefined;
-  const xdg = env.XDG_CACHE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'dutykit');
+  // Only a full path: a relative one (or a stray space) would put it in whatever folder the
+  // command runs in; and never the top of the disk, where HOME=/ (or //, /.) would put it.
+  const full = (path: string | undefined) => (path && isAbsolute(path) && resolve(path) !== resolve('/') ? resolve(path) : undefined);
+  if (env.DUTYKIT_CACHE) return full(env.DUTYKIT_CACHE);
+  if (process.platform === 'win32') return full(env.LOCALAPPDATA) && join(full(env.LOCALAPPDATA)!, 'dutykit', 'cache');
+  const xdg = full(env.XDG_CACHE_HOME);
+  if (xdg) return join(xdg, 'dutykit');
   let home: string;
   try {
     home = homedir();
   } catch {
     return undefined;
   }
-  // An empty or relative HOME would put the cache in whatever folder the command runs in.
-  return isAbsolute(home) && home !== '/' ? join(home, '.cache', 'dutykit') : undefined;
+  const h = full(home);
+  return h && join(h, '.cache', 'dutykit');
 }
 
 const uid = process.platform === 'win32' ? undefined : process.getuid?.();
@@ -63,14 +66,38 @@ function isOwnFolder(path: string): boolean {
  * The cache folder, made if need be, but only inside a folder of this user's: run as root with
  * another user's HOME (`sudo -E`), dutykit must not make root's folders in that user's home.
  */
-function ownFolder(folder: string): boolean {
-  if (isOwnFolder(folder)) return true;
+function ownFolder(folder: string): string | undefined {
+  const real = securePath(folder);
+  if (real && isOwnFolder(real)) return real;
   let above = dirname(folder);
   while (!lstatOrUndefined(above) && dirname(above) !== above) above = dirname(above);
   const st = lstatOrUndefined(above);
-  if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid)) return false;
+  if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid) || !securePath(join(above, 'dutykit'))) return undefined;
   makeFolder(folder, 0o700);
-  return isOwnFolder(folder);
+  const made = securePath(folder);
+  return made && isOwnFolder(made) ? made : undefined;
+}
+
+/**
+ * `folder` with the links above it resolved, when nobody but this user and root may rename or
+ * replace a folder on the way to it (each owned by one of them, and writable by nobody else
+ * unless, like /tmp, it lets each user remove only their own); else undefined. Then no one
+ * can swap a folder above the cache between the checks and the read or the write (with the
+ * links resolved first, not even a link in a shared folder).
+ */
+function securePath(folder: string): string | undefined {
+  let real: string;
+  try {
+    real = join(realpathSync(dirname(folder)), basename(folder));
+  } catch {
+    return undefined;
+  }
+  if (uid === undefined) return real;
+  for (let p = dirname(real); ; p = dirname(p)) {
+    const st = lstatOrUndefined(p);
+    if (!st?.isDirectory() || (st.uid !== uid && st.uid !== 0) || ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0)) return undefined;
+    if (dirname(p) === p) return real;
+  }
 }
 
 function lstatOrUndefined(path: string): Stats | undefined {
@@ -152,7 +179,8 @@ export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv
     // one never replaces another's. The bundle file's identity ends the name.
     const prefix = `${basename(bundle, '.cjs')}.${short(bundle)}.${keyWord(key)}.${short(process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? '')}.`;
     entry = { folder, prefix, name: `${prefix}${short(before)}.v8` };
-    if (isOwnFolder(folder)) cachedData = checked(entry.name, readOwn(join(folder, entry.name)));
+    const real = securePath(folder);
+    if (real && isOwnFolder(real)) cachedData = checked(entry.name, readOwn(join(real, entry.name)));
   }
   // The wrapper Node puts round a CommonJS module, on a line of its own that lineOffset takes
   // back, so that a stack trace gives the bundle's own lines and columns.
@@ -178,16 +206,22 @@ export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv
 export function saveCaches(): string[] {
   const saved: string[] = [];
   for (const e of toSave.splice(0)) {
-    const path = join(e.folder, e.name);
+    let folder: string | undefined;
+    try {
+      folder = ownFolder(e.folder);
+    } catch {
+      // A folder that cannot be made (a file in the way, /proc): no cache, and no error.
+    }
+    if (!folder) continue;
+    const path = join(folder, e.name);
     const temp = `${path}.${process.pid}.tmp`;
     try {
-      if (!ownFolder(e.folder)) continue;
       const cache = e.script.createCachedData();
       writeFileSync(temp, Buffer.concat([digest(e.name, cache), cache]), { mode: 0o600, flag: 'wx' });
       renameSync(temp, path);
       saved.push(path);
-      for (const other of readdirSync(e.folder)) {
-        if (other.startsWith(e.prefix) && other !== e.name) rmSync(join(e.folder, other), { force: true });
+      for (const other of readdirSync(folder)) {
+        if (other.startsWith(e.prefix) && other !== e.name) rmSync(join(folder, other), { force: true });
       }
     } catch {
       // A cache that cannot be saved is a run that compiles next time too; nothing half-made stays.

@@ -1,6 +1,6 @@
 // The one place that turns outcomes into exit codes (spec §8).
 import { CommanderError } from 'commander';
-import { Cancelled, CheckFailed, InputError, NotBuilt, UsageError } from '../errors.js';
+import { Cancelled, CheckFailed, InputError, NotBuilt, UsageError, whyNotWritten } from '../errors.js';
 import { buildProgram } from './program.js';
 import { version } from './paths.js';
 import { message } from '../outside.js';
@@ -48,7 +48,9 @@ export async function main(argv: string[]): Promise<void> {
   // A reader that stops early (`| head`) is not an error: stop quietly, as other tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    // Output that could not be written (a full disk) is lost: say so, never exit 0 or 1.
+    say(`dutykit: cannot write the output: ${whyNotWritten(e)}`);
+    process.exit(EXIT.usage);
   });
   try {
     await buildProgram(version()).parseAsync(argv);

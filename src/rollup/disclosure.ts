@@ -27,13 +27,15 @@ type Bounds = Map<string, [number, number]>;
 /**
  * The cells to withhold from `values`, given the `sums` that tie them. Cells in `unpublished`
  * (a part no table shows, such as the returns that were on time) are never shown and never
- * chosen; they only stand in a sum.
+ * chosen; they only stand in a sum. Cells in `known` are known to the reader anyway (the size
+ * of a roster, a count the framework makes 0): withholding them protects nothing, so they are
+ * never chosen, and one below 5 is still written "fewer than 5".
  */
-export function withhold(values: ReadonlyMap<string, number>, sums: readonly Sum[], unpublished: ReadonlySet<string> = new Set()): Set<string> {
+export function withhold(values: ReadonlyMap<string, number>, sums: readonly Sum[], { unpublished = new Set<string>(), known = new Set<string>() }: { unpublished?: ReadonlySet<string>; known?: ReadonlySet<string> } = {}): Set<string> {
   const hidden = new Set([...values].filter(([k, v]) => v < SMALL || unpublished.has(k)).map(([k]) => k));
   const uses = new Map<string, number>();
   for (const s of sums) for (const c of [s.total, ...s.parts]) uses.set(c, (uses.get(c) ?? 0) + 1);
-  const st: State = { values, sums, unpublished };
+  const st: State = { values, sums, unpublished, known };
   // Each round withholds one more count, so this ends by the time every count is withheld.
   for (;;) {
     const risk = findUnsafe(st, hidden, narrow(st, hidden));
@@ -44,9 +46,9 @@ export function withhold(values: ReadonlyMap<string, number>, sums: readonly Sum
 }
 
 /** What a reader can tell of each count: a shown one exactly, "fewer than 5" 0–4, others 0 or more. */
-function narrow({ values, sums, unpublished }: State, hidden: Set<string>): Bounds {
+function narrow({ values, sums, unpublished, known }: State, hidden: Set<string>): Bounds {
   const b: Bounds = new Map();
-  for (const [k, v] of values) b.set(k, !hidden.has(k) ? [v, v] : v < SMALL && !unpublished.has(k) ? [0, SMALL - 1] : [0, Infinity]);
+  for (const [k, v] of values) b.set(k, !hidden.has(k) || known.has(k) ? [v, v] : v < SMALL && !unpublished.has(k) ? [0, SMALL - 1] : [0, Infinity]);
   const get = (k: string) => b.get(k) ?? [0, Infinity];
   for (let round = 0, changed = true; changed && round < 100; round++) {
     changed = false;
@@ -74,18 +76,18 @@ interface Risk {
   sum?: Sum;
 }
 
-type State = { values: ReadonlyMap<string, number>; sums: readonly Sum[]; unpublished: ReadonlySet<string> };
+type State = { values: ReadonlyMap<string, number>; sums: readonly Sum[]; unpublished: ReadonlySet<string>; known: ReadonlySet<string> };
 
 /** A withheld count (or group of counts) that the published ones give away, or undefined. */
 function findUnsafe(st: State, hidden: Set<string>, b: Bounds): Risk | undefined {
   for (const k of hidden) if (cellGiven(st, k, b)) return { cell: k };
-  for (const s of st.sums) if (groupGiven(st, s, hidden, b)) return { cell: s.parts.find((p) => hidden.has(p) && !st.unpublished.has(p))!, sum: s };
+  for (const s of st.sums) if (groupGiven(st, s, hidden, b)) return { cell: s.parts.find((p) => hidden.has(p) && !st.unpublished.has(p) && !st.known.has(p))!, sum: s };
   return undefined;
 }
 
 /** A count below 5 that can be told to be more than 0 or less than 4. */
 function cellGiven(st: State, k: string, b: Bounds): boolean {
-  if (st.unpublished.has(k) || st.values.get(k)! >= SMALL) return false;
+  if (st.unpublished.has(k) || st.known.has(k) || st.values.get(k)! >= SMALL) return false;
   const [lo, hi] = b.get(k)!;
   // Written so that a bound that is no number counts as giving the count away.
   return !(lo <= 0 && hi >= SMALL - 1);
@@ -93,10 +95,11 @@ function cellGiven(st: State, k: string, b: Bounds): boolean {
 
 /** A sum whose withheld parts together come to a known number from 1 to 4. */
 function groupGiven(st: State, s: Sum, hidden: Set<string>, b: Bounds): boolean {
-  if (!s.parts.some((p) => hidden.has(p) && !st.unpublished.has(p))) return false;
+  const withheld = (p: string) => hidden.has(p) && !st.unpublished.has(p) && !st.known.has(p);
+  if (!s.parts.some(withheld)) return false;
   // The withheld parts together are the total less the other parts: known when those are.
   const [tlo, thi] = b.get(s.total)!;
-  const others = s.parts.filter((p) => !hidden.has(p) || st.unpublished.has(p)).map((p) => b.get(p)!);
+  const others = s.parts.filter((p) => !withheld(p)).map((p) => b.get(p)!);
   const lo = tlo - others.reduce((n, p) => n + p[1], 0);
   const hi = thi - others.reduce((n, p) => n + p[0], 0);
   return lo === hi ? lo > 0 && lo < SMALL : !(lo < hi);
@@ -119,7 +122,7 @@ function choose(st: State, hidden: Set<string>, risk: Risk, uses: Map<string, nu
   for (let grown = true; grown; ) {
     grown = false;
     const near = st.sums.filter((s) => s === risk.sum || [s.total, ...s.parts].some((c) => reached.has(c)));
-    const shown = [...new Set(near.flatMap((s) => [s.total, ...s.parts]).filter((c) => !hidden.has(c) && st.values.has(c)))].sort((x, y) => compare(cost(x), cost(y)));
+    const shown = [...new Set(near.flatMap((s) => [s.total, ...s.parts]).filter((c) => !hidden.has(c) && !st.known.has(c) && st.values.has(c)))].sort((x, y) => compare(cost(x), cost(y)));
     nearest ??= shown.length ? shown : undefined;
     const fix = shown.find(settles);
     if (fix !== undefined) return fix;

@@ -6,7 +6,7 @@ import type { Framework, RatingDef } from '../model/framework-schema.js';
 import type { Roster } from '../model/roster.js';
 import { UNANSWERED } from '../rating/questions.js';
 import { UNRATED } from '../rating/rate.js';
-import { withhold, type Sum } from './disclosure.js';
+import { publicSection } from './public.js';
 import { matchRoster, type RosterMatch } from './roster-match.js';
 import type { SameDay } from './same-day.js';
 import { NOT_FOR_KIND, type ReturnSummary } from './summary.js';
@@ -178,7 +178,7 @@ function section(g: Group, opts: BuildOptions): RollupSection {
     staleEvidence,
     ...(declines && { declines }),
   };
-  return opts.audience === 'public' ? publicSection(board) : board;
+  return opts.audience === 'public' ? publicSection(board, fw) : board;
 }
 
 /** Ratings that fell since the previous round, and rated benchmarks that became Not yet rated. */
@@ -200,62 +200,3 @@ function declinesSince(fw: Framework, used: ReturnSummary[], before: Map<string,
 
 export const FEWER_THAN_5 = 'fewer than 5';
 export const NOT_SHOWN = 'not shown';
-
-/**
- * Counts only: no names, references, files, actions or dates. Every count below 5 is "fewer
- * than 5", and every count that would let one be worked out is "not shown" (disclosure.ts):
- * the sums that tie a section's counts are set out here.
- */
-function publicSection(s: RollupSection): RollupSection {
-  const values = new Map<string, number>();
-  const sums: Sum[] = [];
-  const unpublished = new Set<string>();
-  const n = (v: unknown[] | Count) => (Array.isArray(v) ? v.length : (v as number));
-  const cell = (k: string, v: number) => (values.set(k, v), k);
-  /**
-   * `total` = `parts`; `atMost` when the parts are only some of the total (a part no table
-   * shows, "the rest", stands in the sum then: the reader does not know it, even when it is 0).
-   */
-  const sum = (total: string, parts: string[], atMost = false) => {
-    const rest = values.get(total)! - parts.reduce((t, p) => t + values.get(p)!, 0);
-    // (Never below 0 where the counts are right; were it, the sum fails and all is withheld.)
-    const k = `rest:${sums.length}`;
-    if (atMost || rest !== 0) unpublished.add(cell(k, Math.max(rest, 0)));
-    sums.push({ total, parts: atMost || rest !== 0 ? [...parts, k] : parts });
-  };
-  cell('returns', n(s.returns));
-  const row = (prefix: string, counts: Record<string, Count>) => sum('returns', Object.entries(counts).map(([k, v]) => cell(`${prefix}:${k}`, v as number)));
-  s.benchmarks.forEach((b, i) => row(`b${i}`, b.counts));
-  s.questions.forEach((q, i) => row(`q${i}`, q.counts));
-  sum('returns', [cell('red', n(s.red))], true);
-  // Bodies with a Red benchmark are at least each benchmark's Red and at most all of them.
-  const reds = s.benchmarks.map((b, i) => `b${i}:red`).filter((k) => values.has(k));
-  for (const k of reds) sum('red', [k], true);
-  unpublished.add(cell('reds', reds.reduce((t, k) => t + values.get(k)!, 0)));
-  sum('reds', reds);
-  sum('reds', ['red'], true);
-  const r = s.roster;
-  if (r) {
-    cell('expected', r.expected as number);
-    sum('expected', [cell('returned', n(r.returned)), cell('missing', n(r.missing))]);
-    sum('returns', ['returned', cell('notOnRoster', n(r.notOnRoster))]);
-    sum('returned', [cell('late', n(r.late))], true);
-  }
-  for (const k of ['duplicates', 'overdueActions', 'staleEvidence', 'declines'] as const) if (s[k] !== undefined) cell(k, n(s[k]));
-
-  const hidden = withhold(values, sums, unpublished);
-  const shown = (k: string): Count => (!hidden.has(k) ? values.get(k)! : values.get(k)! < 5 ? FEWER_THAN_5 : NOT_SHOWN);
-  const counts = (prefix: string, c: Record<string, Count>) => Object.fromEntries(Object.keys(c).map((k) => [k, shown(`${prefix}:${k}`)]));
-  return {
-    ...s,
-    returns: shown('returns'),
-    benchmarks: s.benchmarks.map((b, i) => ({ ...b, counts: counts(`b${i}`, b.counts) })),
-    questions: s.questions.map((q, i) => ({ ...q, counts: counts(`q${i}`, q.counts) })),
-    ...(r && { roster: { period: r.period, due: r.due, expected: shown('expected'), returned: shown('returned'), missing: shown('missing'), late: shown('late'), notOnRoster: shown('notOnRoster') } }),
-    duplicates: shown('duplicates'),
-    red: shown('red'),
-    overdueActions: shown('overdueActions'),
-    staleEvidence: shown('staleEvidence'),
-    ...(s.declines && { declines: shown('declines') }),
-  };
-}

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dutykit, ROOT } from './helpers.js';
 import { formatProblem } from '../src/errors.js';
 import { tryOpen } from '../src/cli/open.js';
 import { loadFramework } from '../src/model/load-framework.js';
@@ -137,5 +138,23 @@ describe('suggestions for answer words written as phrases', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'phrase.yaml');
     writeFileSync(file, `framework: home-office-2018\nauthority: X\nperiod: 2024/25\ndate: 2025-03-12\nbenchmarks:\n  venue-hire:\n    answers:\n      due-diligence: { answer: ${typed} }\n`);
     expect(problems(file).join('\n')).toContain(`(did you mean "${meant}"?)`);
+  });
+});
+
+describe('many files in one run (zod checks past the fourth with its compiled fast path)', () => {
+  it('every copy of a file is read alike: the same problems for a bad one, the same ratings for a good one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-many-'));
+    const good = readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8');
+    const bad = good.replace(/^date: .*$/m, 'date: 2025-13-01').replaceAll('answer: met', 'answer: mett');
+    const names = Array.from({ length: 7 }, (_, i) => join(dir, `c${i}.yaml`));
+    names.forEach((f) => writeFileSync(f, bad));
+    const invalid = dutykit(['validate', ...names]);
+    const per = names.map((f) => invalid.stderr.split('\n').filter((l) => l.startsWith(`${f}:`)).map((l) => l.slice(f.length)));
+    expect(per[0]!.length).toBeGreaterThan(5);
+    for (const p of per) expect(p).toEqual(per[0]);
+    names.forEach((f) => writeFileSync(f, good));
+    const trend = JSON.parse(dutykit(['trend', ...names, '--json']).stdout) as { points: { counts: unknown }[]; rows: { cells: { rating: string }[] }[] };
+    expect(trend.points.map((p) => p.counts)).toEqual(names.map(() => ({ red: 1, amber: 3, green: 6, unrated: 0 })));
+    for (const row of trend.rows) expect(new Set(row.cells.map((c) => c.rating)).size).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { assessmentSchema, type AssessmentFile } from './assessment-schema.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
 import { readSource, type Source } from './source.js';
-import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
+import { parseOptions, zodProblems } from './zod-problems.js';
 
 export interface LoadedAssessment {
   file: string;
@@ -43,7 +43,7 @@ const schemas = new WeakMap<Framework, ReturnType<typeof assessmentSchema>>();
 export function checkAssessment(source: Source, framework: Framework, file = source.file): Loaded<LoadedAssessment> {
   let schema = schemas.get(framework);
   if (!schema) schemas.set(framework, (schema = assessmentSchema(framework)));
-  const parsed = schema.safeParse(source.data, PARSE_OPTIONS);
+  const parsed = schema.safeParse(source.data, parseOptions());
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];

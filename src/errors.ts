@@ -32,9 +32,18 @@ export function formatProblemIn(p: Problem, m: Messages | undefined): string {
   return formatProblem(p.says && m ? { ...p, message: m.t(p.says.key, p.says.params) } : p);
 }
 
+/** The message in another language, from the catalogue: said when the command's --lang was read. */
+export type InLang = (m: Messages) => string;
+
 /** Wrong command line: exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    message?: string,
+    readonly inLang?: InLang,
+  ) {
+    super(message);
+  }
 }
 
 /** A file could not be written (no space, no permission, a file where a folder should be): exit 2. */
@@ -73,6 +82,12 @@ export class InputError extends Error {
 /** A check ran and failed (`validate`, `diff --fail-on`): exit 1. */
 export class CheckFailed extends Error {
   override name = 'CheckFailed';
+  constructor(
+    message?: string,
+    readonly inLang?: InLang,
+  ) {
+    super(message);
+  }
 }
 
 /** The user stopped the program; progress is saved: exit 130, or 128 + the signal that stopped it. */

@@ -90,6 +90,7 @@ describe('agreed ratings', () => {
       {
         path: ['benchmarks', 'training-programme', 'rating'],
         message: 'agreed rating Green differs from the computed Amber: add a rationale saying why',
+        says: { key: 'problem.agreedDiffers', params: { agreed: 'Green', computed: 'Amber' } },
       },
     ]);
   });
@@ -135,7 +136,11 @@ describe('no essential question applies: the rules cannot compute Green (or any 
   it('a rating the group agrees there needs a rationale', () => {
     const agreed = (rationale?: string) => rateBenchmark(fw, training, entry(fw, 'training-programme', 'XXXXMMM', { rating: 'green', rationale }), '2025-03-12');
     expect(ratingProblems(fw, [agreed()])).toEqual([
-      { path: ['benchmarks', 'training-programme', 'rating'], message: 'agreed rating Green where no essential question applies: add a rationale saying why' },
+      {
+        path: ['benchmarks', 'training-programme', 'rating'],
+        message: 'agreed rating Green where no essential question applies: add a rationale saying why',
+        says: { key: 'problem.agreedNoEssential', params: { agreed: 'Green' } },
+      },
     ]);
     const r = agreed('Training is commissioned by the county; our own offer is complete.');
     expect(ratingProblems(fw, [r])).toEqual([]);

@@ -1,21 +1,26 @@
 // `--lang`: which catalogue languages to write in, and each framework in that language.
 import { InputError, UsageError } from '../errors.js';
-import { DEFAULT_LANG, LANGS, parseLangs } from '../i18n/catalogue.js';
+import { DEFAULT_LANG, LANGS, messages, parseLangs } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import { loadTranslation } from '../model/load-translation.js';
 import { localize, type Localized } from '../model/localize.js';
+import { speakIn } from './speaking.js';
 
-/** `--lang cy,en` → ['cy', 'en']; English when not given. */
+/** `--lang cy,en` → ['cy', 'en']; English when not given. From here on errors are said in the first. */
 export function langsOption(value: string | undefined): string[] {
   if (value === undefined) return [DEFAULT_LANG];
   const r = parseLangs(value);
   if ('unknown' in r) throw new UsageError(`--lang: unknown language "${r.unknown}"; expected ${LANGS.join(', ')} or a comma list of them (cy,en: Welsh first, then English)`);
+  speakIn(messages(r.langs[0]));
   return r.langs;
 }
 
 /** Output that is one document (JSON) is in one language. */
 export function oneLang(langs: string[], what: string): string {
-  if (langs.length > 1) throw new UsageError(`--lang: ${what} is written in one language; give one of ${langs.join(', ')}`);
+  if (langs.length > 1) {
+    const params = { what, langs: langs.join(', ') };
+    throw new UsageError(messages(DEFAULT_LANG).t('usage.oneLang', params), (m) => m.t('usage.oneLang', params));
+  }
   return langs[0]!;
 }
 

@@ -1,16 +1,23 @@
 // The one place that turns outcomes into exit codes (spec §8).
 import { CommanderError } from 'commander';
-import { Cancelled, CheckFailed, InputError, NotBuilt, UsageError, whyNotWritten } from '../errors.js';
+import { Cancelled, CheckFailed, formatProblemIn, InputError, NotBuilt, UsageError, whyNotWritten } from '../errors.js';
 import { buildProgram } from './program.js';
 import { version } from './paths.js';
 import { message } from '../outside.js';
 import { err as write } from './output.js';
+import { speaking } from './speaking.js';
 
 export const EXIT = { ok: 0, check: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
 // Messages quote file names, values and problems from the files: every control in them is
 // shown as \u001b, never sent raw.
 const say = (text: string) => write(message(text));
+
+/** An error's words in the language of the command's --lang, where it has them. */
+const worded = (e: UsageError | CheckFailed): string => {
+  const m = speaking();
+  return m && e.inLang ? e.inLang(m) : e.message;
+};
 
 function exitCodeFor(e: unknown): number {
   const debug = process.env.DUTYKIT_DEBUG === '1';
@@ -19,15 +26,15 @@ function exitCodeFor(e: unknown): number {
     return EXIT.usage; // commander has printed the message
   }
   if (e instanceof InputError) {
-    say(`${e.message}`);
+    say(e.problems.map((p) => formatProblemIn(p, speaking())).join('\n'));
     return EXIT.usage;
   }
   if (e instanceof UsageError) {
-    say(`dutykit: ${e.message}`);
+    say(`dutykit: ${worded(e)}`);
     return EXIT.usage;
   }
   if (e instanceof CheckFailed) {
-    if (e.message) say(`${e.message}`);
+    if (e.message) say(worded(e));
     return EXIT.check;
   }
   if (e instanceof NotBuilt) {

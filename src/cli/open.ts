@@ -23,7 +23,7 @@ export function tryOpen(file: string, m?: Messages): { opened: Opened; problems?
   if (!loaded.value) return { problems: loaded.problems };
   const l = loaded.value;
   const ratings = rateAssessment(l.framework, l.assessment);
-  const problems = ratingProblems(l.framework, ratings).map((p) => l.source.at(p.path, p.message));
+  const problems = ratingProblems(l.framework, ratings).map((p) => l.source.at(p.path, p.says));
   if (problems.length) return { problems };
   for (const w of l.warnings) err(message(formatProblemIn(w, m)));
   return { opened: { ...l, ratings } };
@@ -43,7 +43,7 @@ export function openAssessment(file: string, m?: Messages): Opened {
 /** The framework chosen by `--framework` (an id or a folder), or the default. */
 export function chosenFramework(ref: string | undefined): Framework {
   const where = resolveFramework(ref ?? DEFAULT_FRAMEWORK, process.cwd(), BUNDLED_FRAMEWORKS);
-  if ('error' in where) throw new UsageError(`--framework: ${where.error}`);
+  if ('error' in where) throw new UsageError(`--framework: ${where.error}`, (m) => `--framework: ${m.t(where.says.key, where.says.params)}`);
   const fw = loadFramework(where.dir);
   if (!fw.value) throw new InputError(fw.problems);
   return fw.value;

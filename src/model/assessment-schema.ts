@@ -3,7 +3,8 @@
 import * as z from 'zod';
 import type { Framework } from './framework-schema.js';
 import { contributionSchemas, positionSchemas } from './contribution-schema.js';
-import { oneLine } from './one-line.js';
+import { oneLine, saying } from './one-line.js';
+import { said } from './said.js';
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 const word = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(lower, z.enum(values));
@@ -40,7 +41,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
   };
   const justified = (a: { answer?: string | null; justification?: string | null }, ctx: z.RefinementCtx) => {
     if (a.answer && notApplicable.has(a.answer) && !a.justification) {
-      ctx.addIssue({ code: 'custom', path: ['justification'], message: `required when the answer is ${a.answer}: say why the question does not apply` });
+      ctx.addIssue({ code: 'custom', path: ['justification'], ...saying(said('problem.justification', { answer: a.answer })) });
     }
   };
   const { positions, settled } = positionSchemas({ fields, justified, answerWord: word(answerWords), text, isoDate, d });
@@ -85,7 +86,7 @@ export function assessmentSchema(fw: Framework, { forEditors = false } = {}) {
     // A framework with kinds rates each return by its kind, so a return must say which it is.
     ...(kindWords
       ? { kind: d(word(kindWords), `The kind of body: ${kindWords.join(', ')}`) }
-      : !forEditors && { kind: z.unknown().refine((v) => v == null, `the framework ${fw.id} declares no kinds of body; remove kind:`).optional() }),
+      : !forEditors && { kind: z.unknown().refine((v) => v == null, saying(said('problem.noKinds', { id: fw.id }))).optional() }),
     reference: d(oneLine(looseText).nullish(), "The body's stable reference, e.g. a school's URN"),
   });
 }

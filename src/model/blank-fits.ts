@@ -4,6 +4,7 @@
 import { blankAssessment } from './blank.js';
 import type { Framework } from './framework-schema.js';
 import { prescan } from './prescan.js';
+import { english } from './said.js';
 import { LIMITS } from './source.js';
 
 /** Why a blank assessment for `fw` would be refused as too large, or undefined when it fits. */
@@ -14,6 +15,6 @@ export function blankTooLarge(fw: Framework): string | undefined {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > LIMITS.bytes) return why(`be ${(bytes / 1048576).toFixed(1)} MB, and an assessment file may be ${LIMITS.bytes / 1048576} MB`);
   const refused = prescan(text, LIMITS);
-  if (refused) return why(`be refused: ${refused.message.replace(/; an assessment has .*$/, '')}, past the limit for an assessment file`);
+  if (refused) return why(`be refused: ${english(refused.message).replace(/; an assessment has .*$/, '')}, past the limit for an assessment file`);
   return undefined;
 }

@@ -3,7 +3,7 @@
 // names only benchmarks and questions that exist. A framework that passes can be rated,
 // reported and diffed without surprises.
 import type { Problem } from '../errors.js';
-import { didYouMean } from './did-you-mean.js';
+import { near, said, type Said } from './said.js';
 import type { Benchmark, FrameworkFile } from './framework-schema.js';
 import type { Source } from './source.js';
 
@@ -27,12 +27,12 @@ export function checkIds(fw: FrameworkFile, source: Source): Problem[] {
   for (const [key, noun, items] of lists) {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
-      const at = (message: string) => problems.push(source.at([key, i, 'id'], message));
+      const at = (message: Said) => problems.push(source.at([key, i, 'id'], message));
       if (key !== 'rules' && (RESERVED as readonly string[]).includes(item.id)) {
-        at(`"${item.id}" is a reserved word (the rules use unanswered and unrated); call the ${noun} something else`);
+        at(said('problem.reservedWord', { id: item.id, noun }));
       }
       const first = seen.get(item.id);
-      if (first !== undefined) at(`${noun} id "${item.id}" is used twice (also ${key}[${first}])`);
+      if (first !== undefined) at(said('problem.idTwice', { noun, id: item.id, list: key, first }));
       else seen.set(item.id, i);
     });
   }
@@ -59,7 +59,7 @@ export function checkLabels(fw: FrameworkFile, source: Source): Problem[] {
       for (const field of fields) {
         const text = (item as Record<string, string>)[field]!;
         const other = items.find((o, j) => j !== i && [o.id, (o as Record<string, string>)[field]!].some((w) => asRead(w) === asRead(text)));
-        if (other) problems.push(source.at([key, i, field], `${field} "${text}" also names ${noun} "${other.id}"; each ${noun} needs a ${field} of its own, or a report would show one for the other`));
+        if (other) problems.push(source.at([key, i, field], said('problem.labelTwice', { field, text, noun, other: other.id })));
       }
     });
   }
@@ -72,25 +72,25 @@ export function checkRules(fw: FrameworkFile, source: Source): Problem[] {
   const ratings = [...new Set([...fw.ratings.map((r) => r.id), 'unrated'])];
   const problems: Problem[] = [];
   fw.answers.forEach((a, i) => {
-    if (a.stale_as && !answers.includes(a.stale_as)) problems.push(source.at(['answers', i, 'stale_as'], `unknown answer "${a.stale_as}"`));
+    if (a.stale_as && !answers.includes(a.stale_as)) problems.push(source.at(['answers', i, 'stale_as'], said('problem.unknownAnswer', { word: a.stale_as, hint: 'no', near: '' })));
   });
   fw.rules.forEach((rule, i) => {
     if (!ratings.includes(rule.rating)) {
-      problems.push(source.at(['rules', i, 'rating'], `unknown rating "${rule.rating}"${didYouMean(rule.rating, ratings)}; expected one of ${ratings.join(', ')}`));
+      problems.push(source.at(['rules', i, 'rating'], said('problem.unknownRating', { word: rule.rating, ...near(rule.rating, ratings), ratings: ratings.join(', ') })));
     }
     const conds = rule.when ? ('any' in rule.when ? rule.when.any : rule.when.all) : [];
     const group = rule.when && 'any' in rule.when ? 'any' : 'all';
     conds.forEach((c, j) =>
       c.answer.forEach((w) => {
-        if (!answers.includes(w)) problems.push(source.at(['rules', i, 'when', group, j, 'answer'], `unknown answer "${w}"${didYouMean(w, answers)}`));
+        if (!answers.includes(w)) problems.push(source.at(['rules', i, 'when', group, j, 'answer'], said('problem.unknownAnswer', { word: w, ...near(w, answers) })));
       }),
     );
     rule.cite?.forEach((w, j) => {
-      if (!answers.includes(w)) problems.push(source.at(['rules', i, 'cite', j], `unknown answer "${w}"${didYouMean(w, answers)}`));
+      if (!answers.includes(w)) problems.push(source.at(['rules', i, 'cite', j], said('problem.unknownAnswer', { word: w, ...near(w, answers) })));
     });
   });
   const last = fw.rules[fw.rules.length - 1];
-  if (last?.when) problems.push(source.at(['rules', fw.rules.length - 1], 'the last rule must have no `when`, so that every benchmark gets a rating'));
+  if (last?.when) problems.push(source.at(['rules', fw.rules.length - 1], said('problem.lastRuleWhen')));
   return problems;
 }
 
@@ -103,24 +103,24 @@ export function checkMapping(fw: FrameworkFile, benchmarks: Benchmark[], source:
   const map = fw.maps_from;
   if (!map) return [];
   const problems: Problem[] = [];
-  if (map.framework === fw.id) problems.push(source.at(['maps_from', 'framework'], `"${map.framework}" is this framework's own id; maps_from names the framework it follows`));
+  if (map.framework === fw.id) problems.push(source.at(['maps_from', 'framework'], said('problem.ownId', { id: map.framework })));
   const oldIds = from?.benchmarks.map((b) => b.id);
   for (const [old, to] of Object.entries(map.benchmarks)) {
     if (oldIds && !oldIds.includes(old)) {
-      problems.push(source.at(['maps_from', 'benchmarks'], `"${old}" is not a benchmark of ${map.framework}${didYouMean(old, oldIds)}`, { key: old }));
+      problems.push(source.at(['maps_from', 'benchmarks'], said('problem.notOldBenchmark', { id: old, framework: map.framework, ...near(old, oldIds) }), { key: old }));
     }
     if (to !== null && !fw.benchmarks.includes(to)) {
-      problems.push(source.at(['maps_from', 'benchmarks', old], `maps to "${to}", which is not a benchmark of this framework${didYouMean(to, fw.benchmarks)}`));
+      problems.push(source.at(['maps_from', 'benchmarks', old], said('problem.notNewBenchmark', { id: to, ...near(to, fw.benchmarks) })));
     }
   }
   const oldQuestions = from && [...new Set(from.benchmarks.flatMap((b) => b.questions))];
   const newQuestions = [...new Set(benchmarks.flatMap((b) => b.questions.map((q) => q.id)))];
   for (const [old, to] of Object.entries(map.questions ?? {})) {
     if (oldQuestions && !oldQuestions.includes(old)) {
-      problems.push(source.at(['maps_from', 'questions'], `"${old}" is not a question of ${map.framework}${didYouMean(old, oldQuestions)}`, { key: old }));
+      problems.push(source.at(['maps_from', 'questions'], said('problem.notOldQuestion', { id: old, framework: map.framework, ...near(old, oldQuestions) }), { key: old }));
     }
     if (to !== null && !newQuestions.includes(to)) {
-      problems.push(source.at(['maps_from', 'questions', old], `maps to "${to}", which is not a question of this framework${didYouMean(to, newQuestions)}`));
+      problems.push(source.at(['maps_from', 'questions', old], said('problem.notNewQuestion', { id: to, ...near(to, newQuestions) })));
     }
   }
   return problems;
@@ -132,7 +132,7 @@ export function checkKindIds(fw: FrameworkFile, source: Source): Problem[] {
   const seen = new Map<string, number>();
   fw.kinds?.forEach((k, i) => {
     const first = seen.get(k.id);
-    if (first !== undefined) problems.push(source.at(['kinds', i, 'id'], `kind id "${k.id}" is used twice (also kinds[${first}])`));
+    if (first !== undefined) problems.push(source.at(['kinds', i, 'id'], said('problem.idTwice', { noun: 'kind', id: k.id, list: 'kinds', first })));
     else seen.set(k.id, i);
   });
   return problems;
@@ -148,10 +148,10 @@ export function checkQuestionKinds(fw: FrameworkFile, b: Benchmark, source: Sour
   b.questions.forEach((q, j) => {
     for (const key of ['kinds', 'essential_for'] as const) {
       q[key]?.forEach((k, n) => {
-        if (!known.length) problems.push(source.at(['questions', j, key, n], `kind "${k}": the framework declares no kinds; add \`kinds:\` to framework.yaml`));
-        else if (!known.includes(k)) problems.push(source.at(['questions', j, key, n], `unknown kind "${k}"${didYouMean(k, known)}; expected one of ${known.join(', ')}`));
+        if (!known.length) problems.push(source.at(['questions', j, key, n], said('problem.kindUndeclared', { kind: k })));
+        else if (!known.includes(k)) problems.push(source.at(['questions', j, key, n], said('problem.unknownKind', { kind: k, ...near(k, known), kinds: known.join(', ') })));
         else if (key === 'essential_for' && q.kinds && !q.kinds.includes(k)) {
-          problems.push(source.at(['questions', j, key, n], `essential for "${k}", but the question does not apply to it (kinds: ${q.kinds.join(', ')})`));
+          problems.push(source.at(['questions', j, key, n], said('problem.essentialNotApplies', { kind: k, kinds: q.kinds.join(', ') })));
         }
       });
     }

@@ -1,5 +1,7 @@
 // The shape of a framework folder: framework.yaml and one file per benchmark.
 import * as z from 'zod';
+import { saying } from './one-line.js';
+import { english, said } from './said.js';
 
 /** Bounds on the numbers a framework may hold. */
 export const MAX = { evidenceMonths: 120, atLeast: 1_000, benchmarks: 1_000 } as const;
@@ -7,11 +9,11 @@ export const MAX = { evidenceMonths: 120, atLeast: 1_000, benchmarks: 1_000 } as
 // Built on first use, not when the module loads (~15 ms of zod): a command that reads only
 // the bundled frameworks uses their checked, compiled copies and never needs these.
 function build() {
-  const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "venue-hire"');
+  const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, english(said('problem.kebabId')));
   const text = z.string().trim().min(1, 'must not be empty');
   // Assessments match answer words case-insensitively, so an answer id must be written as
   // they are read back: lower case, no spaces at the ends ("met", "not-met", "n/a").
-  const answerId = z.string().regex(/^[a-z0-9]+([-/_. ][a-z0-9]+)*$/, 'expected a lower-case answer word such as "met", "not-met" or "n/a"');
+  const answerId = z.string().regex(/^[a-z0-9]+([-/_. ][a-z0-9]+)*$/, english(said('problem.answerWord')));
 
   const share = z.number().min(0).max(1);
   // Every number is bounded: a framework `validate` accepts must never make later date
@@ -29,7 +31,7 @@ function build() {
     })
     .refine(
       (c) => [c.at_least, c.none, c.all, c.share_below, c.share_at_least].filter((v) => v !== undefined).length === 1,
-      'give exactly one of at_least, none, all, share_below, share_at_least',
+      saying(said('problem.exactlyOne')),
     );
 
   const ruleSchema = z.strictObject({
@@ -63,7 +65,7 @@ function build() {
         }),
       )
       .min(2),
-    ratings: z.array(z.strictObject({ id, label: text, colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour like "#1E7B34"') })).min(2),
+    ratings: z.array(z.strictObject({ id, label: text, colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, english(said('problem.colour'))) })).min(2),
     rules: z.array(ruleSchema).min(1),
     // Kinds of body a return may be from (a school's phase, say): questions may apply to some only.
     kinds: z.array(z.strictObject({ id, label: text })).min(1).optional(),

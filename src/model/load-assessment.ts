@@ -7,6 +7,7 @@ import type { Action, Answer, Assessment, BenchmarkEntry, Contributor, Position 
 import { assessmentSchema, type AssessmentFile } from './assessment-schema.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
+import { said } from './said.js';
 import { readSource, type Source } from './source.js';
 import { parseOptions, zodProblems } from './zod-problems.js';
 
@@ -24,14 +25,14 @@ export function loadAssessment(file: string, bundledDir: string): Loaded<LoadedA
   const source = read.source;
   const data = source.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { problems: [source.at([], 'expected a mapping of keys (framework, authority, period, date, benchmarks, ...)')] };
+    return { problems: [source.at([], said('problem.notAssessment'))] };
   }
   const ref = (data as Record<string, unknown>).framework;
   if (typeof ref !== 'string' || ref.trim() === '') {
-    return { problems: [source.at(['framework'], 'required: the framework id (e.g. home-office-2018) or a folder path')] };
+    return { problems: [source.at(['framework'], said('problem.frameworkRequired'))] };
   }
   const where = resolveFramework(ref.trim(), dirname(file), bundledDir);
-  if ('error' in where) return { problems: [source.at(['framework'], where.error)] };
+  if ('error' in where) return { problems: [source.at(['framework'], where.says)] };
   const fw = loadFramework(where.dir);
   if (!fw.value) return fw;
   return checkAssessment(source, fw.value, file);

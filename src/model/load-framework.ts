@@ -4,12 +4,12 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { readCompiled } from './compiled-framework.js';
-import { didYouMean } from './did-you-mean.js';
 import { checkIds, checkKindIds, checkLabels, checkMapping, checkQuestionKinds, checkRules, type MappedFrom } from './framework-checks.js';
 import { outside } from './inside.js';
 import { frameworkDigest } from './framework-digest.js';
 import { frameworkSchemas, type Benchmark, type Framework } from './framework-schema.js';
-import { readSource, type Source, type SourceResult } from './source.js';
+import { english, near, said, type Said } from './said.js';
+import { readSource, words, type Source, type SourceResult } from './source.js';
 import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 
 export type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined; problems: Problem[] };
@@ -18,7 +18,7 @@ export type Loaded<T> = { value: T; problems?: undefined } | { value?: undefined
  * Where a framework reference points: a bundled id, or a folder path
  * (relative to `baseDir`, the folder of the file that names it).
  */
-export function resolveFramework(ref: string, baseDir: string, bundledDir: string): { dir: string } | { error: string } {
+export function resolveFramework(ref: string, baseDir: string, bundledDir: string): { dir: string } | { error: string; says: Said } {
   const key = `${bundledDir}\0${ref}`;
   const found = bundledFound.get(key);
   if (found) return { dir: found };
@@ -32,7 +32,8 @@ export function resolveFramework(ref: string, baseDir: string, bundledDir: strin
   const dir = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (existsSync(join(dir, 'framework.yaml'))) return { dir };
   const known = bundledIds(bundledDir);
-  return { error: `unknown framework "${ref}"${didYouMean(ref, known)}; bundled: ${known.join(', ')}, or give a folder holding framework.yaml` };
+  const says = said('problem.unknownFramework', { ref, ...near(ref, known), known: known.join(', ') });
+  return { error: english(says), says };
 }
 
 /** Bundled frameworks found once: they are part of the install, and a roll-up asks for one per return. */
@@ -92,7 +93,7 @@ const linkedOut = (file: string): Problem => ({
   line: 1,
   col: 1,
   path: '',
-  message: 'links to a file outside the framework folder, which is not read; put the file itself in the folder',
+  ...words(said('problem.linkedOut')),
 });
 
 /** A framework file, read only when it is inside the folder. */
@@ -125,7 +126,7 @@ function mappedFrom(id: string, dir: string): MappedFrom | undefined {
 
 function readFramework(dir: string, withMapping = true): Loaded<Framework> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { problems: [{ file: dir, line: 1, col: 1, path: '', message: 'no such framework folder' }] };
+    return { problems: [{ file: dir, line: 1, col: 1, path: '', ...words(said('problem.noFrameworkFolder')) }] };
   }
   const root = realpathSync(dir);
   const main = readInside(root, join(dir, 'framework.yaml'));
@@ -138,21 +139,21 @@ function readFramework(dir: string, withMapping = true): Loaded<Framework> {
   const listed = new Map<string, number>();
   fw.value.benchmarks.forEach((id, i) => {
     const first = listed.get(id);
-    if (first !== undefined) return void problems.push(main.source.at(['benchmarks', i], `benchmark "${id}" is listed twice (also benchmarks[${first}])`));
+    if (first !== undefined) return void problems.push(main.source.at(['benchmarks', i], said('problem.benchmarkTwice', { id, first })));
     listed.set(id, i);
     const file = join(dir, `${id}.yaml`);
     const src = readInside(root, file);
     if (!src.source) {
-      problems.push(...src.problems.map((p) => (p.message === 'no such file' ? main.source.at(['benchmarks', i], `no file ${id}.yaml for this benchmark`) : p)));
+      problems.push(...src.problems.map((p) => (p.says?.key === 'problem.noFile' ? main.source.at(['benchmarks', i], said('problem.noBenchmarkFile', { id })) : p)));
       return;
     }
     const b = check(frameworkSchemas().benchmarkFileSchema, src.source);
     if (!b.value) return void problems.push(...b.problems);
-    if (b.value.id !== id) problems.push(src.source.at(['id'], `id "${b.value.id}" does not match the file name ${id}.yaml`));
-    if (b.value.number !== i + 1) problems.push(src.source.at(['number'], `number ${b.value.number} does not match its place (${i + 1}) in framework.yaml`));
+    if (b.value.id !== id) problems.push(src.source.at(['id'], said('problem.idNotFileName', { id: b.value.id, file: id })));
+    if (b.value.number !== i + 1) problems.push(src.source.at(['number'], said('problem.numberNotPlace', { number: b.value.number, place: i + 1 })));
     const seen = new Set<string>();
     b.value.questions.forEach((q, j) => {
-      if (seen.has(q.id)) problems.push(src.source.at(['questions', j, 'id'], `question id "${q.id}" is used twice`));
+      if (seen.has(q.id)) problems.push(src.source.at(['questions', j, 'id'], said('problem.questionTwice', { id: q.id })));
       seen.add(q.id);
     });
     problems.push(...checkQuestionKinds(fw.value, b.value, src.source));

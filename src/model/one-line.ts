@@ -3,16 +3,19 @@
 // a key in the file (`positions:`) it is written as an explicit `? |-` key that the next edit
 // nests wrongly. Refused where the file is read, with the same words everywhere.
 import * as z from 'zod';
+import { english, said, type Said } from './said.js';
+
+/** A refinement's message: the catalogue entry's English, and the entry for the language asked. */
+export const saying = (s: Said) => ({ message: english(s), params: { says: s } });
 
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
-export const ONE_LINE_MESSAGE = 'must be one line of text, without line breaks, tabs or other control characters';
 
 export const isOneLine = (s: string): boolean => !CONTROL.test(s);
 
 /** `schema`, refusing text with a line break or a control character in it. */
 export function oneLine<T extends z.ZodType<string>>(schema: T) {
-  return schema.refine(isOneLine, { message: ONE_LINE_MESSAGE });
+  return schema.refine(isOneLine, saying(said('problem.oneLine')));
 }
 
 // Characters that show as nothing: zero-width spaces and joiners, soft hyphens, direction marks.
@@ -33,8 +36,8 @@ export const organisationKey = (name: string): string =>
  */
 export function organisationName<T extends z.ZodType<string>>(schema: T) {
   return oneLine(schema)
-    .refine((s) => s !== '__proto__', { message: '"__proto__" cannot be the name of an organisation' })
-    .refine((s) => organisationKey(s) !== '', { message: 'an organisation needs a name that shows: this one is only invisible characters' });
+    .refine((s) => s !== '__proto__', saying(said('problem.protoName')))
+    .refine((s) => organisationKey(s) !== '', saying(said('problem.invisibleName')));
 }
 
 /** Positions keyed by organisation may not name one body twice ("Wessex Police" and "WESSEX POLICE"). */
@@ -43,6 +46,6 @@ export function oneVoiceEach(positions: Record<string, unknown> | null | undefin
   for (const name of Object.keys(positions ?? {})) {
     const first = seen.get(organisationKey(name));
     if (first === undefined) seen.set(organisationKey(name), name);
-    else ctx.addIssue({ code: 'custom', path: [name], message: `"${first}" and "${name}" are one organisation written two ways; keep one` });
+    else ctx.addIssue({ code: 'custom', path: [name], ...saying(said('problem.oneOrganisation', { first, name })) });
   }
 }

@@ -1,6 +1,7 @@
 // A pass over the text before the YAML parser sees it, for what can be refused cheaply.
 // The parser recurses once per level of nesting and runs out of stack somewhere past 800
 // levels (less when called deep in a stack), so nesting is refused at four times the limit.
+import { said, type Said } from './said.js';
 
 /**
  * What a cheap pass over the text can refuse before the parser sees it: nesting far past the
@@ -9,7 +10,7 @@
  * block indicators (`- `, `? `, `: `) on the line and the open flow brackets, skipping quotes
  * and comments; the exact depth is checked on the parsed tree.
  */
-export function prescan(text: string, limits: { depth: number; items: number; typical?: string }): { offset: number; message: string } | undefined {
+export function prescan(text: string, limits: { depth: number; items: number; typical?: 'assessment' | 'roster' }): { offset: number; message: Said } | undefined {
   const guard = 4 * limits.depth;
   const open: number[] = [];
   let flow = 0;
@@ -43,7 +44,7 @@ export function prescan(text: string, limits: { depth: number; items: number; ty
     const indicator = (c === DASH || c === QUESTION || c === COLON) && spaceAt(text, i + 1);
     if (c === LF || (c === COMMA && flow > 0) || c === LBRACKET || c === LBRACE || indicator) items++;
     if (items > limits.items) {
-      return { offset: i, message: `more than ${limits.items.toLocaleString('en-GB')} lines and entries; ${limits.typical ?? 'an assessment has a few thousand'}` };
+      return { offset: i, message: said('problem.tooManyItems', { items: limits.items.toLocaleString('en-GB'), typical: limits.typical ?? 'assessment' }) };
     }
     if (c === LF) {
       run = 0;
@@ -57,7 +58,7 @@ export function prescan(text: string, limits: { depth: number; items: number; ty
     else if (c === LBRACKET || c === LBRACE) flow++;
     else if ((c === RBRACKET || c === RBRACE) && flow > 0) flow--;
     else if (indicator) run++;
-    if (open.length + run + flow > guard) return { offset: i, message: `nested more than ${limits.depth} levels deep` };
+    if (open.length + run + flow > guard) return { offset: i, message: said('problem.nestedDeep', { depth: limits.depth }) };
   }
   return undefined;
 }

@@ -5,8 +5,8 @@ import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { isoDate } from './assessment-schema.js';
-import { didYouMean } from './did-you-mean.js';
 import { oneLine } from './one-line.js';
+import { english, near, said } from './said.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
 import { readSource, type ItemLimit, type Source } from './source.js';
@@ -45,7 +45,7 @@ function schema() {
           contact: looseText.optional(),
         }),
       )
-      .min(1, 'list at least one body: - { reference: ..., name: ..., kind: ..., contact: ... }'),
+      .min(1, english(said('problem.rosterEmpty'))),
   });
 }
 
@@ -60,21 +60,21 @@ export function looksLikeRoster(data: unknown): boolean {
  * allows some 40,000 bodies, more than the schools of England and Wales; the 5 MB bound on a
  * file comes first for rosters with long names and contacts.
  */
-export const ROSTER_ITEMS: ItemLimit = { items: 400_000, typical: 'a roster has about ten a body, so this allows some 40,000 bodies; split a larger one by area' };
+export const ROSTER_ITEMS: ItemLimit = { items: 400_000, typical: 'roster' };
 
 export function loadRoster(file: string, bundledDir: string): Loaded<Roster> {
   const read = readSource(file, ROSTER_ITEMS);
   if (!read.source) return read;
   const source = read.source;
   if (!looksLikeRoster(source.data)) {
-    return { problems: [source.at([], 'not a roster: expected framework, period, due and bodies (a list of { reference, name, kind, contact })')] };
+    return { problems: [source.at([], said('problem.notRoster'))] };
   }
   const s = schema();
   const parsed = s.safeParse(source.data, PARSE_OPTIONS);
   if (!parsed.success) return { problems: zodProblems(parsed.error, s, source) };
   const r = parsed.data;
   const where = resolveFramework(r.framework, dirname(file), bundledDir);
-  if ('error' in where) return { problems: [source.at(['framework'], where.error)] };
+  if ('error' in where) return { problems: [source.at(['framework'], where.says)] };
   const fw = loadFramework(where.dir);
   if (!fw.value) return fw;
   const problems = bodyProblems(r.bodies, fw.value, source);
@@ -89,12 +89,12 @@ function bodyProblems(bodies: RosterBody[], fw: Framework, source: Source): Prob
   const seen = new Map<string, number>();
   bodies.forEach((b, i) => {
     const first = seen.get(b.reference);
-    if (first !== undefined) problems.push(source.at(['bodies', i, 'reference'], `reference "${b.reference}" is listed twice (also bodies[${first}], ${bodies[first]!.name})`));
+    if (first !== undefined) problems.push(source.at(['bodies', i, 'reference'], said('problem.referenceTwice', { reference: b.reference, first, name: bodies[first]!.name })));
     else seen.set(b.reference, i);
-    if (b.kind === undefined && kinds.length) problems.push(source.at(['bodies', i], `required: kind, one of ${kinds.join(', ')}`));
-    else if (b.kind !== undefined && !kinds.length) problems.push(source.at(['bodies', i, 'kind'], `the framework ${fw.id} declares no kinds of body; remove kind:`));
+    if (b.kind === undefined && kinds.length) problems.push(source.at(['bodies', i], said('problem.kindRequired', { kinds: kinds.join(', ') })));
+    else if (b.kind !== undefined && !kinds.length) problems.push(source.at(['bodies', i, 'kind'], said('problem.noKinds', { id: fw.id })));
     else if (b.kind !== undefined && !kinds.includes(b.kind)) {
-      problems.push(source.at(['bodies', i, 'kind'], `unknown kind "${b.kind}"${didYouMean(b.kind, kinds)}; expected one of ${kinds.join(', ')}`));
+      problems.push(source.at(['bodies', i, 'kind'], said('problem.unknownKind', { kind: b.kind, ...near(b.kind, kinds), kinds: kinds.join(', ') })));
     }
   });
   return problems;

@@ -1,6 +1,7 @@
 // Shape checks on the parsed tree, before it becomes data: nesting depth, key kinds,
 // duplicate keys and value length. One pass, linear in the size of the file.
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { said, type Said } from './said.js';
 
 export interface ShapeLimits {
   depth: number;
@@ -10,7 +11,7 @@ export interface ShapeLimits {
 export interface ShapeProblem {
   offset: number;
   path: PropertyKey[];
-  message: string;
+  message: Said;
 }
 
 interface Visit {
@@ -34,13 +35,14 @@ export function quote(value: unknown): string {
 
 const offsetOf = (node: unknown): number => (node as { range?: [number] } | null)?.range?.[0] ?? 0;
 
-const kind = (node: unknown): string => (isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : isAlias(node) ? `an alias (*${node.source})` : 'empty');
+const kind = (node: unknown): Said =>
+  said('problem.keyKind', { kind: isMap(node) ? 'mapping' : isSeq(node) ? 'list' : isAlias(node) ? 'alias' : 'empty', alias: isAlias(node) ? node.source : '' });
 
 export function checkShape(root: unknown, limits: ShapeLimits): ShapeProblem[] {
   const problems: ShapeProblem[] = [];
   // Characters are code points, counted only for text already too long in UTF-16 units.
   const tooLong = (s: string) => s.length > limits.string && [...s].length > limits.string;
-  const long = (s: string) => `text is ${[...s].length.toLocaleString('en-GB')} characters long; the limit is ${limits.string.toLocaleString('en-GB')} per value`;
+  const long = (s: string, key: 'problem.tooLong' | 'problem.keyTooLong') => said(key, { length: [...s].length.toLocaleString('en-GB'), limit: limits.string.toLocaleString('en-GB') });
   const stack: Visit[] = [{ node: root, depth: 0 }];
   let deep = false;
   while (stack.length) {
@@ -48,32 +50,32 @@ export function checkShape(root: unknown, limits: ShapeLimits): ShapeProblem[] {
     const { node, depth } = visit;
     if (depth > limits.depth) {
       // One depth problem is enough: the rest of that branch is as deep or deeper.
-      if (!deep) problems.push({ offset: offsetOf(node), path: [], message: `nested more than ${limits.depth} levels deep` });
+      if (!deep) problems.push({ offset: offsetOf(node), path: [], message: said('problem.nestedDeep', { depth: limits.depth }) });
       deep = true;
       continue;
     }
     if (isScalar(node)) {
-      if (typeof node.value === 'string' && tooLong(node.value)) problems.push({ offset: offsetOf(node), path: pathOf(visit), message: long(node.value) });
+      if (typeof node.value === 'string' && tooLong(node.value)) problems.push({ offset: offsetOf(node), path: pathOf(visit), message: long(node.value, 'problem.tooLong') });
     } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key;
         if (!isScalar(key)) {
           // A list or mapping as a key is stringified by the parser at great cost, and never a valid key here.
-          problems.push({ offset: offsetOf(key), path: pathOf(visit), message: `a key must be plain text, not ${kind(key)}` });
+          problems.push({ offset: offsetOf(key), path: pathOf(visit), message: kind(key) });
           continue;
         }
         if (key.value === null) {
           const empty = !(key as { source?: string }).source;
-          problems.push({ offset: empty ? offsetOf(pair.value) || offsetOf(node) : offsetOf(key), path: pathOf(visit), message: empty ? 'a key is missing before the colon' : 'a key must be plain text, not null' });
+          problems.push({ offset: empty ? offsetOf(pair.value) || offsetOf(node) : offsetOf(key), path: pathOf(visit), message: said(empty ? 'problem.keyMissing' : 'problem.keyNull') });
           continue;
         }
         const name = String(key.value);
         if (tooLong(name)) {
-          problems.push({ offset: offsetOf(key), path: pathOf(visit), message: `key ${long(name)}` });
+          problems.push({ offset: offsetOf(key), path: pathOf(visit), message: long(name, 'problem.keyTooLong') });
           continue;
         }
-        if (seen.has(name)) problems.push({ offset: offsetOf(key), path: pathOf(visit), message: `duplicate key ${quote(name)}: each key may appear only once here` });
+        if (seen.has(name)) problems.push({ offset: offsetOf(key), path: pathOf(visit), message: said('problem.duplicateKey', { key: quote(name) }) });
         seen.add(name);
         stack.push({ node: pair.value, depth: depth + 1, parent: visit, key: name });
       }

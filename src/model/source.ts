@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 import { prescan } from './prescan.js';
+import { english, said, type Said } from './said.js';
 import { checkShape } from './shape.js';
 
 /** Limits applied before and during parsing (spec §8: inputs are bounded). */
@@ -24,7 +25,8 @@ export const LIMITS = {
  */
 export interface ItemLimit {
   items: number;
-  typical: string;
+  /** The kind of file, for what the message says it typically has (problem.tooManyItems). */
+  typical: 'assessment' | 'roster';
 }
 
 export interface Source {
@@ -33,14 +35,21 @@ export interface Source {
   lines: LineCounter;
   /** The plain data, when the YAML parsed cleanly. */
   data: unknown;
-  /** Where `path` is in the file: the node, or the nearest parent that exists. */
-  at(path: readonly PropertyKey[], message: string, opts?: { key?: string }): Problem;
+  /** Where `path` is in the file: the node, or the nearest parent that exists. A catalogue entry is said in the language asked. */
+  at(path: readonly PropertyKey[], message: string | Said, opts?: { key?: string }): Problem;
 }
 
 export type SourceResult = { source: Source; problems?: undefined } | { source?: undefined; problems: Problem[] };
 
-const fail = (file: string, message: string, line = 1, col = 1): SourceResult => ({
-  problems: [{ file, line, col, path: '', message: visible(message) }],
+/** A problem's message, and its catalogue entry with the file's words in it made visible. */
+export function words(message: string | Said): Pick<Problem, 'message' | 'says'> {
+  if (typeof message === 'string') return { message: visible(message) };
+  const params = Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
+  return { message: visible(english(message)), says: { key: message.key, params } };
+}
+
+const fail = (file: string, message: string | Said, line = 1, col = 1): SourceResult => ({
+  problems: [{ file, line, col, path: '', ...words(message) }],
 });
 
 export function readSource(file: string, limit?: ItemLimit): SourceResult {
@@ -50,17 +59,17 @@ export function readSource(file: string, limit?: ItemLimit): SourceResult {
     // Opened first and asked its size by descriptor: one look-up of the path, not two.
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
-    if (st.isDirectory()) return fail(file, 'is a folder, expected a YAML file');
+    if (st.isDirectory()) return fail(file, said('problem.folder'));
     if (st.size > LIMITS.bytes) {
-      return fail(file, `file is ${(st.size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.bytes / 1048576} MB`);
+      return fail(file, said('problem.tooBig', { size: (st.size / 1048576).toFixed(1), limit: LIMITS.bytes / 1048576 }));
     }
     bytes = readBounded(fd, st.size);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail(file, 'no such file');
-    if (code === 'EISDIR') return fail(file, 'is a folder, expected a YAML file');
-    if (code === 'EACCES' || code === 'EPERM') return fail(file, 'permission denied');
-    return fail(file, `cannot read: ${firstLine((e as Error).message)}`);
+    if (code === 'ENOENT') return fail(file, said('problem.noFile'));
+    if (code === 'EISDIR') return fail(file, said('problem.folder'));
+    if (code === 'EACCES' || code === 'EPERM') return fail(file, said('problem.permission'));
+    return fail(file, said('problem.cannotRead', { detail: firstLine((e as Error).message) }));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -98,17 +107,17 @@ export const PARSE = { schema: 'core', resolveKnownTags: false, uniqueKeys: fals
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit): SourceResult {
-  if (bytes.length > LIMITS.bytes) return fail(file, `file is larger than ${LIMITS.bytes / 1048576} MB`);
+  if (bytes.length > LIMITS.bytes) return fail(file, said('problem.largerThan', { limit: LIMITS.bytes / 1048576 }));
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return fail(file, 'binary file (contains a NUL byte); expected YAML text', ...lineCol(bytes, nul));
+  if (nul >= 0) return fail(file, said('problem.binary'), ...lineCol(bytes, nul));
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    return fail(file, 'not valid UTF-8 text; save the file as UTF-8', ...lineCol(bytes, badUtf8(bytes)));
+    return fail(file, said('problem.notUtf8'), ...lineCol(bytes, badUtf8(bytes)));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return fail(file, 'file is empty');
+  if (text.trim() === '') return fail(file, said('problem.empty'));
 
   const refused = prescan(text, limit ? { ...LIMITS, ...limit } : LIMITS);
   if (refused) {
@@ -122,7 +131,7 @@ export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit):
   } catch (e) {
     // The parser recurses; a shape it does not guard (block syntax deep inside flow) can exhaust the stack.
     const stack = e instanceof RangeError;
-    return fail(file, stack ? `nested too deeply to read (the limit is ${LIMITS.depth} levels)` : `cannot read as YAML: ${firstLine(String((e as Error)?.message ?? e))}`);
+    return fail(file, stack ? said('problem.tooDeepToRead', { depth: LIMITS.depth }) : said('problem.notYaml', { detail: firstLine(String((e as Error)?.message ?? e)) }));
   }
   const tabLines = new Set<number>();
   const problems: Problem[] = [];
@@ -130,20 +139,21 @@ export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit):
     const at = position(lines, e.pos[0]);
     // The parser's follow-on complaints about a line indented with a tab say nothing more.
     if (tabLines.has(at.line)) continue;
-    let message = firstLine(e.message);
-    if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) message = `nested too deeply to read (the limit is ${LIMITS.depth} levels)`;
+    // The parser's own words (English) for a syntax error; ours for the ones we explain.
+    let message: string | Said = firstLine(e.message);
+    if (e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message)) message = said('problem.tooDeepToRead', { depth: LIMITS.depth });
     // The library's words name its own API; the reader needs to know what `---` did.
-    if (e.code === 'MULTIPLE_DOCS') message = "a second YAML document starts here (a line '---' begins one); a file holds one assessment: remove the line, or split the file";
+    if (e.code === 'MULTIPLE_DOCS') message = said('problem.secondDocument');
     if (e.code === 'TAB_AS_INDENT') {
       tabLines.add(at.line);
-      message = 'a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
+      message = said('problem.tabIndent');
     }
-    problems.push({ file, ...at, path: '', message: visible(message) });
+    problems.push({ file, ...at, path: '', ...words(message) });
   }
   if (problems.length) return { problems: capped(problems, file) };
 
   const at = locator(file, doc, lines);
-  const shape = checkShape(doc.contents, LIMITS).map((s) => ({ file, ...position(lines, s.offset), path: visible(formatPath(s.path)), message: visible(s.message) }));
+  const shape = checkShape(doc.contents, LIMITS).map((s) => ({ file, ...position(lines, s.offset), path: visible(formatPath(s.path)), ...words(s.message) }));
   if (shape.length) return { problems: capped(shape, file) };
   let data: unknown;
   try {
@@ -151,7 +161,7 @@ export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit):
     data = doc.toJS({ maxAliasCount: LIMITS.aliases + 1 });
   } catch (e) {
     const alias = /alias/i.test((e as Error).message);
-    const message = alias ? `too many alias expansions (the limit is ${LIMITS.aliases}): a YAML alias bomb is refused` : firstLine((e as Error).message);
+    const message = alias ? said('problem.aliasBomb', { limit: LIMITS.aliases }) : firstLine((e as Error).message);
     return fail(file, message);
   }
   return { source: { file, doc, lines, data, at } };
@@ -164,7 +174,7 @@ export function capped(problems: Problem[], file: string): Problem[] {
   const shown = sorted.slice(0, LIMITS.problems);
   const next = sorted[LIMITS.problems]!;
   const more = sorted.length - LIMITS.problems;
-  shown.push({ file, line: next.line, col: next.col, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again`, more });
+  shown.push({ file, line: next.line, col: next.col, path: '', ...words(said('problem.more', { count: more })), more });
   return shown;
 }
 
@@ -231,7 +241,7 @@ function locator(file: string, doc: Document.Parsed, lines: LineCounter): Source
       if (pair && isScalar(pair.key)) node = pair.key;
     }
     const offset = node?.range?.[0] ?? 0;
-    return { file, ...position(lines, offset), path: visible(formatPath(opts?.key !== undefined ? [...path, opts.key] : path)), message: visible(message) };
+    return { file, ...position(lines, offset), path: visible(formatPath(opts?.key !== undefined ? [...path, opts.key] : path)), ...words(message) };
   };
 }
 

@@ -1,9 +1,10 @@
 // Zod issues turned into positioned, plain-English problems.
 import type * as z from 'zod';
 import type { Problem } from '../errors.js';
-import { didYouMean } from './did-you-mean.js';
+import type { MessageKey } from '../i18n/catalogue.js';
+import { english, near, said, type Said } from './said.js';
 import { quote } from './shape.js';
-import { LIMITS, type Source } from './source.js';
+import { LIMITS, words, type Source } from './source.js';
 
 type AnySchema = z.core.$ZodType;
 
@@ -27,18 +28,19 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
   return [];
 }
 
+/** `benchmark`, `question` or `key`: a select in problem.unknownKey. */
 function noun(path: readonly PropertyKey[]): string {
   if (path.length === 1 && path[0] === 'benchmarks') return 'benchmark';
   if (path.length === 3 && path[0] === 'benchmarks' && path[2] === 'answers') return 'question';
   return 'key';
 }
 
-function received(input: unknown): string {
-  if (input === null) return 'nothing';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'object') return 'a mapping';
-  if (typeof input === 'string') return `text ${quote(input)}`;
-  return typeof input === 'boolean' ? String(input) : `${typeof input} ${String(input)}`;
+/** What the file has, as the `found` and `value` of a catalogue entry ("a list", `text "x"`, `number 5`). */
+function received(input: unknown): { found: string; value: string } {
+  if (input === null) return { found: 'null', value: '' };
+  if (Array.isArray(input)) return { found: 'array', value: '' };
+  if (typeof input === 'object') return { found: 'object', value: '' };
+  return { found: typeof input, value: typeof input === 'string' ? quote(input) : String(input) };
 }
 
 /**
@@ -57,16 +59,24 @@ export function parseOptions(): { reportInput: true; jitless?: true } {
   return ++checkedSoFar <= 4 ? PARSE_OPTIONS : { reportInput: true };
 }
 
-const expectedName: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping of keys',
-};
 
 /** A suggestion only for a word short enough to be a typo (the distance is quadratic). */
-const suggest = (word: string, known: readonly string[]) => (word.length <= 100 ? didYouMean(word, known) : '');
+const suggest = (word: string, known: readonly string[]) => near(word, known, 100);
+
+const FIXED = ['problem.kebabId', 'problem.answerWord', 'problem.colour', 'problem.rosterEmpty'] as const satisfies MessageKey[];
+let fixed: Map<string, MessageKey> | undefined;
+
+/** Zod's own words for what it checked, or the catalogue entry a schema of ours gave (`params.says`). */
+function ownWords(issue: z.core.$ZodIssue): string | Said {
+  const says = (issue as { params?: { says?: Said } }).params?.says;
+  if (says) return says;
+  // isoDate's check: the date schema's words, as a catalogue entry.
+  if (issue.code === 'invalid_format' && issue.format === 'date') return said('problem.notDate', { value: String(issue.input) });
+  // Fixed words a schema gives (a regex's, a list's minimum), each the English of its entry.
+  fixed ??= new Map(FIXED.map((k) => [english(said(k)), k]));
+  const key = fixed.get(issue.message);
+  return key ? said(key) : issue.message;
+}
 
 /** The value at `path` as the file has it, before the schema changed it. */
 function writtenAt(source: Source, path: readonly PropertyKey[]): unknown {
@@ -82,7 +92,7 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
   const out: Problem[] = [];
   let total = 0;
   // Locating a problem walks the tree: past the cap, problems are only counted.
-  const add = (path: readonly PropertyKey[], message: () => string, opts?: { key?: string }) => {
+  const add = (path: readonly PropertyKey[], message: () => string | Said, opts?: { key?: string }) => {
     if (total++ < LIMITS.problems) out.push(source.at(path, message(), opts));
   };
   for (const issue of error.issues) {
@@ -90,7 +100,7 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysAt(schema, path);
-        for (const key of issue.keys) add(path, () => `unknown ${noun(path)} ${quote(key)}${suggest(key, known)}`, { key });
+        for (const key of issue.keys) add(path, () => said('problem.unknownKey', { noun: noun(path), key: quote(key), ...suggest(key, known) }), { key });
         break;
       }
       case 'invalid_value': {
@@ -100,34 +110,34 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
         const written = writtenAt(source, path) ?? got;
         add(path, () =>
           written !== null && typeof written === 'object'
-            ? `${received(written)} is not allowed here; write one of ${values.join(', ')}`
-            : `${quote(written)} is not allowed; expected one of ${values.join(', ')}${typeof got === 'string' ? suggest(got, values) : ''}`,
+            ? said('problem.notAllowedHere', { ...received(written), values: values.join(', ') })
+            : said('problem.notAllowed', { value: quote(written), values: values.join(', '), ...(typeof got === 'string' ? suggest(got, values) : { hint: 'no', near: '' }) }),
         );
         break;
       }
       case 'invalid_type': {
         const got = issue.input;
-        const want = expectedName[issue.expected] ?? issue.expected;
-        add(path, () => (got === undefined ? `required: expected ${want}` : `expected ${want}, found ${received(got)}`));
+        const want = issue.expected;
+        add(path, () => (got === undefined ? said('problem.required', { want }) : said('problem.expectedFound', { want, ...received(got) })));
         break;
       }
       case 'invalid_union': {
         const got = issue.input;
-        add(path, () => (got === undefined ? 'required: expected text' : `expected text, found ${received(got)}`));
+        add(path, () => (got === undefined ? said('problem.required', { want: 'string' }) : said('problem.expectedFound', { want: 'string', ...received(got) })));
         break;
       }
       case 'too_small':
-        add(path, () => (issue.origin === 'string' ? 'must not be empty' : issue.message));
+        add(path, () => (issue.origin === 'string' ? said('problem.notEmpty') : ownWords(issue)));
         break;
       default:
-        add(path, () => issue.message);
+        add(path, () => ownWords(issue));
     }
   }
   const sorted = out.sort((a, b) => a.line - b.line || a.col - b.col);
   const more = total - LIMITS.problems;
   if (more > 0) {
     const last = sorted[sorted.length - 1]!;
-    sorted.push({ ...last, path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} not shown; fix these and run again`, more });
+    sorted.push({ ...last, path: '', ...words(said('problem.more', { count: more })), more });
   }
   return sorted;
 }

@@ -66,7 +66,8 @@ describe('rollup --lang', () => {
   it('JSON is one language: cy,en is refused (exit 2)', () => {
     const r = rollup('--lang', 'cy,en', '--json');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--lang: JSON is written in one language; give one of cy, en');
+    // Said in the first language asked, as every usage error of a command with --lang is.
+    expect(r.stderr).toContain("--lang: mae JSON wedi'i ysgrifennu mewn un iaith; rhowch un o cy, en");
     expect(rollup('--lang', 'fr').stderr).toContain('--lang: unknown language "fr"');
   });
 

@@ -42,7 +42,7 @@ describe('diff --lang cy', () => {
   it('JSON takes one language', () => {
     const r = dutykit(['diff', OLD, NOW, '--json', '--lang', 'cy,en']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--lang: JSON is written in one language');
+    expect(r.stderr).toContain("--lang: mae JSON wedi'i ysgrifennu mewn un iaith"); // said in the first language asked
     const cy = dutykit(['diff', OLD, NOW, '--json', '--lang', 'cy']);
     expect(cy.status, cy.stderr).toBe(0);
     const rows = JSON.parse(cy.stdout).rows as { after: { label: string } | null }[];

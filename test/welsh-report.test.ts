@@ -126,6 +126,6 @@ describe('rate --lang', () => {
     expect(rows[7]!.reason).toMatch(/^Coch: /);
     const both = dutykit(['rate', EXAMPLE, '--lang', 'cy,en', '--json']);
     expect(both.status).toBe(2);
-    expect(both.stderr).toContain('--lang: --json is written in one language');
+    expect(both.stderr).toContain("--lang: mae --json wedi'i ysgrifennu mewn un iaith"); // said in the first language asked
   });
 });

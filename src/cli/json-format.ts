@@ -1,5 +1,5 @@
 // The one rule for `--json` across commands: it means JSON on stdout.
-import { UsageError } from '../errors.js';
+import { usageError } from './usage.js';
 
 /**
  * The format to print, for a command that has both `--format` and `--json`: `--json` is
@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 export function printedFormat<F extends string>(json: boolean | undefined, format: F | undefined, fallback: F): F | 'json' {
   if (!json) return format ?? fallback;
   if (format !== undefined && format !== 'json') {
-    throw new UsageError(`--json prints JSON, but --format ${format} asks for ${format}; give one of them`);
+    throw usageError('usage.jsonFormat', { format });
   }
   return 'json';
 }

@@ -15,6 +15,12 @@ export function langsOption(value: string | undefined): string[] {
   return r.langs;
 }
 
+/** Said before the command runs (program.ts), so that its usage errors follow --lang too; a bad list is the command's to refuse. */
+export function speakFirst(value: string): void {
+  const r = parseLangs(value);
+  if ('langs' in r) speakIn(messages(r.langs[0]!));
+}
+
 /** Output that is one document (JSON) is in one language. */
 export function oneLang(langs: string[], what: string): string {
   if (langs.length > 1) {

@@ -28,6 +28,11 @@ export function buildProgram(version: string): Command {
     );
 
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
+  // A command's own usage errors are said in its --lang, whichever option they are about.
+  program.hook('preAction', async (_program, action) => {
+    const lang = action.opts().lang;
+    if (typeof lang === 'string') (await import('./lang.js')).speakFirst(lang);
+  });
   const langOption = () => new Option('--lang <list>', 'en (the default), cy (Welsh), or cy,en for both, Welsh first');
 
   program

@@ -5,14 +5,18 @@
 // named in a warning, never skipped in silence.
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { InputError, UsageError, type Problem } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
 import type { Messages } from '../i18n/catalogue.js';
 import { looksLikeRoster } from '../model/roster.js';
 import { readSource } from '../model/source.js';
-import { exact, term } from '../outside.js';
+import { exact, message } from '../outside.js';
 import { inTurn } from './in-turn.js';
 import { tryOpen, type Opened } from './open.js';
 import { err } from './output.js';
+import { usageError, warningText } from './usage.js';
+
+/** A warning about a file, in the language the command speaks; the file name shown exactly. */
+const warn = (key: Parameters<typeof warningText>[0], file: string, params: Record<string, string> = {}) => err(message(warningText(key, { ...params, file: exact(file) })));
 
 const YAML = new Set(['.yaml', '.yml']);
 
@@ -24,7 +28,7 @@ export function expandInputs(args: string[]): string[] {
     try {
       st = statSync(arg);
     } catch {
-      throw new UsageError(`${arg}: no such file or folder`);
+      throw usageError('usage.noSuchInput', { arg });
     }
     if (!st.isDirectory()) {
       files.push(arg);
@@ -35,9 +39,9 @@ export function expandInputs(args: string[]): string[] {
     for (const entry of entries) {
       const file = join(arg, entry.name);
       const inner = entry.isFile() || entry.isDirectory() ? entry : statOrNothing(file);
-      if (!inner) err(term`${exact(file)}: warning: a link to nothing (or a file that cannot be read); not read`);
-      else if (inner.isDirectory()) err(term`${exact(file)}: warning: a folder inside ${exact(arg)}; not read (name it to include it)`);
-      else if (!inner.isFile()) err(term`${exact(file)}: warning: not a file (a pipe, socket or device); not read`);
+      if (!inner) warn('returns.warning.linkToNothing', file);
+      else if (inner.isDirectory()) warn('returns.warning.folderInside', file, { folder: exact(arg) });
+      else if (!inner.isFile()) warn('returns.warning.notAFile', file);
       else files.push(file);
     }
   }
@@ -56,7 +60,7 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
   await inTurn(expandInputs(args), (file) => {
     if (isRoster(file)) return;
     if (!YAML.has(extname(file).toLowerCase())) {
-      err(term`${exact(file)}: warning: not a YAML file, so not a return; not read`);
+      warn('returns.warning.notYaml', file);
       return;
     }
     const r = tryOpen(file, m);
@@ -69,9 +73,9 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
     const again = readSource(file);
     const data = again.source?.data;
     if (!again.source) problems.push(...again.problems);
-    else if (looksLikeRoster(data)) err(term`${exact(file)}: warning: a roster, not a return; not read as one${roster ? '' : ' (give it with --roster to match the returns against it)'}`);
+    else if (looksLikeRoster(data)) warn('returns.warning.roster', file, { given: roster ? 'yes' : 'no' });
     else if (data && typeof data === 'object' && !Array.isArray(data) && 'framework' in data) problems.push(...r.problems);
-    else err(term`${exact(file)}: warning: not a return (it has no framework: key); not read`);
+    else warn('returns.warning.notReturn', file);
   });
   if (problems.length) throw new InputError(problems);
   return count;

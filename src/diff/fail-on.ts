@@ -1,4 +1,5 @@
 // `--fail-on`: which benchmarks trip a CI gate. Pure; the command turns a trip into exit 1.
+import { messages, type Messages } from '../i18n/catalogue.js';
 import { rowName } from './describe.js';
 import type { AssessmentDiff, BenchmarkChange } from './types.js';
 
@@ -61,12 +62,10 @@ export function evaluateFailOn(d: AssessmentDiff, conditions: FailOn[]): Tripped
 }
 
 
-export function describeTrip(t: Tripped): string {
-  if (t.condition === 'rules') {
-    const moved = t.benchmarks.length ? `; ${t.benchmarks.length} benchmark${t.benchmarks.length === 1 ? '' : 's'} rated otherwise because of it: ${t.benchmarks.map((r) => `${rowName(r)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`).join('; ')}` : '';
-    return `--fail-on rules: the framework's rules changed: ${(t.changes ?? []).join('; ')}${moved}`;
-  }
-  const what = { decline: 'declined', change: 'changed rating', red: 'became Red', amber: 'became Amber or Red', rules: '' }[t.condition];
-  const names = t.benchmarks.map((r) => `${rowName(r)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`);
-  return `--fail-on ${t.condition}: ${t.benchmarks.length} benchmark${t.benchmarks.length === 1 ? '' : 's'} ${what}: ${names.join('; ')}`;
+/** A trip in words, from the catalogue: a diff in another language gives its names and labels. */
+export function describeTrip(t: Tripped, l: Messages = messages()): string {
+  const names = t.benchmarks.map((r) => `${rowName(r, l)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`).join('; ');
+  const count = t.benchmarks.length;
+  if (t.condition === 'rules') return l.t('failOn.rules', { changes: (t.changes ?? []).join('; '), count, names });
+  return l.t('failOn.trip', { condition: t.condition, count, names });
 }

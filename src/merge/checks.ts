@@ -3,6 +3,7 @@
 import type { Problem } from '../errors.js';
 import type { LoadedAssessment } from '../model/load-assessment.js';
 import { organisationKey } from '../model/one-line.js';
+import { said } from '../model/said.js';
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -18,43 +19,43 @@ export function mergeProblems(target: LoadedAssessment, contributions: LoadedAss
   const t = target.assessment;
   if (t.contributor) {
     problems.push(
-      target.source.at(['contributor'], `this is a contribution (from ${t.contributor.organisation}), not the partnership's assessment; give the assessment first: dutykit merge <assessment> <contribution...>`),
+      target.source.at(['contributor'], said('problem.mergeIntoContribution', { organisation: t.contributor.organisation })),
     );
   }
   const seen = new Map<string, string>();
   for (const c of contributions) {
     const a = c.assessment;
     if (!a.contributor) {
-      problems.push(c.source.at([], 'not a contribution: it has no contributor: { organisation: ... } at the top (dutykit init --contributor "<organisation>" writes one)'));
+      problems.push(c.source.at([], said('problem.mergeNotContribution')));
       continue;
     }
     if (c.framework.id !== target.framework.id) {
-      problems.push(c.source.at(['framework'], `a contribution against ${c.framework.id}, but ${target.file} is against ${target.framework.id}; answer the ${target.framework.id} questions`));
+      problems.push(c.source.at(['framework'], said('problem.mergeFramework', { id: c.framework.id, file: target.file, targetId: target.framework.id })));
     }
     if (!same(a.authority, t.authority)) {
-      problems.push(c.source.at(['authority'], `a contribution to ${a.authority}, but ${target.file} is the assessment of ${t.authority}`));
+      problems.push(c.source.at(['authority'], said('problem.mergeAuthority', { authority: a.authority, file: target.file, targetAuthority: t.authority })));
     }
     if (!same(a.period, t.period)) {
-      problems.push(c.source.at(['period'], `a contribution for ${a.period}, but ${target.file} covers ${t.period}`));
+      problems.push(c.source.at(['period'], said('problem.mergePeriod', { period: a.period, file: target.file, targetPeriod: t.period })));
     }
     const org = a.contributor.organisation;
     const key = organisationKey(org);
     // The council's own answers are the file's: a contribution in its name would let anyone speak as it.
     if (key === organisationKey(t.authority)) {
-      problems.push(c.source.at(['contributor', 'organisation'], `a contribution in the name of ${t.authority} itself; the council's own answers go straight into ${target.file} (with dutykit assess), not through merge`));
+      problems.push(c.source.at(['contributor', 'organisation'], said('problem.mergeOwnName', { authority: t.authority, file: target.file })));
     }
     const first = seen.get(key);
-    if (first) problems.push(c.source.at(['contributor', 'organisation'], `a second contribution from ${org} (the first is ${first}); merge one at a time`));
+    if (first) problems.push(c.source.at(['contributor', 'organisation'], said('problem.mergeSecond', { organisation: org, first })));
     else seen.set(key, c.file);
     // A date in the future would make every real later contribution look older, and be refused.
     if (opts.today && a.date > opts.today) {
-      problems.push(c.source.at(['date'], `dated ${a.date}, after today (${opts.today}); a contribution is dated the day it was given: correct the date`));
+      problems.push(c.source.at(['date'], said('problem.mergeFuture', { date: a.date, today: opts.today })));
     }
     // An older contribution would silently take back what a newer one said.
     const merged = (t.contributors ?? []).find((x) => organisationKey(x.organisation) === key);
     if (!opts.allowOlder && merged?.date && a.date < merged.date) {
       problems.push(
-        c.source.at(['date'], `this contribution from ${org} is dated ${a.date}, before the one from ${merged.organisation} already merged into ${target.file} (${merged.date}); merging it would replace the newer positions: to do so all the same, give --allow-older`),
+        c.source.at(['date'], said('problem.mergeOlder', { organisation: org, date: a.date, merged: merged.organisation, file: target.file, mergedDate: merged.date })),
       );
     }
   }

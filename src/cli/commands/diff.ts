@@ -1,5 +1,5 @@
 // `dutykit diff <old> <new>`: what changed between two assessments, and the CI gate.
-import { CheckFailed, InputError, UsageError } from '../../errors.js';
+import { CheckFailed, InputError } from '../../errors.js';
 import { diffAssessments } from '../../diff/diff.js';
 import { describeTrip, evaluateFailOn, FAIL_ON, parseFailOn, type FailOn } from '../../diff/fail-on.js';
 import { diffJson } from '../../diff/json.js';
@@ -11,6 +11,7 @@ import { printedFormat } from '../json-format.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 import { langsOption, oneLang, translated } from '../lang.js';
 import { messages, type Messages } from '../../i18n/catalogue.js';
+import { usageError } from '../usage.js';
 
 export type DiffFormat = 'text' | 'md' | 'json';
 
@@ -39,7 +40,7 @@ export function openAll(files: string[], m?: Messages): RatedSide[] {
 export function failConditions(list: string | undefined): FailOn[] {
   if (list === undefined) return [];
   const parsed = parseFailOn(list);
-  if ('unknown' in parsed) throw new UsageError(`--fail-on: unknown condition "${parsed.unknown}"; expected ${FAIL_ON.join(', ')} (comma list)`);
+  if ('unknown' in parsed) throw usageError('usage.failOnUnknown', { condition: parsed.unknown, expected: FAIL_ON.join(', ') });
   return parsed.conditions;
 }
 
@@ -51,7 +52,7 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
   const [old, now] = openAll([oldFile, newFile], messages(langs[0]!)) as [RatedSide, RatedSide];
   for (const c of conditions) {
     if ((c === 'red' || c === 'amber') && !now.framework.ratings.some((r) => r.id === c)) {
-      throw new UsageError(`--fail-on ${c}: ${now.framework.id} has no rating "${c}"; its ratings are ${now.framework.ratings.map((r) => r.id).join(', ')}`);
+      throw usageError('usage.failOnNoRating', { condition: c, id: now.framework.id, ratings: now.framework.ratings.map((r) => r.id).join(', ') });
     }
   }
   // The gate reads the diff in English, whatever language it is shown in.
@@ -67,5 +68,7 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
     const paint = await painter(useColour(opts), Object.fromEntries(now.framework.ratings.map((r) => [r.id, r.colour])));
     for (const lang of langs) out(renderDiffText(shown(lang), paint, terminalWidth(), messages(lang)));
   }
-  if (tripped.length) throw new CheckFailed(tripped.map(describeTrip).join('\n'));
+  // Said in the first language asked, with the names and labels of the diff shown in it.
+  const said = (l: Messages) => evaluateFailOn(shown(l.lang), conditions).map((t) => describeTrip(t, l)).join('\n');
+  if (tripped.length) throw new CheckFailed(tripped.map((t) => describeTrip(t)).join('\n'), said);
 }

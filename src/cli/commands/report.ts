@@ -1,6 +1,6 @@
 // `dutykit report <file>`: the dated report files, or one on stdout.
 import { join } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { usageError } from '../usage.js';
 import { writeFilesAtomic } from '../../model/atomic-set.js';
 import { buildReport, type Audience, type ReportModel } from '../../report/model.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -27,9 +27,9 @@ type Format = (typeof FORMATS)[number];
 function formats(list: string): Format[] {
   const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   for (const f of asked) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; expected md, json, pdf or html (comma list)`);
+    if (!(FORMATS as readonly string[]).includes(f)) throw usageError('usage.reportFormat', { format: f });
   }
-  if (!asked.length) throw new UsageError('--format: give at least one of md, json, pdf, html');
+  if (!asked.length) throw usageError('usage.reportNoFormat');
   return [...new Set(asked)] as Format[];
 }
 
@@ -56,10 +56,10 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   // --json means JSON on stdout: with --stdout that is the report itself, else the list of files written.
   const fmts = formats(opts.stdout ? printedFormat(opts.json, opts.format, 'md') : (opts.format ?? 'md'));
   const langs = langsOption(opts.lang);
-  if (opts.stdout && fmts.length > 1) throw new UsageError('--stdout prints one format; give just one with --format');
+  if (opts.stdout && fmts.length > 1) throw usageError('usage.stdoutOneFormat');
   // A PDF is bytes: on a terminal they would be garbage, and some of them control sequences.
   if (opts.stdout && fmts[0] === 'pdf' && process.stdout.isTTY) {
-    throw new UsageError('--stdout --format pdf writes binary and stdout is a terminal; send it to a file or a program (`> report.pdf`, `| lpr`), or leave out --stdout to write the file');
+    throw usageError('usage.stdoutPdf');
   }
   const m = messages(langs[0]!);
   const { framework, assessment, ratings } = openAssessment(file, m);

@@ -1,7 +1,7 @@
 // `dutykit rollup <files or folders...>`: the returns of a round in one view (spec §10).
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CheckFailed, InputError, UsageError, type Problem } from '../../errors.js';
+import { InputError, type Problem } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { organisationKey } from '../../model/one-line.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
@@ -19,6 +19,8 @@ import { printedFormat } from '../json-format.js';
 import { err, out, outBytes, terminalWidth, type GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { eachReturn } from '../returns.js';
+import { checkFailed, usageError, warningText } from '../usage.js';
+import { said } from '../../model/said.js';
 
 export interface RollupOptions extends GlobalOptions {
   roster?: string;
@@ -36,8 +38,8 @@ type FailOn = (typeof FAIL_ON)[number];
 function failOn(list: string | undefined): FailOn[] {
   if (list === undefined) return [];
   const asked = list.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
-  for (const w of asked) if (!(FAIL_ON as readonly string[]).includes(w)) throw new UsageError(`--fail-on: unknown condition "${w}"; expected ${FAIL_ON.join(', ')} (comma list)`);
-  if (!asked.length) throw new UsageError(`--fail-on: give at least one of ${FAIL_ON.join(', ')}`);
+  for (const w of asked) if (!(FAIL_ON as readonly string[]).includes(w)) throw usageError('usage.failOnUnknown', { condition: w, expected: FAIL_ON.join(', ') });
+  if (!asked.length) throw usageError('usage.failOnNone', { expected: FAIL_ON.join(', ') });
   return [...new Set(asked)] as FailOn[];
 }
 
@@ -49,18 +51,18 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
     args,
     (o) => {
       if (roster && o.framework.id !== roster.framework.id) {
-        return void problems.push(o.source.at(['framework'], `a return against ${o.framework.id}, but the roster ${roster.file} is for ${roster.framework.id}; roll it up on its own`));
+        return void problems.push(o.source.at(['framework'], said('problem.otherFramework', { id: o.framework.id, roster: roster.file, rosterId: roster.framework.id })));
       }
       // A copy of the framework under the same id (its rules changed, say) is another framework.
       if (roster && resolve(o.framework.dir) !== resolve(roster.framework.dir)) {
-        return void problems.push(o.source.at(['framework'], `a return against the framework in ${o.framework.dir}, which takes the id ${o.framework.id} but is not the roster's (${roster.framework.dir}); answer the roster's framework`));
+        return void problems.push(o.source.at(['framework'], said('problem.copiedFramework', { dir: o.framework.dir, id: o.framework.id, rosterDir: roster.framework.dir })));
       }
       if (roster && o.assessment.period !== roster.period) {
-        return void err(message(`${o.file}: warning: a return for ${o.assessment.period}, but the roster ${roster.file} is for ${roster.period}; not counted in this round`));
+        return void err(message(warningText('rollup.warning.otherPeriod', { file: o.file, period: o.assessment.period, roster: roster.file, rosterPeriod: roster.period })));
       }
       const listed = roster && o.assessment.reference !== undefined ? roster.bodies.find((x) => x.reference === o.assessment.reference) : undefined;
       if (listed && organisationKey(listed.name) !== organisationKey(o.assessment.authority)) {
-        err(message(`${o.file}: warning: reference ${o.assessment.reference} is ${listed.name} on the roster, but this return is from ${o.assessment.authority}; counted as ${listed.name}'s: check the reference`));
+        err(message(warningText('rollup.warning.otherBody', { file: o.file, reference: o.assessment.reference!, listed: listed.name, authority: o.assessment.authority })));
       }
       b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
     },
@@ -72,15 +74,14 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
 }
 
 /** What each --fail-on condition found, counted on the full (board) roll-up. */
-function tripped(m: Rollup, conditions: FailOn[]): string[] {
+function tripped(m: Rollup, conditions: FailOn[]): { key: 'rollup.failOn'; params: { condition: FailOn; count: number } }[] {
   const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
   const found: Record<FailOn, number> = {
     missing: m.sections.reduce((k, s) => k + n(s.roster?.missing), 0),
     red: m.sections.reduce((k, s) => k + n(s.red), 0),
     decline: m.sections.reduce((k, s) => k + n(s.declines), 0),
   };
-  const say: Record<FailOn, string> = { missing: 'returns not in', red: 'bodies with a Red benchmark', decline: 'ratings that declined' };
-  return conditions.filter((c) => found[c] > 0).map((c) => `--fail-on ${c}: ${found[c]} ${say[c]}`);
+  return conditions.filter((c) => found[c] > 0).map((c) => ({ key: 'rollup.failOn', params: { condition: c, count: found[c] } }));
 }
 
 export async function runRollup(args: string[], opts: RollupOptions): Promise<void> {
@@ -88,10 +89,10 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   const langs = langsOption(opts.lang);
   if (format === 'json') oneLang(langs, 'JSON');
   const conditions = failOn(opts.failOn);
-  if (format === 'pdf' && !opts.out && process.stdout.isTTY) throw new UsageError('--format pdf writes binary and stdout is a terminal; give --out rollup.pdf, or send it to a file');
-  if (conditions.includes('decline') && !opts.previous) throw new UsageError('--fail-on decline needs --previous <folder>: the returns of the round before');
+  if (format === 'pdf' && !opts.out && process.stdout.isTTY) throw usageError('usage.pdfTerminal');
+  if (conditions.includes('decline') && !opts.previous) throw usageError('usage.declineNeedsPrevious');
   // Without a roster nothing is known to be missing: the check would pass whatever came in.
-  if (conditions.includes('missing') && !opts.roster) throw new UsageError('--fail-on missing needs --roster <file>: the returns expected');
+  if (conditions.includes('missing') && !opts.roster) throw usageError('usage.missingNeedsRoster');
   if (opts.out) refuseInputAsOut(opts.out, [...args, opts.roster, opts.previous]);
   let roster: Roster | undefined;
   if (opts.roster) {
@@ -103,7 +104,7 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   const current = await gather(args, roster, messages(langs[0]));
   const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0])) : undefined;
   // Returns of one body on one day: the file name chooses, and that is said, never silent.
-  for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d)));
+  for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d, messages(langs[0]))));
   const asOf = today();
   const board = current.build({ audience: 'board', roster, asOf, previous });
   // Each language's roll-up: the catalogue's words and each framework's own in that language.
@@ -128,7 +129,7 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   } else if (typeof output !== 'string') outBytes(output);
   else out(output);
   const trips = tripped(board, conditions);
-  if (trips.length) throw new CheckFailed(trips.join('\n'));
+  if (trips.length) throw checkFailed(trips);
 }
 
 /**
@@ -141,6 +142,6 @@ function refuseInputAsOut(out: string, inputs: (string | undefined)[]): void {
   const reads = inputs.flatMap((i) => (i === undefined ? [] : [where(i)]));
   const read = reads.includes(target);
   const inFolder = reads.some((r) => existsSync(r) && statSync(r).isDirectory() && dirname(target) === r);
-  const why = read ? 'is a file rolled up; the roll-up would replace it' : inFolder ? 'is in a folder rolled up; the next roll-up would read it' : /\.ya?ml$/i.test(out) ? 'is a YAML file, as returns and rosters are' : '';
-  if (why) throw new UsageError(term`--out ${exact(out)}: ${why}. Name a new file outside the returns' folder, e.g. rollup.md`);
+  const why = read ? 'read' : inFolder ? 'folder' : /\.ya?ml$/i.test(out) ? 'yaml' : '';
+  if (why) throw usageError('usage.outIsInput', { out: exact(out), why });
 }

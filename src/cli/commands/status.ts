@@ -1,5 +1,6 @@
 // `dutykit status <files or folders...>`: what needs doing now, one line each, by date.
-import { CheckFailed, InputError, UsageError } from '../../errors.js';
+import { InputError } from '../../errors.js';
+import { checkFailed, usageError } from '../usage.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
@@ -20,7 +21,7 @@ export interface StatusOptions extends GlobalOptions {
 
 function days(within: string): number {
   const m = /^(\d{1,4})d?$/.exec(within.trim());
-  if (!m) throw new UsageError(`--within: "${within}" is not a number of days; write it like 30d`);
+  if (!m) throw usageError('usage.within', { within });
   return Number(m[1]);
 }
 
@@ -50,7 +51,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   const langs = langsOption(opts.lang);
   if (opts.json) oneLang(langs, 'JSON');
   const failOn = opts.failOn?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) ?? [];
-  for (const w of failOn) if (w !== 'overdue') throw new UsageError(`--fail-on: unknown condition "${w}"; expected overdue`);
+  for (const w of failOn) if (w !== 'overdue') throw usageError('usage.failOnOverdue', { condition: w });
   let roster: Roster | undefined;
   if (opts.roster) {
     const r = loadRoster(opts.roster, BUNDLED_FRAMEWORKS);
@@ -82,7 +83,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   // The same rule and the same warning as rollup: the last in file-name order, said plainly.
   for (const [key, tie] of ties) {
     const used = latest.get(key)!.file;
-    err(message(sameDayWarning({ name: tie.name, reference: tie.reference, date: tie.date, used, others: tie.files.filter((f) => f !== used) })));
+    err(message(sameDayWarning({ name: tie.name, reference: tie.reference, date: tie.date, used, others: tie.files.filter((f) => f !== used) }, messages(langs[0]))));
   }
   const returned = new Set([...latest.keys()].filter((k) => k.startsWith('ref:')).map((k) => k.slice(4)));
   const inLang = langs.map((lang, n) => {
@@ -98,6 +99,6 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
     out(joined(lists, '\n'));
   }
   const overdue = items.filter((i) => i.overdue).length;
-  if (failOn.includes('overdue') && overdue) throw new CheckFailed(`--fail-on overdue: ${overdue} overdue item${overdue === 1 ? '' : 's'}`);
+  if (failOn.includes('overdue') && overdue) throw checkFailed([{ key: 'status.failOn', params: { count: overdue } }]);
 }
 

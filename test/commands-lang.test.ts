@@ -1,0 +1,102 @@
+// What the commands that take --lang say themselves, in the language asked: a --fail-on that
+// trips, their own usage errors, rollup's and status's warnings and merge's refusals. English
+// stays the default, word for word.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'dutykit-commands-lang-'));
+const dutykit = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const ex = (f: string) => join(ROOT, 'examples', f);
+const OLD = ex('northbridge-2024.yaml');
+const NOW = ex('northbridge-2025.yaml');
+const SCHOOLS = ex('schools');
+const ROSTER = join(SCHOOLS, 'roster-2024-25.yaml');
+
+/** [command, English it says, Welsh it says, exit code]: each run with and without --lang cy. */
+const CASES: [string[], string, string, number][] = [
+  [['diff', OLD, NOW, '--fail-on', 'decline'], '--fail-on decline: 3 benchmarks declined: 7. Training Programme (Green → Amber);', '--fail-on decline: 3 meincnod wedi dirywio: 7. Rhaglen Hyfforddiant (Gwyrdd → Ambr);', 1],
+  [['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing,red'], '--fail-on missing: 2 returns not in\n--fail-on red: 3 bodies with a Red benchmark', '--fail-on missing: 2 o ffurflenni heb ddod i mewn\n--fail-on red: 3 o gyrff â meincnod Coch', 1],
+  [['status', SCHOOLS, '--roster', ROSTER, '--fail-on', 'overdue'], 'overdue items', "o eitemau'n hwyr", 1],
+  [['diff', OLD, NOW, '--fail-on', 'bogus'], 'dutykit: --fail-on: unknown condition "bogus"; expected decline, red, amber, change, rules (comma list)', 'dutykit: --fail-on: amod anhysbys "bogus"', 2],
+  [['diff', OLD, NOW, '--json', '--format', 'md'], 'dutykit: --json prints JSON, but --format md asks for md; give one of them', 'dutykit: mae --json yn argraffu JSON', 2],
+  [['trend', OLD, NOW, '--json', '--format', 'text'], 'dutykit: --json prints JSON, but --format text asks for text', 'dutykit: mae --json yn argraffu JSON', 2],
+  [['report', NOW, '--format', 'doc'], 'dutykit: --format: unknown format "doc"; expected md, json, pdf or html (comma list)', 'dutykit: --format: fformat anhysbys "doc"', 2],
+  [['report', NOW, '--stdout', '--format', 'md,json'], 'dutykit: --stdout prints one format; give just one with --format', 'dutykit: mae --stdout yn argraffu un fformat', 2],
+  [['status', SCHOOLS, '--within', 'soon'], 'dutykit: --within: "soon" is not a number of days; write it like 30d', 'dutykit: --within: nid yw "soon" yn nifer o ddyddiau', 2],
+  [['status', SCHOOLS, '--fail-on', 'late'], 'dutykit: --fail-on: unknown condition "late"; expected overdue', 'dutykit: --fail-on: amod anhysbys "late"; disgwylid overdue', 2],
+  [['rollup', SCHOOLS, '--fail-on', 'decline'], 'dutykit: --fail-on decline needs --previous <folder>: the returns of the round before', 'dutykit: mae angen --previous <folder> ar --fail-on decline', 2],
+  [['rollup', SCHOOLS, '--fail-on', 'missing'], 'dutykit: --fail-on missing needs --roster <file>: the returns expected', 'dutykit: mae angen --roster <file> ar --fail-on missing', 2],
+  [['rollup', SCHOOLS, '--out', join(SCHOOLS, 'out.md')], "is in a folder rolled up; the next roll-up would read it. Name a new file outside the returns' folder, e.g. rollup.md", 'mae mewn ffolder sy\'n cael ei chrynhoi', 2],
+  [['rollup', join(tmp, 'nowhere')], `dutykit: ${join(tmp, 'nowhere')}: no such file or folder`, `dutykit: ${join(tmp, 'nowhere')}: dim ffeil na ffolder o'r fath`, 2],
+];
+
+describe('the commands that take --lang say their own words in it', () => {
+  it.each(CASES)('%j', (args, english, welsh, code) => {
+    const en = dutykit(args);
+    const cy = dutykit([...args, '--lang', 'cy']);
+    expect(en.status, en.stderr).toBe(code);
+    expect(cy.status, cy.stderr).toBe(code);
+    expect(en.stderr).toContain(english);
+    expect(cy.stderr).toContain(welsh);
+    expect(cy.stderr).not.toContain(english);
+  });
+
+  it('rollup and status: their warnings about the files given', () => {
+    const dir = join(tmp, 'returns');
+    mkdirSync(dir);
+    copyFileSync(join(SCHOOLS, '900001-northbridge-primary-school.yaml'), join(dir, '900001.yaml'));
+    copyFileSync(join(SCHOOLS, '900001-northbridge-primary-school.yaml'), join(dir, '900001-copy.yaml'));
+    copyFileSync(ROSTER, join(dir, 'roster.yaml'));
+    writeFileSync(join(dir, 'notes.txt'), 'minutes\n');
+    writeFileSync(join(dir, 'other.yaml'), 'title: not a return\n');
+    mkdirSync(join(dir, 'old'));
+    for (const cmd of ['rollup', 'status']) {
+      const en = dutykit([cmd, dir]).stderr;
+      const cy = dutykit([cmd, dir, '--lang', 'cy']).stderr;
+      expect(en).toContain(`${join(dir, 'notes.txt')}: warning: not a YAML file, so not a return; not read`);
+      expect(cy).toContain(`${join(dir, 'notes.txt')}: rhybudd: nid ffeil YAML, felly nid ffurflen; heb ei darllen`);
+      expect(cy).toContain(`${join(dir, 'roster.yaml')}: rhybudd: cofrestr, nid ffurflen; heb ei darllen fel ffurflen (rhowch hi gyda --roster`);
+      expect(cy).toContain(`${join(dir, 'other.yaml')}: rhybudd: nid ffurflen (does dim allwedd framework: ynddi)`);
+      expect(cy).toContain(`${join(dir, 'old')}: rhybudd: ffolder y tu mewn i ${dir}`);
+      expect(en).toContain(`: warning: 2 returns from Northbridge Primary School (reference 900001) have the same date`);
+      expect(cy).toContain(`: rhybudd: mae 2 ffurflen gan Northbridge Primary School (cyfeirnod 900001) â'r un dyddiad`);
+      expect(cy).not.toContain('warning:');
+    }
+  });
+
+  it('rollup: a return for another period, and a return against another framework', () => {
+    const dir = join(tmp, 'other-period');
+    mkdirSync(dir);
+    const text = readFileSync(join(SCHOOLS, '900003-riverside-infant-school.yaml'), 'utf8');
+    writeFileSync(join(dir, '900003.yaml'), text.replace(/^period: .*$/m, 'period: 2023/24'));
+    const cy = dutykit(['rollup', dir, '--roster', ROSTER, '--lang', 'cy']);
+    expect(cy.stderr).toContain(`${join(dir, '900003.yaml')}: rhybudd: ffurflen ar gyfer 2023/24, ond mae'r gofrestr ${ROSTER} ar gyfer 2024/25`);
+    const wrong = join(tmp, 'wrong-framework');
+    mkdirSync(wrong);
+    copyFileSync(NOW, join(wrong, 'northbridge.yaml'));
+    const r = dutykit(['rollup', wrong, '--roster', ROSTER, '--lang', 'cy']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/northbridge\.yaml:\d+:\d+: framework: ffurflen yn erbyn home-office-2018, ond mae'r gofrestr .* ar gyfer thurrock-schools-2020/);
+  });
+
+  it("merge: its refusals, in the language of its --lang", () => {
+    const target = join(tmp, 'merge-target.yaml');
+    copyFileSync(NOW, target);
+    const en = dutykit(['merge', target, NOW]);
+    const cy = dutykit(['merge', target, NOW, '--lang', 'cy']);
+    expect(en.status).toBe(2);
+    expect(cy.status).toBe(2);
+    expect(en.stderr).toMatch(/:\d+:\d+: not a contribution: it has no contributor: \{ organisation: \.\.\. \} at the top/);
+    expect(cy.stderr).toMatch(/:\d+:\d+: nid cyfraniad: nid oes contributor: \{ organisation: \.\.\. \} ar y brig/);
+  });
+
+  it("commander's own errors (an unknown option) stay in English: commander words them, not the catalogue", () => {
+    const r = dutykit(['rate', NOW, '--lang', 'cy', '--bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--bogus'");
+  });
+});

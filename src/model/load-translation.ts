@@ -14,7 +14,7 @@ import type { Loaded } from './load-framework.js';
 
 function build() {
   const text = z.string().trim().min(1, 'must not be empty');
-  const question = z.strictObject({ title: text.optional(), text: text.optional(), guidance: text.optional() });
+  const question = z.strictObject({ title: text.optional(), text: text.optional(), guidance: text.optional(), evidence: z.array(text).min(1).optional() });
   return z.strictObject({
     title: text.optional(),
     licence: text.optional(),
@@ -22,6 +22,8 @@ function build() {
     ratings: z.record(z.string(), text).optional(),
     answers: z.record(z.string(), z.strictObject({ label: text.optional(), phrase: text.optional() })).optional(),
     rules: z.record(z.string(), text).optional(),
+    /** Kind id: its label (a school's phase, say). */
+    kinds: z.record(z.string(), text).optional(),
     benchmarks: z
       .record(
         z.string(),
@@ -81,6 +83,7 @@ function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   check(['ratings'], tr.ratings && Object.keys(tr.ratings), fw.ratings.map((r) => r.id), 'rating');
   check(['answers'], tr.answers && Object.keys(tr.answers), fw.answers.map((a) => a.id), 'answer');
   check(['rules'], tr.rules && Object.keys(tr.rules), fw.rules.map((r) => r.id), 'rule');
+  check(['kinds'], tr.kinds && Object.keys(tr.kinds), (fw.kinds ?? []).map((k) => k.id), 'kind');
   check(['benchmarks'], tr.benchmarks && Object.keys(tr.benchmarks), fw.benchmarks.map((b) => b.id), 'benchmark');
   for (const [id, b] of Object.entries(tr.benchmarks ?? {})) {
     const known = fw.benchmarks.find((x) => x.id === id);

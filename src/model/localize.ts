@@ -10,8 +10,8 @@ export interface Untranslated {
   benchmark?: string;
   /** A question id within the benchmark, when it is a question's text. */
   question?: string;
-  field: 'title' | 'licence' | 'attribution' | 'rating' | 'answer' | 'phrase' | 'rule' | 'statement' | 'basis' | 'text';
-  /** The id of the rating, answer or rule, for those fields. */
+  field: 'title' | 'licence' | 'attribution' | 'rating' | 'answer' | 'phrase' | 'rule' | 'kind' | 'statement' | 'basis' | 'text';
+  /** The id of the rating, answer, rule or kind, for those fields. */
   id?: string;
 }
 
@@ -40,6 +40,8 @@ export function localize(fw: Framework, tr: Translation | undefined): Localized 
       phrase: pick(t.answers?.[a.id]?.phrase, a.phrase, { field: 'phrase', id: a.id }),
     })),
     rules: fw.rules.map((r) => ({ ...r, explain: pick(t.rules?.[r.id], r.explain, { field: 'rule', id: r.id }) })),
+    // A kind's label is printed in a return's report ("Kind of body", "Not applicable to …").
+    ...(fw.kinds && { kinds: fw.kinds.map((k) => ({ ...k, label: pick(t.kinds?.[k.id], k.label, { field: 'kind', id: k.id }) })) }),
     benchmarks: fw.benchmarks.map((b) => {
       const tb = t.benchmarks?.[b.id];
       return {
@@ -55,6 +57,7 @@ export function localize(fw: Framework, tr: Translation | undefined): Localized 
             text: pick(tq?.text, q.text, { benchmark: b.id, question: q.id, field: 'text' }),
             // Guidance is read while assessing, not printed in reports: translated when given, never listed.
             guidance: tq?.guidance ?? q.guidance,
+            evidence: tq?.evidence ?? q.evidence,
           };
         }),
       };

@@ -10,6 +10,7 @@ function part(u: Untranslated, { t }: Messages): string {
     case 'answer':
     case 'phrase':
     case 'rule':
+    case 'kind':
       return t(`untranslated.${u.field}`, { id: u.id ?? '' });
     default:
       return t(`untranslated.${u.field}`);

@@ -18,16 +18,16 @@ function copy(edit: (cy: string) => string): { fw: string; file: string } {
 
 describe('translated labels name their own entry only', () => {
   it.each([
-    ['red labelled as green in Welsh', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: Gwyrdd'), 'ratings.red: "Gwyrdd" also names rating "green"'],
-    ['red labelled with the English word for green', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: Green'), 'ratings.red: "Green" also names rating "green"'],
-  ])('%s is refused by validate and by rate --lang cy', (_what, edit, message) => {
+    ['red labelled as green in Welsh', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: Gwyrdd'), 'ratings.red: "Gwyrdd" also names rating "green"', 'ratings.red: mae "Gwyrdd" hefyd yn enwi\'r sgôr "green"'],
+    ['red labelled with the English word for green', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: Green'), 'ratings.red: "Green" also names rating "green"', 'ratings.red: mae "Green" hefyd yn enwi\'r sgôr "green"'],
+  ])('%s is refused by validate and by rate --lang cy (said in Welsh there)', (_what, edit, message, welsh) => {
     const { fw, file } = copy(edit);
     const v = dutykit(['validate', fw]);
     expect(v.status).toBe(1);
     expect(v.stdout + v.stderr).toContain(message);
     const r = dutykit(['rate', file, '--lang', 'cy']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain(welsh);
   });
 
   it('the bundled translation passes', () => {

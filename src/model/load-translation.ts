@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { compiledTranslation } from './compiled-framework.js';
-import { didYouMean } from './did-you-mean.js';
 import type { Framework } from './framework-schema.js';
+import { near, said } from './said.js';
 import { readSource, type Source } from './source.js';
 import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 import type { Loaded } from './load-framework.js';
@@ -75,9 +75,10 @@ export function translationProblems(fw: Framework, langs: readonly string[]): Pr
 /** A translation may only name what the framework has: a misspelt id would be silently unused. */
 function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   const problems: Problem[] = [];
-  const check = (path: string[], ids: string[] | undefined, known: string[], what: string) => {
+  // `what`: rating, answer, rule, kind, benchmark, or question (of `benchmark`).
+  const check = (path: string[], ids: string[] | undefined, known: string[], what: string, benchmark = '') => {
     for (const id of ids ?? []) {
-      if (!known.includes(id)) problems.push(src.at(path, `${fw.id} has no ${what} "${id}"${didYouMean(id, known)}`, { key: id }));
+      if (!known.includes(id)) problems.push(src.at(path, said('problem.translationUnknown', { framework: fw.id, what, benchmark, id, ...near(id, known) }), { key: id }));
     }
   };
   check(['ratings'], tr.ratings && Object.keys(tr.ratings), fw.ratings.map((r) => r.id), 'rating');
@@ -87,7 +88,7 @@ function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   check(['benchmarks'], tr.benchmarks && Object.keys(tr.benchmarks), fw.benchmarks.map((b) => b.id), 'benchmark');
   for (const [id, b] of Object.entries(tr.benchmarks ?? {})) {
     const known = fw.benchmarks.find((x) => x.id === id);
-    if (known) check(['benchmarks', id, 'questions'], b.questions && Object.keys(b.questions), known.questions.map((q) => q.id), `question in benchmark ${id}:`);
+    if (known) check(['benchmarks', id, 'questions'], b.questions && Object.keys(b.questions), known.questions.map((q) => q.id), 'question', id);
   }
   return problems;
 }
@@ -110,7 +111,7 @@ function labelProblems(fw: Framework, tr: Translation, src: Source): Problem[] {
     for (const item of items) {
       for (const word of item.own) {
         const other = items.find((o) => o.id !== item.id && [o.id, ...o.english, ...o.own].some((w) => asRead(w) === asRead(word)));
-        if (other) problems.push(src.at([key, item.id], `"${word}" also names ${noun} "${other.id}"; each ${noun} needs words of its own, or a report would show one for the other`));
+        if (other) problems.push(src.at([key, item.id], said('problem.translationLabelTwice', { word, noun, other: other.id })));
       }
     }
   }

@@ -96,6 +96,18 @@ describe('framework folders refused, each problem at its place', () => {
       () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: red, label: Red,', '{ id: red, label: Green,')),
       'framework.yaml:41:23: ratings[0].label: label "Green" also names rating "green"; each rating needs a label of its own, or a report would show one for the other',
     ],
+    // Labels that read alike are one label: a zero-width space or a soft hyphen is stripped from
+    // the page, a Cyrillic е is drawn as e, a dash joins what a space would.
+    ...[
+      ['"Gre\\u200ben"', 'Gre\u200ben'],
+      ['"Gre\\u00ADen"', 'Gre\u00aden'],
+      ['"Gr\\u0435\\u0435n"', 'Gr\u0435\u0435n'],
+      ['"G\\u2013reen"', 'G\u2013reen'],
+    ].map(([written, read]) => [
+      `a rating labelled as another in a way that reads alike: ${written}`,
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: red, label: Red,', `{ id: red, label: ${written},`)),
+      `framework.yaml:41:23: ratings[0].label: label "${read}" also names rating "green"; each rating needs a label of its own, or a report would show one for the other`,
+    ]) as [string, () => string, string][],
     [
       'an answer labelled as another answer (not met shown as "Met")',
       () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: not-met, label: Not met,', '{ id: not-met, label: MET,')),

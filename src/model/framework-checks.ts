@@ -3,6 +3,7 @@
 // names only benchmarks and questions that exist. A framework that passes can be rated,
 // reported and diffed without surprises.
 import type { Problem } from '../errors.js';
+import { readAlike } from './one-line.js';
 import { near, said, type Said } from './said.js';
 import type { Benchmark, FrameworkFile } from './framework-schema.js';
 import type { Source } from './source.js';
@@ -39,8 +40,6 @@ export function checkIds(fw: FrameworkFile, source: Source): Problem[] {
   return problems;
 }
 
-/** A label as the reader takes it: case, spaces, hyphens and underscores do not tell words apart. */
-const asRead = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 /**
  * The board reads labels, not ids: a label (or an answer's phrase) that names another entry of
@@ -58,7 +57,7 @@ export function checkLabels(fw: FrameworkFile, source: Source): Problem[] {
       const fields: ('label' | 'phrase')[] = 'phrase' in item ? ['label', 'phrase'] : ['label'];
       for (const field of fields) {
         const text = (item as Record<string, string>)[field]!;
-        const other = items.find((o, j) => j !== i && [o.id, (o as Record<string, string>)[field]!].some((w) => asRead(w) === asRead(text)));
+        const other = items.find((o, j) => j !== i && [o.id, (o as Record<string, string>)[field]!].some((w) => readAlike(w) === readAlike(text)));
         if (other) problems.push(source.at([key, i, field], said('problem.labelTwice', { field, text, noun, other: other.id })));
       }
     });

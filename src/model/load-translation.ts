@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
+import { readAlike } from './one-line.js';
 import { compiledTranslation } from './compiled-framework.js';
 import type { Framework } from './framework-schema.js';
 import { near, said } from './said.js';
@@ -93,8 +94,6 @@ function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   return problems;
 }
 
-/** A label as the reader takes it: case, spaces, hyphens and underscores do not tell words apart. */
-const asRead = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 
 /**
  * As for the English labels (framework-checks.ts): a translated rating or answer label that
@@ -110,7 +109,7 @@ function labelProblems(fw: Framework, tr: Translation, src: Source): Problem[] {
   for (const [key, noun, items] of scales) {
     for (const item of items) {
       for (const word of item.own) {
-        const other = items.find((o) => o.id !== item.id && [o.id, ...o.english, ...o.own].some((w) => asRead(w) === asRead(word)));
+        const other = items.find((o) => o.id !== item.id && [o.id, ...o.english, ...o.own].some((w) => readAlike(w) === readAlike(word)));
         if (other) problems.push(src.at([key, item.id], said('problem.translationLabelTwice', { word, noun, other: other.id })));
       }
     }

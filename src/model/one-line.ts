@@ -30,6 +30,19 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 export const organisationKey = (name: string): string =>
   name.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
 
+// Letters of other scripts drawn as Latin ones ("Grееn" with Cyrillic е reads as Green).
+const LOOKALIKE: Record<string, string> = Object.fromEntries(
+  [...'аеорсухіјѕԁһӏԛԝαεικνορτυχ'].map((c, i) => [c, 'aeopcyxijsdhlqwaeikvoptux'[i]!]),
+);
+
+/**
+ * A word as a reader sees it: however it is encoded (NFKC), with nothing that shows as nothing,
+ * in any case, with spaces, hyphens, dashes and underscores not telling words apart, and
+ * Cyrillic and Greek letters drawn as Latin ones read as those. Two labels with one reading
+ * are one label to the board ("Gre\u200ben" and "Green").
+ */
+export const readAlike = (word: string): string => [...organisationKey(word).replace(/[\s_\p{Pd}]+/gu, '')].map((c) => LOOKALIKE[c] ?? c).join('');
+
 /**
  * An organisation's name, which is also a key in the file (`positions:`). Plain objects cannot
  * hold the key `__proto__` (zod's record drops it, and with it that organisation's answers).

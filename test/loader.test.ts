@@ -158,3 +158,18 @@ describe('many files in one run (zod checks past the fourth with its compiled fa
     for (const row of trend.rows) expect(new Set(row.cells.map((c) => c.rating)).size).toBe(1);
   });
 });
+
+describe('a return without its kind', () => {
+  it.each([
+    ['missing', (t: string) => t.replace(/^kind: .*\n/m, '')],
+    ['empty', (t: string) => t.replace(/^kind: .*$/m, 'kind:')],
+  ])('%s: "required: one of …", never a JavaScript value', (_what, edit) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-kind-'));
+    const file = join(dir, 'r.yaml');
+    writeFileSync(file, edit(readFileSync(join(ROOT, 'examples/schools/900001-northbridge-primary-school.yaml'), 'utf8')));
+    const r = dutykit(['rate', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/: kind: required: one of primary, secondary, all-through, special, alternative-provision, sixth-form, college\n$/);
+    expect(dutykit(['rate', file, '--lang', 'cy']).stderr).toContain(': kind: gofynnol: un o primary, secondary');
+  });
+});

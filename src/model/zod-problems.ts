@@ -109,7 +109,9 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
         // Quoted as written: the schema compares answer words trimmed and lower-cased.
         const written = writtenAt(source, path) ?? got;
         add(path, () =>
-          written !== null && typeof written === 'object'
+          written === undefined || written === null
+            ? said('problem.requiredOneOf', { values: values.join(', ') })
+            : typeof written === 'object'
             ? said('problem.notAllowedHere', { ...received(written), values: values.join(', ') })
             : said('problem.notAllowed', { value: quote(written), values: values.join(', '), ...(typeof got === 'string' ? suggest(got, values) : { hint: 'no', near: '' }) }),
         );

@@ -77,6 +77,21 @@ describe('framework folders refused, each problem at its place', () => {
       'framework.yaml:63:65: rules[1].when.any[0].at_least: must be at most 1,000',
     ],
     [
+      'evidence_valid_months: 0',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('evidence_valid_months: 12', 'evidence_valid_months: 0')),
+      'framework.yaml:15:24: evidence_valid_months: must be at least 1',
+    ],
+    [
+      'evidence_valid_months: 1.5',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('evidence_valid_months: 12', 'evidence_valid_months: 1.5')),
+      'framework.yaml:15:24: evidence_valid_months: expected a whole number, found number 1.5',
+    ],
+    [
+      'share_below: 1.5',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('answer: unanswered, at_least: 1 }', 'answer: unanswered, share_below: 1.5 }')),
+      'framework.yaml:63:68: rules[1].when.any[0].share_below: must be at most 1',
+    ],
+    [
       'a maps_from key that is no benchmark of the framework mapped from',
       () => copy('home-office-2024', 'framework.yaml', (t) => t.replace('    venue-hire: reducing-permissive-environments', '    venue-hires: reducing-permissive-environments')),
       'framework.yaml:44:5: maps_from.benchmarks.venue-hires: "venue-hires" is not a benchmark of home-office-2018 (did you mean "venue-hire"?)',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -171,5 +171,22 @@ describe('a return without its kind', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/: kind: required: one of primary, secondary, all-through, special, alternative-provision, sixth-form, college\n$/);
     expect(dutykit(['rate', file, '--lang', 'cy']).stderr).toContain(': kind: gofynnol: un o primary, secondary');
+  });
+});
+
+describe("a framework's numbers out of range, in the language asked", () => {
+  it.each([
+    ['evidence_valid_months: 0', 'evidence_valid_months: must be at least 1', 'evidence_valid_months: rhaid iddo fod yn 1 o leiaf'],
+    ['evidence_valid_months: 500', 'evidence_valid_months: must be at most 120', 'evidence_valid_months: rhaid iddo fod yn 120 ar y mwyaf'],
+    ['evidence_valid_months: 1.5', 'evidence_valid_months: expected a whole number, found number 1.5', 'evidence_valid_months: disgwylid rhif cyfan, ond cafwyd rhif 1.5'],
+  ])('%s', (line, english, welsh) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-range-'));
+    cpSync(join(ROOT, 'benchmarks/home-office-2018'), join(dir, 'fw'), { recursive: true });
+    const fw = join(dir, 'fw', 'framework.yaml');
+    writeFileSync(fw, readFileSync(fw, 'utf8').replace(/^id: .*$/m, 'id: my-fw').replace(/^evidence_valid_months: .*$/m, line));
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8').replace('framework: home-office-2018', 'framework: ./fw'));
+    expect(dutykit(['rate', file]).stderr).toContain(`${fw}:15:24: ${english}\n`);
+    expect(dutykit(['rate', file, '--lang', 'cy']).stderr).toContain(`${fw}:15:24: ${welsh}\n`);
   });
 });

@@ -18,7 +18,7 @@ function build() {
   const share = z.number().min(0).max(1);
   // Every number is bounded: a framework `validate` accepts must never make later date
   // arithmetic or counting fail ("Invalid time value" from evidence_valid_months: 4000000).
-  const count = (max: number) => z.number().int().min(1).max(max, `must be at most ${max.toLocaleString('en-GB')}`);
+  const count = (max: number) => z.number().int().min(1).max(max);
   const conditionSchema = z
     .strictObject({
       questions: z.enum(['essential', 'any']).default('any'),

@@ -129,8 +129,25 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
         break;
       }
       case 'too_small':
-        add(path, () => (issue.origin === 'string' ? said('problem.notEmpty') : ownWords(issue)));
+      case 'too_big': {
+        // A schema's own words where it gave some (`must be at most 1,000`), else the limit.
+        const small = issue.code === 'too_small';
+        const limit = Number(small ? issue.minimum : issue.maximum);
+        const ours = (issue as { params?: { says?: Said } }).params?.says;
+        const inclusive = String(issue.inclusive !== false);
+        add(path, () =>
+          small && issue.origin === 'string'
+            ? said('problem.notEmpty')
+            : ours
+              ? ours
+              : issue.origin === 'number'
+                ? said(small ? 'problem.atLeast' : 'problem.atMost', { limit: limit.toLocaleString('en-GB'), inclusive })
+                : issue.origin === 'array'
+                  ? said(small ? 'problem.listAtLeast' : 'problem.listAtMost', { limit })
+                  : ownWords(issue),
+        );
         break;
+      }
       default:
         add(path, () => ownWords(issue));
     }

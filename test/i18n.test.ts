@@ -134,3 +134,15 @@ describe('dates', () => {
     expect(messages('en').date('2025-03-12')).toBe('12 March 2025');
   });
 });
+
+describe('Welsh numbers with nouns (after a hostile reading)', () => {
+  const { t } = messages('cy');
+  it.each([
+    ['failOn.trip', { condition: 'decline', count: 2, names: 'x' }, '--fail-on decline: dau feincnod wedi dirywio: x'],
+    ['failOn.trip', { condition: 'decline', count: 3, names: 'x' }, '--fail-on decline: 3 meincnod wedi dirywio: x'],
+    ['rate.unsettled', { count: 1 }, '1 heb ei setlo'],
+    ['rate.unsettled', { count: 4 }, '4 heb eu setlo'],
+    ['problem.more', { count: 2 }, 'dwy broblem arall heb eu dangos; cywirwch y rhain a rhedwch eto'],
+    ['problem.more', { count: 7 }, '7 o broblemau eraill heb eu dangos; cywirwch y rhain a rhedwch eto'],
+  ] as const)('%s %o', (key, params, text) => expect(t(key, params)).toBe(text));
+});

@@ -45,7 +45,7 @@ describe('thurrock-schools-2020 in Welsh', () => {
     const r = dutykit(['report', join(SCHOOLS, '900001-northbridge-primary-school.yaml'), '--stdout', '--lang', 'cy']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('| Math o gorff | Ysgol gynradd |');
-    expect(r.stdout).toContain('Ddim yn berthnasol i Ysgol gynradd');
+    expect(r.stdout).toContain('Ddim yn berthnasol i’r math hwn: Ysgol gynradd');
     expect(r.stdout).not.toContain('Heb ei gyfieithu');
     for (const english of [...ENGLISH_TITLES, 'Primary school', fw.title]) expect(r.stdout, english).not.toMatch(printed(english));
     // The check finds an English title where the English report prints one.

@@ -22,6 +22,11 @@ describe('thurrock-schools-2020 in Welsh', () => {
     const { framework: cy, untranslated } = localize(fw, tr.value);
     expect(untranslated).toEqual([]);
     expect(cy.kinds!.find((k) => k.id === 'primary')!.label).toBe('Ysgol gynradd');
+    // Its source is words, so they are Welsh too; a translation without them lists them.
+    expect(cy.source).toBe('Strategaeth PREVENT Thurrock 2020/23, adran 5.2 (y safon ofynnol ar gyfer ysgolion)');
+    expect(localize(fw, { ...tr.value!, source: undefined }).untranslated).toEqual([{ field: 'source' }]);
+    // A web address reads the same in every language: never listed.
+    expect(localize(framework('home-office-2018'), {}).untranslated).not.toContainEqual({ field: 'source' });
     for (const [b, english] of cy.benchmarks.map((x, i) => [x, fw.benchmarks[i]!] as const)) {
       for (const [q, e] of b.questions.map((x, j) => [x, english.questions[j]!] as const)) {
         expect(q.guidance, q.id).not.toBe(e.guidance);

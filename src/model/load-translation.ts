@@ -18,6 +18,8 @@ function build() {
   const question = z.strictObject({ title: text.optional(), text: text.optional(), guidance: text.optional(), evidence: z.array(text).min(1).optional() });
   return z.strictObject({
     title: text.optional(),
+    /** Where the framework comes from, when it is words (an address needs no translation). */
+    source: text.optional(),
     licence: text.optional(),
     attribution: text.optional(),
     ratings: z.record(z.string(), text).optional(),

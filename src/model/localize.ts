@@ -10,7 +10,7 @@ export interface Untranslated {
   benchmark?: string;
   /** A question id within the benchmark, when it is a question's text. */
   question?: string;
-  field: 'title' | 'licence' | 'attribution' | 'rating' | 'answer' | 'phrase' | 'rule' | 'kind' | 'statement' | 'basis' | 'text';
+  field: 'title' | 'source' | 'licence' | 'attribution' | 'rating' | 'answer' | 'phrase' | 'rule' | 'kind' | 'statement' | 'basis' | 'text';
   /** The id of the rating, answer, rule or kind, for those fields. */
   id?: string;
 }
@@ -31,6 +31,8 @@ export function localize(fw: Framework, tr: Translation | undefined): Localized 
   const framework: Framework = {
     ...fw,
     title: pick(t.title, fw.title, { field: 'title' }),
+    // A web address reads the same in every language; words naming a document do not.
+    source: /^https?:\/\/\S+$/.test(fw.source) ? fw.source : pick(t.source, fw.source, { field: 'source' }),
     licence: pick(t.licence, fw.licence, { field: 'licence' }),
     attribution: pick(t.attribution, fw.attribution, { field: 'attribution' }),
     ratings: fw.ratings.map((r) => ({ ...r, label: pick(t.ratings?.[r.id], r.label, { field: 'rating', id: r.id }) })),

@@ -94,9 +94,18 @@ describe('the commands that take --lang say their own words in it', () => {
     expect(cy.stderr).toMatch(/:\d+:\d+: nid cyfraniad: nid oes contributor: \{ organisation: \.\.\. \} ar y brig/);
   });
 
-  it("commander's own errors (an unknown option) stay in English: commander words them, not the catalogue", () => {
-    const r = dutykit(['rate', NOW, '--lang', 'cy', '--bogus']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("error: unknown option '--bogus'");
+  it.each([
+    [['rate', NOW, '--lang', 'cy', '--bogus'], "error: unknown option '--bogus'", 'gwall: dewis anhysbys ‘--bogus’'],
+    [['rate', NOW, '--lang=cy', '--jsn'], "error: unknown option '--jsn'\n(Did you mean --json?)", 'gwall: dewis anhysbys ‘--jsn’\n(Ai --json oedd dan sylw?)'],
+    [['rate', '--lang', 'cy'], "error: missing required argument 'file'", 'gwall: mae’r ddadl ofynnol ‘file’ ar goll'],
+    [['rate', NOW, NOW, '--lang', 'cy'], "error: too many arguments for 'rate'. Expected 1 argument but got 2.", 'gwall: gormod o ddadleuon i ‘rate’. Disgwylid 1, cafwyd 2.'],
+    [['report', NOW, '--audience', 'everyone', '--lang', 'cy'], "error: option '--audience <who>' argument 'everyone' is invalid. Allowed choices are board, public.", 'gwall: nid yw ‘everyone’ yn werth dilys i’r dewis ‘--audience <who>’. Y dewisiadau yw board, public.'],
+  ])("commander's own errors in the language of --lang: %j", (args, english, welsh) => {
+    const cy = dutykit(args);
+    expect(cy.status).toBe(2);
+    expect(cy.stderr).toBe(`${welsh}\n(rhedwch gyda --help i weld sut i’w ddefnyddio)\n`);
+    // Without --lang cy, commander's own words, as before.
+    const en = dutykit(args.filter((a) => a !== 'cy' && a !== '--lang').map((a) => (a === '--lang=cy' ? '--lang=en' : a)));
+    expect(en.stderr).toBe(`${english}\n(run with --help for usage)\n`);
   });
 });

@@ -59,8 +59,12 @@ export async function main(argv: string[]): Promise<void> {
     say(`dutykit: cannot write the output: ${whyNotWritten(e)}`);
     process.exit(EXIT.usage);
   });
+  // commander's own errors in the language of --lang: the catalogue is read only when asked.
+  const words = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) ? await import('./commander-words.js') : undefined;
+  const l = words?.askedLang(argv);
+  const said = words && l && { error: (text: string) => words.commanderWords(text, l), afterError: l.t('commander.seeHelp') };
   try {
-    await buildProgram(version()).parseAsync(argv);
+    await buildProgram(version(), said || undefined).parseAsync(argv);
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

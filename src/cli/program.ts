@@ -6,7 +6,13 @@ import { UsageError } from '../errors.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-export function buildProgram(version: string): Command {
+/** How commander's own errors are said: as they are, or in the language of --lang (main.ts). */
+export interface CommanderOutput {
+  error: (text: string) => string;
+  afterError: string;
+}
+
+export function buildProgram(version: string, said?: CommanderOutput): Command {
   const program = new Command('dutykit')
     .description('Prevent duty self-assessment: benchmarks, explained RAG ratings and board-ready reports.')
     .version(version, '-V, --version')
@@ -14,7 +20,7 @@ export function buildProgram(version: string): Command {
     .option('--json', 'machine-readable output on stdout, no colour')
     .option('--no-color', 'no colour, even on a terminal')
     .option('--no-input', 'never prompt')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(said?.afterError ?? '(run with --help for usage)')
     .exitOverride()
     .addHelpText(
       'after',
@@ -27,6 +33,8 @@ export function buildProgram(version: string): Command {
       ]) + '\nExit codes: 0 ok, 1 a check failed, 2 usage or input error, 70 internal error, 130 interrupted.\n',
     );
 
+  // Set before the commands are added: each copies it.
+  if (said) program.configureOutput({ outputError: (text, write) => write(said.error(text)) });
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
   // A command's own usage errors are said in its --lang, whichever option they are about.
   program.hook('preAction', async (_program, action) => {

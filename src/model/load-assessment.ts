@@ -9,6 +9,7 @@ import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
 import { said } from './said.js';
 import { readSource, type Source } from './source.js';
+import { textAsWritten } from './as-written.js';
 import { parseOptions, zodProblems } from './zod-problems.js';
 
 export interface LoadedAssessment {
@@ -38,13 +39,16 @@ export function loadAssessment(file: string, bundledDir: string): Loaded<LoadedA
   return checkAssessment(source, fw.value, file);
 }
 
+/** Identifiers a file may write unquoted (`reference: 012345`): taken as written, never as a number. */
+const TEXT_AS_WRITTEN = ['reference', 'period', 'authority', 'framework_version', 'marking'];
+
 // Building the schema costs more than checking a file with it; `assess` checks on every answer.
 const schemas = new WeakMap<Framework, ReturnType<typeof assessmentSchema>>();
 
 export function checkAssessment(source: Source, framework: Framework, file = source.file): Loaded<LoadedAssessment> {
   let schema = schemas.get(framework);
   if (!schema) schemas.set(framework, (schema = assessmentSchema(framework)));
-  const parsed = schema.safeParse(source.data, parseOptions());
+  const parsed = schema.safeParse(textAsWritten(source, source.data, [], TEXT_AS_WRITTEN), parseOptions());
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];

@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import { isoDate } from './assessment-schema.js';
 import { oneLine } from './one-line.js';
 import { english, near, said } from './said.js';
+import { textAsWritten } from './as-written.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
 import { readSource, type ItemLimit, type Source } from './source.js';
@@ -28,7 +29,7 @@ export interface Roster {
 }
 
 const text = z.string().trim().min(1, 'must not be empty');
-/** A URN or a period that YAML read as a number is still text. */
+/** A URN or a period that YAML read as a number is still text (as written: see as-written.ts). */
 const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
 
 function schema() {
@@ -70,7 +71,7 @@ export function loadRoster(file: string, bundledDir: string): Loaded<Roster> {
     return { problems: [source.at([], said('problem.notRoster'))] };
   }
   const s = schema();
-  const parsed = s.safeParse(source.data, PARSE_OPTIONS);
+  const parsed = s.safeParse(asWritten(source), PARSE_OPTIONS);
   if (!parsed.success) return { problems: zodProblems(parsed.error, s, source) };
   const r = parsed.data;
   const where = resolveFramework(r.framework, dirname(file), bundledDir);
@@ -80,6 +81,13 @@ export function loadRoster(file: string, bundledDir: string): Loaded<Roster> {
   const problems = bodyProblems(r.bodies, fw.value, source);
   if (problems.length) return { problems };
   return { value: { file, framework: fw.value, period: r.period, due: r.due, bodies: r.bodies } };
+}
+
+/** The roster's data with a URN, name, contact or period written as a number taken as written (`reference: 012345`). */
+function asWritten(source: Source): unknown {
+  const data = textAsWritten(source, source.data, [], ['period']) as Record<string, unknown>;
+  if (!Array.isArray(data.bodies)) return data;
+  return { ...data, bodies: data.bodies.map((b, i) => textAsWritten(source, b, ['bodies', i], ['reference', 'name', 'contact'])) };
 }
 
 /** Each reference once, and each kind one the framework declares (required when it declares any). */

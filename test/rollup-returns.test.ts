@@ -60,3 +60,45 @@ describe('an identifier written unquoted is taken as written (finding 7)', () =>
     expect(match.notOnRoster).toEqual([]);
   });
 });
+
+describe('a return without a reference (finding 5)', () => {
+  const noRef = RIVERSIDE.replace('reference: "900003"\n', '');
+  const ROSTER = roster('reference: "900003", name: Riverside Infant School, kind: primary, contact: grace@r.example', 'reference: "900004", name: Other School, kind: primary');
+
+  it('is matched to the one roster body of its name (folded as merge folds names), with a warning to add the reference', () => {
+    const dir = folder({ 'roster.yaml': ROSTER, 'r.yaml': noRef.replace('"Riverside Infant School"', '"RIVERSIDE  infant school"') });
+    const r = dutykit(['rollup', dir, '--roster', join(dir, 'roster.yaml'), '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`${join(dir, 'r.yaml')}: warning: no reference; matched to Riverside Infant School (reference 900003) on the roster by its name: add reference: "900003" to the return\n`);
+    const match = JSON.parse(r.stdout).sections[0].roster;
+    expect(match.returned).toEqual([{ reference: '900003', name: 'Riverside Infant School', date: '2025-03-05', file: join(dir, 'r.yaml') }]);
+    expect(match.missing.map((x: { reference: string }) => x.reference)).toEqual(['900004']);
+    expect(match.notOnRoster).toEqual([]);
+  });
+
+  it('status counts it returned too: only the body that did not return is "not in"', () => {
+    const dir = folder({ 'roster.yaml': ROSTER, 'r.yaml': noRef });
+    const r = dutykit(['status', dir, '--roster', join(dir, 'roster.yaml'), '--json'], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 3, 30) / 1000) } });
+    expect(r.stderr).toContain('warning: no reference; matched to Riverside Infant School (reference 900003)');
+    const notIn = JSON.parse(r.stdout).items.filter((i: { kind: string }) => i.kind === 'return');
+    expect(notIn.map((i: { name: string }) => i.name)).toEqual(['Other School']);
+  });
+
+  it('two bodies of that name: not matched, and the warning lists their references', () => {
+    const dir = folder({ 'roster.yaml': roster('reference: "1", name: Riverside Infant School, kind: primary', 'reference: "2", name: Riverside Infant School, kind: primary'), 'r.yaml': noRef });
+    const r = dutykit(['rollup', dir, '--roster', join(dir, 'roster.yaml'), '--json']);
+    expect(r.stderr).toContain('warning: no reference, and 2 bodies on the roster are named Riverside Infant School (references 1, 2); counted as not on the roster: add the reference');
+    const match = JSON.parse(r.stdout).sections[0].roster;
+    expect(match.returned).toEqual([]);
+    expect(match.notOnRoster).toHaveLength(1);
+  });
+
+  it('a reference decides over the name; a reference not on the roster is named, with the body of that name', () => {
+    const dir = folder({ 'roster.yaml': ROSTER, 'r.yaml': RIVERSIDE.replace('reference: "900003"', 'reference: "900033"') });
+    const r = dutykit(['rollup', dir, '--roster', join(dir, 'roster.yaml'), '--json']);
+    expect(r.stderr).toContain('warning: reference 900033 is not on the roster, which lists Riverside Infant School as reference 900003; counted as not on the roster: check the reference');
+    const match = JSON.parse(r.stdout).sections[0].roster;
+    expect(match.returned).toEqual([]);
+    expect(match.notOnRoster).toEqual([{ reference: '900033', name: 'Riverside Infant School', file: join(dir, 'r.yaml') }]);
+  });
+});

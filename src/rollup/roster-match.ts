@@ -1,6 +1,8 @@
 // Returns against the roster: who returned, who has not (with the contact to chase), who
-// returned late, and returns from bodies the roster does not name. Matched by reference.
-import type { Roster } from '../model/roster.js';
+// returned late, and returns from bodies the roster does not name. Matched by reference; a
+// return without one, by its name when exactly one body on the roster has that name.
+import { organisationKey } from '../model/one-line.js';
+import type { Roster, RosterBody } from '../model/roster.js';
 import type { ReturnSummary } from './summary.js';
 
 type Listed<T> = T[] | number | string;
@@ -35,4 +37,57 @@ export function matchRoster(roster: Roster, used: ReturnSummary[], asOf: string)
     late: returned.filter((r) => r.date > roster.due),
     notOnRoster: used.filter((s) => s.reference === undefined || !listed.has(s.reference)).map((s) => ({ ...(s.reference !== undefined && { reference: s.reference }), name: s.name, file: s.file })),
   };
+}
+
+/** Which roster body a return is from, and how that was found; `warning` says what to check. */
+export interface Found {
+  body?: RosterBody;
+  warning?: string;
+}
+
+/**
+ * The roster's bodies by reference and by name (folded as merge folds names), built once for
+ * a round: a return is matched in constant time, however many bodies the roster names.
+ */
+export class RosterIndex {
+  readonly #byRef = new Map<string, RosterBody>();
+  readonly #byName = new Map<string, RosterBody[]>();
+
+  constructor(readonly roster: Roster) {
+    for (const b of roster.bodies) {
+      this.#byRef.set(b.reference, b);
+      const k = organisationKey(b.name);
+      const list = this.#byName.get(k);
+      if (list) list.push(b);
+      else this.#byName.set(k, [b]);
+    }
+  }
+
+  /**
+   * The body a return from `name` giving `reference` (or none) is from. A reference decides,
+   * whatever the name (a school renamed keeps its URN), with a warning when the names differ.
+   * Without a reference, the name decides when it is one body's only: the return is
+   * counted for it, with a warning to add the reference.
+   */
+  find(file: string, name: string, reference: string | undefined): Found {
+    const named = this.#byName.get(organisationKey(name)) ?? [];
+    if (reference !== undefined) {
+      const body = this.#byRef.get(reference);
+      if (body && organisationKey(body.name) !== organisationKey(name)) {
+        return { body, warning: `${file}: warning: reference ${reference} is ${body.name} on the roster, but this return is from ${name}; counted as ${body.name}'s: check the reference` };
+      }
+      if (body) return { body };
+      // Not matched by name: a reference mistyped is told, never second-guessed.
+      const same = named.length === 1 ? named[0]! : undefined;
+      return same ? { warning: `${file}: warning: reference ${reference} is not on the roster, which lists ${same.name} as reference ${same.reference}; counted as not on the roster: check the reference` } : {};
+    }
+    if (named.length === 1) {
+      const body = named[0]!;
+      return { body, warning: `${file}: warning: no reference; matched to ${body.name} (reference ${body.reference}) on the roster by its name: add reference: "${body.reference}" to the return` };
+    }
+    if (named.length > 1) {
+      return { warning: `${file}: warning: no reference, and ${named.length} bodies on the roster are named ${name} (references ${named.map((b) => b.reference).join(', ')}); counted as not on the roster: add the reference` };
+    }
+    return {};
+  }
 }

@@ -3,9 +3,9 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Problem } from '../../errors.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
-import { organisationKey } from '../../model/one-line.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
 import { RollupBuilder, type Rollup } from '../../rollup/model.js';
+import { RosterIndex } from '../../rollup/roster-match.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
 import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
 import { summarise } from '../../rollup/summary.js';
@@ -46,6 +46,7 @@ function failOn(list: string | undefined): FailOn[] {
 /** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
 async function gather(args: string[], roster?: Roster, m?: Messages): Promise<RollupBuilder> {
   const b = new RollupBuilder();
+  const index = roster && new RosterIndex(roster);
   const problems: Problem[] = [];
   await eachReturn(
     args,
@@ -60,11 +61,12 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
       if (roster && o.assessment.period !== roster.period) {
         return void err(message(warningText('rollup.warning.otherPeriod', { file: o.file, period: o.assessment.period, roster: roster.file, rosterPeriod: roster.period })));
       }
-      const listed = roster && o.assessment.reference !== undefined ? roster.bodies.find((x) => x.reference === o.assessment.reference) : undefined;
-      if (listed && organisationKey(listed.name) !== organisationKey(o.assessment.authority)) {
-        err(message(warningText('rollup.warning.otherBody', { file: o.file, reference: o.assessment.reference!, listed: listed.name, authority: o.assessment.authority })));
-      }
-      b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
+      // Matched by reference, or by name when the return has none: the summary carries the body's.
+      const found = index?.find(o.file, o.assessment.authority, o.assessment.reference);
+      if (found?.warning) err(message(found.warning));
+      const summary = summarise(o.file, o.framework, o.assessment, o.ratings);
+      if (found?.body) summary.reference = found.body.reference;
+      b.add(o.framework, summary);
     },
     roster?.file,
     m,

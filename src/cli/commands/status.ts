@@ -6,6 +6,7 @@ import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/st
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
 import { exact, joined, message, plainLine, term, type Term } from '../../outside.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
+import { RosterIndex } from '../../rollup/roster-match.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
@@ -58,6 +59,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
     if (!r.value) throw new InputError(r.problems);
     roster = r.value;
   }
+  const index = roster && new RosterIndex(roster);
   const asOf = today();
   // Per body (its reference, else its file), the items of its latest return only, in each language.
   const latest = new Map<string, { date: string; file: string; items: StatusItem[][] }>();
@@ -67,10 +69,14 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   await eachReturn(
     args,
     (o) => {
-      const key = o.assessment.reference !== undefined ? `ref:${o.assessment.reference}` : `file:${o.file}`;
+      // Matched to the roster as rollup matches: by reference, or by name when it has none.
+      const found = index?.find(o.file, o.assessment.authority, o.assessment.reference);
+      if (found?.warning) err(message(found.warning));
+      const reference = found?.body?.reference ?? o.assessment.reference;
+      const key = reference !== undefined ? `ref:${reference}` : `file:${o.file}`;
       const had = latest.get(key);
       if (had && had.date === o.assessment.date) {
-        const tie = ties.get(key) ?? { name: o.assessment.authority, reference: o.assessment.reference, date: had.date, files: [had.file] };
+        const tie = ties.get(key) ?? { name: o.assessment.authority, reference, date: had.date, files: [had.file] };
         ties.set(key, { ...tie, files: [...tie.files, o.file] });
       } else if (!had || had.date < o.assessment.date) ties.delete(key);
       if (had && (had.date > o.assessment.date || (had.date === o.assessment.date && had.file > o.file))) return;

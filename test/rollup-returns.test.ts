@@ -102,3 +102,49 @@ describe('a return without a reference (finding 5)', () => {
     expect(match.notOnRoster).toEqual([{ reference: '900033', name: 'Riverside Infant School', file: join(dir, 'r.yaml') }]);
   });
 });
+
+describe('a blank return (nothing answered) is not a return (finding 9)', () => {
+  const ROSTER = join(SCHOOLS, 'roster-2024-25.yaml');
+  const APRIL = { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 3, 30) / 1000) };
+  const MARCH = { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 2, 20) / 1000) };
+  /** The round as `init --roster` starts it, with Riverside's answered return (dated before the blanks' due date) beside its blank. */
+  function round(): string {
+    const dir = join(tmp, `round${n++}`);
+    expect(dutykit(['init', '--roster', ROSTER, '--out', dir]).status).toBe(0);
+    writeFileSync(join(dir, 'answered-riverside.yaml'), RIVERSIDE);
+    return dir;
+  }
+
+  it('rollup: its body is not returned (begun, nothing answered), it is not counted, and --fail-on missing fails', () => {
+    const dir = round();
+    const r = dutykit(['rollup', dir, '--roster', ROSTER, '--json', '--fail-on', 'missing'], { env: MARCH });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('--fail-on missing: 13 returns not in\n');
+    const s = JSON.parse(r.stdout).sections[0];
+    expect(s.returns).toBe(1);
+    // The blank dated on the due date does not displace the answered return of the same body.
+    expect(s.duplicates).toEqual([]);
+    expect(s.roster.returned).toEqual([{ reference: '900003', name: 'Riverside Infant School', date: '2025-03-05', file: join(dir, 'answered-riverside.yaml') }]);
+    expect(s.roster.missing).toHaveLength(13);
+    expect(s.roster.missing[0]).toEqual({ reference: '900001', name: 'Northbridge Primary School', kind: 'primary', contact: 'Amira Shah, DSL <dsl@northbridge-primary.example>', overdue: false, started: join(dir, '900001-northbridge-primary-school.yaml') });
+    const md = dutykit(['rollup', dir, '--roster', ROSTER, '--format', 'md'], { env: MARCH }).stdout;
+    expect(md).toContain(`| 900001 | Northbridge Primary School | primary | Amira Shah, DSL \\<dsl@northbridge-primary.example\\> | not yet due; started, nothing answered (${join(dir, '900001-northbridge-primary-school.yaml')}) |`);
+  });
+
+  it('status --roster: the body is a return not in, begun; the blank gives no other line', () => {
+    const dir = round();
+    const r = dutykit(['status', dir, '--roster', ROSTER, '--json'], { env: APRIL });
+    const items = JSON.parse(r.stdout).items as { kind: string; name: string; text: string }[];
+    const brookside = items.filter((i) => i.name === 'Brookside Primary School');
+    expect(brookside).toEqual([{ date: '2025-03-31', kind: 'return', overdue: true, name: 'Brookside Primary School', text: `return not in (reference 900014; started, nothing answered: ${join(dir, '900014-brookside-primary-school.yaml')}; contact Ellie Moss <office@brookside.example>)` }]);
+    expect(items.filter((i) => i.kind === 'return')).toHaveLength(13);
+    expect(items.some((i) => i.name === 'Riverside Infant School' && i.kind === 'return')).toBe(false);
+  });
+
+  it('without a roster, rollup names it in a warning and does not count it', () => {
+    const dir = folder({ 'blank.yaml': readFileSync(join(round(), '900014-brookside-primary-school.yaml'), 'utf8') });
+    const r = dutykit(['rollup', dir, '--json']);
+    expect(r.stderr).toBe(`${join(dir, 'blank.yaml')}: warning: nothing is answered in this return yet; not counted as a return\n`);
+    expect(JSON.parse(r.stdout).sections[0].returns).toBe(0);
+  });
+});

@@ -52,6 +52,8 @@ interface Group {
   fw: Framework;
   /** By body: its reference, or its file when it has none. */
   bodies: Map<string, ReturnSummary[]>;
+  /** Blank returns (nothing answered), the newest per body: not counted, their bodies not returned. */
+  started: Map<string, ReturnSummary>;
 }
 
 const bodyKey = (s: ReturnSummary) => (s.reference !== undefined ? `ref:${s.reference}` : `file:${s.file}`);
@@ -65,8 +67,13 @@ export class RollupBuilder {
     // One framework is one folder's content: the loader gives each folder one object.
     const key = `${fw.id}\0${fw.dir}`;
     let g = this.#groups.get(key);
-    if (!g) this.#groups.set(key, (g = { fw, bodies: new Map() }));
+    if (!g) this.#groups.set(key, (g = { fw, bodies: new Map(), started: new Map() }));
     const k = bodyKey(s);
+    if (s.blank) {
+      const had = g.started.get(k);
+      if (!had || newer(s, had)) g.started.set(k, s);
+      return;
+    }
     const list = g.bodies.get(k);
     if (list) list.push(s);
     else g.bodies.set(k, [s]);
@@ -104,7 +111,7 @@ export class RollupBuilder {
     // A roster no return has come in for yet is every body not returned, not an empty roll-up
     // (which `--fail-on missing` would pass).
     const rostered = opts.roster?.framework;
-    if (rostered && !groups.some((g) => g.fw.id === rostered.id)) groups.push({ fw: rostered, bodies: new Map() });
+    if (rostered && !groups.some((g) => g.fw.id === rostered.id)) groups.push({ fw: rostered, bodies: new Map(), started: new Map() });
     const sections = groups
       .sort((a, b) => (a.fw.id < b.fw.id ? -1 : a.fw.id > b.fw.id ? 1 : 0))
       .map((g) => section(g, opts));
@@ -161,7 +168,7 @@ function section(g: Group, opts: BuildOptions): RollupSection {
       superseded: p.superseded.map((s) => ({ ...ref(s), date: s.date })),
       chosenBy: p.superseded.some((s) => s.date === p.used.date) ? ('file name' as const) : ('date' as const),
     }));
-  const roster = opts.roster && opts.roster.framework.id === fw.id ? matchRoster(opts.roster, used, opts.asOf) : undefined;
+  const roster = opts.roster && opts.roster.framework.id === fw.id ? matchRoster(opts.roster, used, opts.asOf, [...g.started.values()]) : undefined;
   const declines = opts.previous && declinesSince(fw, used, opts.previous.latest(fw.id), ratingLabel, benchTitle);
 
   const board: RollupSection = {

@@ -13,20 +13,24 @@ export interface RosterMatch {
   due: string;
   expected: number | string;
   returned: Listed<{ reference: string; name: string; date: string; file: string }>;
-  /** Not returned; `overdue` once the due date has passed (as of the day the roll-up is made). */
-  missing: Listed<{ reference: string; name: string; kind?: string; contact?: string; overdue: boolean }>;
+  /**
+   * Not returned; `overdue` once the due date has passed (as of the day the roll-up is made);
+   * `started`: the file of a return begun with nothing answered yet (a blank from `init --roster`).
+   */
+  missing: Listed<{ reference: string; name: string; kind?: string; contact?: string; overdue: boolean; started?: string }>;
   /** Returned after the due date: the return's own date says when. */
   late: Listed<{ reference: string; name: string; date: string; file: string }>;
   notOnRoster: Listed<{ reference?: string; name: string; file: string }>;
 }
 
-export function matchRoster(roster: Roster, used: ReturnSummary[], asOf: string): RosterMatch {
+export function matchRoster(roster: Roster, used: ReturnSummary[], asOf: string, blank: ReturnSummary[] = []): RosterMatch {
+  const started = new Map(blank.filter((s) => s.reference !== undefined).map((s) => [s.reference!, s.file]));
   const byRef = new Map(used.filter((s) => s.reference !== undefined).map((s) => [s.reference!, s]));
   const listed = new Set(roster.bodies.map((b) => b.reference));
   const returned = roster.bodies.filter((b) => byRef.has(b.reference)).map((b) => ({ reference: b.reference, name: b.name, date: byRef.get(b.reference)!.date, file: byRef.get(b.reference)!.file }));
   const missing = roster.bodies
     .filter((b) => !byRef.has(b.reference))
-    .map((b) => ({ reference: b.reference, name: b.name, ...(b.kind && { kind: b.kind }), ...(b.contact && { contact: b.contact }), overdue: asOf > roster.due }));
+    .map((b) => ({ reference: b.reference, name: b.name, ...(b.kind && { kind: b.kind }), ...(b.contact && { contact: b.contact }), overdue: asOf > roster.due, ...(started.has(b.reference) && { started: started.get(b.reference)! }) }));
   return {
     file: roster.file,
     period: roster.period,

@@ -58,9 +58,16 @@ export function statusOf(file: string, fw: Framework, a: Assessment, ratings: Be
   return items;
 }
 
-/** Bodies on the roster with no return among those read. */
-export function rosterStatus(roster: Roster, returned: Set<string>, asOf: string, { t }: Messages = messages()): StatusItem[] {
-  const notIn = (reference: string, contact?: string) => (contact ? t('status.notInContact', { reference, contact }) : t('status.notIn', { reference }));
+/**
+ * Bodies on the roster with no return among those read; `started`, by reference, the file of
+ * a return begun with nothing answered yet (not a return: its body is still not in).
+ */
+export function rosterStatus(roster: Roster, returned: Set<string>, asOf: string, { t }: Messages = messages(), started: Map<string, string> = new Map()): StatusItem[] {
+  const notIn = (reference: string, contact?: string) => {
+    const file = started.get(reference);
+    if (file !== undefined) return contact ? t('roster.notInStartedContact', { reference, file, contact }) : t('roster.notInStarted', { reference, file });
+    return contact ? t('status.notInContact', { reference, contact }) : t('status.notIn', { reference });
+  };
   return roster.bodies
     .filter((b) => !returned.has(b.reference))
     .map((b) => ({ date: roster.due, kind: 'return', overdue: asOf > roster.due, name: b.name, text: notIn(b.reference, b.contact) }));

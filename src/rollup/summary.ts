@@ -22,7 +22,17 @@ export interface ReturnSummary {
   /** By benchmark and question id: the roll-up words them in its language. */
   overdue: { benchmark: string; action: string; due: string }[];
   stale: { benchmark: string; question: string; reviewed: string }[];
+  /**
+   * Present (true) when nothing is answered: no question of its kind (an answer, or positions
+   * from a merge) and no agreed rating. A blank return (`init --roster` writes one per body) is
+   * not a return yet: the roll-up counts its body as not returned.
+   */
+  blank?: true;
 }
+
+/** Whether a return has anything answered (see ReturnSummary.blank). */
+export const hasAnswers = (ratings: BenchmarkRating[]): boolean =>
+  ratings.some((r) => r.entry.rating !== undefined || r.questions.some((q) => !q.notForKind && q.resolved.source !== 'none'));
 
 export function summarise(file: string, fw: Framework, a: Assessment, ratings: BenchmarkRating[]): ReturnSummary {
   const overdue: ReturnSummary['overdue'] = [];
@@ -49,5 +59,6 @@ export function summarise(file: string, fw: Framework, a: Assessment, ratings: B
     answers,
     overdue,
     stale,
+    ...(!hasAnswers(ratings) && { blank: true as const }),
   };
 }

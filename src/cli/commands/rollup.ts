@@ -66,6 +66,8 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
       if (found?.warning) err(message(found.warning));
       const summary = summarise(o.file, o.framework, o.assessment, o.ratings);
       if (found?.body) summary.reference = found.body.reference;
+      // A blank return matched to the roster is shown there as begun; any other is said here.
+      if (summary.blank && !found?.body) err(message(`${o.file}: warning: nothing is answered in this return yet; not counted as a return`));
       b.add(o.framework, summary);
     },
     roster?.file,

@@ -7,6 +7,7 @@ import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.j
 import { exact, joined, message, plainLine, term, type Term } from '../../outside.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
 import { RosterIndex } from '../../rollup/roster-match.js';
+import { hasAnswers } from '../../rollup/summary.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
@@ -60,6 +61,8 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
     roster = r.value;
   }
   const index = roster && new RosterIndex(roster);
+  /** Blank returns of bodies on the roster, by reference: the newest file of each. */
+  const started = new Map<string, { date: string; file: string }>();
   const asOf = today();
   // Per body (its reference, else its file), the items of its latest return only, in each language.
   const latest = new Map<string, { date: string; file: string; items: StatusItem[][] }>();
@@ -73,6 +76,12 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
       const found = index?.find(o.file, o.assessment.authority, o.assessment.reference);
       if (found?.warning) err(message(found.warning));
       const reference = found?.body?.reference ?? o.assessment.reference;
+      // Against a roster, a blank return of a body on it is not in: its body is listed so.
+      if (found?.body && !hasAnswers(o.ratings)) {
+        const had = started.get(found.body.reference);
+        if (had === undefined || had.date < o.assessment.date) started.set(found.body.reference, { date: o.assessment.date, file: o.file });
+        return;
+      }
       const key = reference !== undefined ? `ref:${reference}` : `file:${o.file}`;
       const had = latest.get(key);
       if (had && had.date === o.assessment.date) {
@@ -94,7 +103,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   const returned = new Set([...latest.keys()].filter((k) => k.startsWith('ref:')).map((k) => k.slice(4)));
   const inLang = langs.map((lang, n) => {
     const items = [...latest.values()].flatMap((v) => v.items[n]!);
-    if (roster) items.push(...rosterStatus(roster, returned, asOf, messages(lang)));
+    if (roster) items.push(...rosterStatus(roster, returned, asOf, messages(lang), new Map([...started].map(([r, s]) => [r, s.file]))));
     return { l: messages(lang), items: items.sort(byDate) };
   });
   const items = inLang[0]!.items;

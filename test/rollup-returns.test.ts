@@ -1,6 +1,6 @@
 // Returns and rosters as schools write them, after the fourth hostile test of rollup and status:
 // identifiers written unquoted, returns without a reference, blank returns, a file named twice.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -146,5 +146,28 @@ describe('a blank return (nothing answered) is not a return (finding 9)', () => 
     const r = dutykit(['rollup', dir, '--json']);
     expect(r.stderr).toBe(`${join(dir, 'blank.yaml')}: warning: nothing is answered in this return yet; not counted as a return\n`);
     expect(JSON.parse(r.stdout).sections[0].returns).toBe(0);
+  });
+});
+
+describe('one file named twice is one return (finding 12)', () => {
+  it('rollup: the same path twice, a folder and a file in it, a link to it: read once, no duplicate', () => {
+    const dir = folder({ 'r.yaml': RIVERSIDE });
+    const file = join(dir, 'r.yaml');
+    const other = folder({});
+    symlinkSync(file, join(other, 'link.yaml'));
+    const r = dutykit(['rollup', file, dir, file, join(other, 'link.yaml'), '--json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`${file}: warning: named twice; read once\n${file}: warning: named twice; read once\n${join(other, 'link.yaml')}: warning: the same file as ${file} (named twice, or by a link); read once\n`);
+    const s = JSON.parse(r.stdout).sections[0];
+    expect(s.returns).toBe(1);
+    expect(s.duplicates).toEqual([]);
+  });
+
+  it('status: a file named twice gives its lines once, and no same-date warning', () => {
+    const dir = folder({ 'r.yaml': RIVERSIDE });
+    const r = dutykit(['status', dir, join(dir, 'r.yaml'), '--json'], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 3, 30) / 1000) } });
+    expect(r.stderr).toBe(`${join(dir, 'r.yaml')}: warning: named twice; read once\n`);
+    const once = JSON.parse(dutykit(['status', dir, '--json'], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 3, 30) / 1000) } }).stdout).items;
+    expect(JSON.parse(r.stdout).items).toEqual(once);
   });
 });

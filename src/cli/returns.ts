@@ -57,14 +57,30 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
   const problems: Problem[] = [];
   let count = 0;
   const isRoster = rosterTest(roster);
+  // A file named twice (`rollup a.yaml a.yaml`, a folder and a file in it, a link to a file
+  // read already) is one return, not two from one body: told by its path, then by the file's
+  // identity as it is read (no look-up of its own), it is read once.
+  const seen = new Map<string, string>();
+  const twice = (key: string | undefined, file: string): boolean => {
+    if (key === undefined) return false;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, file);
+      return false;
+    }
+    err(first === file ? term`${exact(file)}: warning: named twice; read once` : term`${exact(file)}: warning: the same file as ${exact(first)} (named twice, or by a link); read once`);
+    return true;
+  };
   await inTurn(expandInputs(args), (file) => {
     if (isRoster(file)) return;
+    if (twice(`path:${resolve(file)}`, file)) return;
     if (!YAML.has(extname(file).toLowerCase())) {
       warn('returns.warning.notYaml', file);
       return;
     }
     const r = tryOpen(file, m);
     if (r.opened) {
+      if (twice(r.opened.source.identity, file)) return;
       each(r.opened);
       count++;
       return;
@@ -72,6 +88,7 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
     // Only a file that failed is looked at again, to tell a roster or another file from a bad return.
     const again = readSource(file);
     const data = again.source?.data;
+    if (twice(again.source?.identity, file)) return;
     if (!again.source) problems.push(...again.problems);
     else if (looksLikeRoster(data)) warn('returns.warning.roster', file, { given: roster ? 'yes' : 'no' });
     else if (data && typeof data === 'object' && !Array.isArray(data) && 'framework' in data) problems.push(...r.problems);

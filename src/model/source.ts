@@ -37,6 +37,11 @@ export interface Source {
   data: unknown;
   /** Where `path` is in the file: the node, or the nearest parent that exists. A catalogue entry is said in the language asked. */
   at(path: readonly PropertyKey[], message: string | Said, opts?: { key?: string }): Problem;
+  /**
+   * The file itself, whatever path it was read by (device and inode, from the descriptor it
+   * was read through: no look-up of its own); absent for text not read from a file.
+   */
+  identity?: string;
 }
 
 export type SourceResult = { source: Source; problems?: undefined } | { source?: undefined; problems: Problem[] };
@@ -55,15 +60,19 @@ const fail = (file: string, message: string | Said, line = 1, col = 1): SourceRe
 export function readSource(file: string, limit?: ItemLimit): SourceResult {
   let bytes: Buffer;
   let fd: number | undefined;
+  let identity: string;
   try {
     // Opened first and asked its size by descriptor: one look-up of the path, not two.
     fd = openSync(file, 'r');
-    const st = fstatSync(fd);
+    // Big numbers: an inode past 2^53 (XFS, network drives) would lose its last digits as a number.
+    const st = fstatSync(fd, { bigint: true });
+    const size = Number(st.size);
     if (st.isDirectory()) return fail(file, said('problem.folder'));
-    if (st.size > LIMITS.bytes) {
-      return fail(file, said('problem.tooBig', { size: (st.size / 1048576).toFixed(1), limit: LIMITS.bytes / 1048576 }));
+    if (size > LIMITS.bytes) {
+      return fail(file, said('problem.tooBig', { size: (size / 1048576).toFixed(1), limit: LIMITS.bytes / 1048576 }));
     }
-    bytes = readBounded(fd, st.size);
+    identity = `${st.dev}:${st.ino}`;
+    bytes = readBounded(fd, size);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail(file, said('problem.noFile'));
@@ -73,7 +82,9 @@ export function readSource(file: string, limit?: ItemLimit): SourceResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return parseSource(file, bytes, limit);
+  const parsed = parseSource(file, bytes, limit);
+  if (parsed.source) parsed.source.identity = identity;
+  return parsed;
 }
 
 /**

@@ -171,3 +171,26 @@ describe('one file named twice is one return (finding 12)', () => {
     expect(JSON.parse(r.stdout).items).toEqual(once);
   });
 });
+
+describe('a roster value is one line (finding 14)', () => {
+  it('a line break, an escape or another control character in a contact, name, kind or period is refused at its place', () => {
+    const dir = folder({
+      'roster.yaml': roster('reference: "1", name: "A\\u0007School", kind: primary, contact: "Ann\\nFORGED  line\\u001b[31m"', 'reference: "2", name: "\\u200b", kind: "prim\\u0007ary"').replace('period: 2024/25', 'period: "2024/25\\u2028x"'),
+    });
+    const file = join(dir, 'roster.yaml');
+    const r = dutykit(['rollup', dir, '--roster', file]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const one = 'must be one line of text, without line breaks, tabs or other control characters';
+    expect(r.stderr).toBe(
+      [
+        `${file}:2:9: period: ${one}`,
+        `${file}:5:29: bodies[0].name: ${one}`,
+        `${file}:5:70: bodies[0].contact: ${one}`,
+        `${file}:6:29: bodies[1].name: an organisation needs a name that shows: this one is only invisible characters`,
+        `${file}:6:45: bodies[1].kind: ${one}`,
+        '',
+      ].join('\n'),
+    );
+  });
+});

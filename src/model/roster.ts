@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
 import { isoDate } from './assessment-schema.js';
-import { oneLine } from './one-line.js';
+import { oneLine, organisationName } from './one-line.js';
 import { english, near, said } from './said.js';
 import { textAsWritten } from './as-written.js';
 import type { Framework } from './framework-schema.js';
@@ -33,17 +33,19 @@ const text = z.string().trim().min(1, 'must not be empty');
 const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
 
 function schema() {
+  // Every value here is printed on a line of its own (the roll-up's tables, status lines) and
+  // written into the blank returns: one line each, as the assessment's one-line fields are.
   return z.strictObject({
-    framework: text,
-    period: looseText,
+    framework: oneLine(text),
+    period: oneLine(looseText),
     due: isoDate,
     bodies: z
       .array(
         z.strictObject({
           reference: oneLine(looseText),
-          name: oneLine(looseText),
-          kind: text.optional(),
-          contact: looseText.optional(),
+          name: organisationName(looseText),
+          kind: oneLine(text).optional(),
+          contact: oneLine(looseText).optional(),
         }),
       )
       .min(1, english(said('problem.rosterEmpty'))),

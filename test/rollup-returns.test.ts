@@ -1,6 +1,6 @@
 // Returns and rosters as schools write them, after the fourth hostile test of rollup and status:
 // identifiers written unquoted, returns without a reference, blank returns, a file named twice.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -192,5 +192,30 @@ describe('a roster value is one line (finding 14)', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('a SOURCE_DATE_EPOCH past the year 9999 (finding 11)', () => {
+  const HUGE = { SOURCE_DATE_EPOCH: '99999999999999999' };
+  const says = 'dutykit: SOURCE_DATE_EPOCH is 99999999999999999 seconds since 1970, after the year 9999; give at most 253402300799 (9999-12-31)\n';
+
+  it.each([
+    ['status', [join(SCHOOLS, '900003-riverside-infant-school.yaml')]],
+    ['rollup', [SCHOOLS, '--roster', join(SCHOOLS, 'roster-2024-25.yaml')]],
+    ['report', [join(ROOT, 'examples/northbridge-2025.yaml'), '--format', 'pdf', '--out', 'OUT/r.pdf']],
+    ['init', ['OUT/new.yaml', '--authority', 'X', '--period', '2024/25']],
+    ['benchmarks', []],
+  ])('%s: a usage error naming it (exit 2), nothing written', (command, args) => {
+    const out = folder({});
+    const r = dutykit([command, ...args.map((a) => a.replace('OUT', out))], { env: HUGE });
+    expect(r.stderr).toBe(says);
+    expect(r.status).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('9999-12-31 itself is a date', () => {
+    const r = dutykit(['status', join(SCHOOLS, '900003-riverside-infant-school.yaml'), '--json'], { env: { SOURCE_DATE_EPOCH: '253402300799' } });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).asOf).toBe('9999-12-31');
   });
 });

@@ -22,6 +22,8 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
     .option('--no-input', 'never prompt')
     .showHelpAfterError(said?.afterError ?? '(run with --help for usage)')
     .exitOverride()
+    // A bad SOURCE_DATE_EPOCH is refused before any command starts, whichever reads the clock.
+    .hook('preAction', async () => (await import('./clock.js')).checkClock())
     .addHelpText(
       'after',
       examples([

@@ -219,3 +219,41 @@ describe('a SOURCE_DATE_EPOCH past the year 9999 (finding 11)', () => {
     expect(JSON.parse(r.stdout).asOf).toBe('9999-12-31');
   });
 });
+
+describe('output never replaces a YAML input, through a link or not (finding 10)', () => {
+  const NORTHBRIDGE = join(ROOT, 'examples/northbridge-2025.yaml');
+  const ROSTER = join(SCHOOLS, 'roster-2024-25.yaml');
+  const refused = (file: string) => `dutykit: cannot write ${file}: it is a YAML file (an assessment, a return or a roster), and output never replaces one; nothing was changed. Name another file for the output (if a link has this name, it leads to that YAML file: remove the link).\n`;
+
+  it('rollup --out through a link to a return, or to a file that is a return under another name: refused, exit 2, the return as it was', () => {
+    const dir = folder({ 'r.yaml': RIVERSIDE, 'kept.txt': RIVERSIDE });
+    symlinkSync(join(dir, 'r.yaml'), join(dir, 'rollup.md'));
+    symlinkSync(join(dir, 'kept.txt'), join(dir, 'other.md'));
+    for (const name of ['rollup.md', 'other.md']) {
+      const out = join(dir, name);
+      const r = dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--format', 'md', '--out', out]);
+      expect(r.stderr).toBe(refused(out));
+      expect(r.status).toBe(2);
+    }
+    expect(readFileSync(join(dir, 'r.yaml'), 'utf8')).toBe(RIVERSIDE);
+    expect(readFileSync(join(dir, 'kept.txt'), 'utf8')).toBe(RIVERSIDE);
+    expect(readdirSync(dir).sort()).toEqual(['kept.txt', 'other.md', 'r.yaml', 'rollup.md']);
+  });
+
+  it('rollup --out over its own earlier output still works', () => {
+    const out = join(folder({}), 'rollup.md');
+    expect(dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--format', 'md', '--out', out]).status).toBe(0);
+    expect(dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--format', 'md', '--out', out]).status).toBe(0);
+  });
+
+  it("report: a report's file name linked to the assessment in the same folder is refused; no format is written", () => {
+    const dir = folder({ 'assessment.yaml': readFileSync(NORTHBRIDGE, 'utf8') });
+    const md = join(dir, '2025-03-12-northbridge-borough-council-prevent-self-assessment.md');
+    symlinkSync(join(dir, 'assessment.yaml'), md);
+    const r = dutykit(['report', join(dir, 'assessment.yaml'), '--out', dir, '--format', 'html,md']);
+    expect(r.stderr).toBe(refused(md));
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(dir, 'assessment.yaml'), 'utf8')).toBe(readFileSync(NORTHBRIDGE, 'utf8'));
+    expect(readdirSync(dir).sort()).toEqual(['2025-03-12-northbridge-borough-council-prevent-self-assessment.md', 'assessment.yaml']);
+  });
+});

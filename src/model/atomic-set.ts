@@ -13,7 +13,7 @@ interface Placed {
 }
 
 /**
- * Write `files` so that either all of them are replaced or, when one cannot be, none is.
+ * Write `files` (output: a YAML input in the way is refused, see atomic-write.ts) so that either all of them are replaced or, when one cannot be, none is.
  * Each is first written whole beside its target, so that every refusal found before a rename
  * (a folder of that name, a read-only file, a full disk) leaves everything as it was. Then each
  * old file is kept under a hidden second name (a hard link: nothing is copied) and the new one
@@ -24,7 +24,7 @@ interface Placed {
 export function writeFilesAtomic(files: readonly { file: string; data: string | Uint8Array }[]): void {
   const ready: Prepared[] = [];
   try {
-    for (const { file, data } of files) ready.push(guarded(file, () => (refuseLinkOut(file), prepare(file, data))));
+    for (const { file, data } of files) ready.push(guarded(file, () => (refuseLinkOut(file), prepare(file, data, { output: true }))));
   } catch (e) {
     for (const r of ready) quietly(() => rmSync(r.tmp, { force: true }));
     throw e;

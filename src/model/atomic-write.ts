@@ -1,10 +1,15 @@
 // Write a file so that a reader, or a crash, only ever sees the old or the new whole file.
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CannotWrite } from '../errors.js';
 
 export interface WriteOptions {
+  /**
+   * Output (a report, a roll-up), never an input: a YAML file there, by its name or through a
+   * link, is refused (see refuseInput).
+   */
+  output?: boolean;
   /**
    * The file's bytes when it was read (null: there was no file). If the file on disk is no
    * longer that, another program has saved it meanwhile, and nothing is written.
@@ -25,12 +30,13 @@ const ADVICE: Record<string, string> = {
   EREADONLY: 'If it should change, make it writable first (chmod u+w on Linux or macOS; untick Read-only in its Properties on Windows), or write somewhere else.',
   EBUSY: 'Close the program that has it open (a PDF viewer, say), and run the command again.',
   ELINKOUT: 'Remove the link (a report is never written through one that leads out of its folder), or write somewhere else.',
+  EINPUT: 'Name another file for the output (if a link has this name, it leads to that YAML file: remove the link).',
   ECHANGED: 'Open the file again to see the other change, then make yours again.',
 };
 
 /** Write `data` to `file` atomically; on failure the old file is untouched and CannotWrite says why and what to do. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
-  const ready = guarded(file, () => prepare(file, data));
+  const ready = guarded(file, () => prepare(file, data, opts));
   guarded(file, () => {
     try {
       if (opts.expect !== undefined && !unchanged(ready.target, opts.expect)) {
@@ -57,6 +63,7 @@ export function guarded<T>(file: string, f: () => T): T {
 const WHY: Record<string, string> = {
   EBUSY: 'another program has it open',
   ELINKOUT: 'it is a link to a file in another folder',
+  EINPUT: 'it is a YAML file (an assessment, a return or a roster), and output never replaces one',
 };
 
 export function cannotWrite(file: string, e: unknown): CannotWrite {
@@ -102,10 +109,11 @@ export interface Prepared {
 }
 
 /** The new bytes, whole and on disk, in a temporary file beside the target. */
-export function prepare(file: string, data: string | Uint8Array): Prepared {
+export function prepare(file: string, data: string | Uint8Array, opts: Pick<WriteOptions, 'output'> = {}): Prepared {
   // Through a symbolic link to the file it names, so that the link stays a link.
   const target = resolveLink(file);
   const mode = refuseToReplace(target);
+  if (opts.output && mode !== undefined) refuseInput(target);
   const dir = dirname(target);
   makeFolder(dir);
   removeStale(dir, basename(target));
@@ -178,6 +186,32 @@ function refuseToReplace(target: string): number | undefined {
   if (st.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
   if (readOnly(st, target)) throw Object.assign(new Error('the file is read-only'), { code: 'EREADONLY' });
   return st.mode & 0o7777;
+}
+
+/**
+ * Output goes where the user says, and a link there is followed: `--out rollup.md` that is a
+ * link to a return, or a report's file name linked to the assessment, would replace the input
+ * with the output. A file that is YAML by its real name (.yaml, .yml), or whose text begins as
+ * an assessment or a roster does (comments, then `framework:`), is left as it is.
+ */
+function refuseInput(target: string): void {
+  if (/\.ya?ml$/i.test(target) || beginsAsInput(target)) throw Object.assign(new Error('a YAML input'), { code: 'EINPUT' });
+}
+
+function beginsAsInput(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8').replace(/^\uFEFF/, '');
+    // The first line that is not blank or a comment (a Markdown heading reads as one: no harm).
+    const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    return first !== undefined && /^framework\s*:/.test(first);
+  } catch {
+    return false; // not readable: the write itself will say why
+  } finally {
+    if (fd !== undefined) quietly(() => closeSync(fd!));
+  }
 }
 
 function readOnly(st: Stats, file: string): boolean {

@@ -128,7 +128,7 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
     output = await renderRollupPdf(parts, { created: now(), marking: opts.audience === 'public' ? 'OFFICIAL' : 'OFFICIAL-SENSITIVE' });
   } else output = joined(parts.map((p) => renderRollupText(p.blocks, opts.out ? 100 : terminalWidth())), '\n');
   if (opts.out) {
-    writeFileAtomic(opts.out, typeof output === 'string' ? (format === 'json' ? `${output}\n` : output) : output);
+    writeFileAtomic(opts.out, typeof output === 'string' ? (format === 'json' ? `${output}\n` : output) : output, { output: true });
     err(term`wrote ${exact(opts.out)}`);
   } else if (typeof output !== 'string') outBytes(output);
   else out(output);

@@ -18,6 +18,8 @@ const EXTRA: Record<string, string[]> = {
   'reason.stale.undated': ['label', 'dateLong'],
   // src/diff/causes.ts and questions.ts: the answer's label and long dates, where English words a phrase and ISO dates.
   'cause.answer': ['label', 'wasLabel'],
+  'cause.nowAsked': ['label'],
+  'cause.noLongerAsked': ['wasLabel'],
   'cause.fresh': ['label'],
   'cause.freshOn': ['label', 'reviewedLong'],
   'cause.stale': ['label', 'reviewedLong'],

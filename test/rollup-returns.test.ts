@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAssessment } from '../src/model/load-assessment.js';
 import { loadRoster } from '../src/model/roster.js';
 import { BUNDLED, dutykit, ROOT } from './helpers.js';
+import { schemaProblems } from './diff-helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dutykit-rollup-returns-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -255,5 +256,40 @@ describe('output never replaces a YAML input, through a link or not (finding 10)
     expect(r.status).toBe(2);
     expect(readFileSync(join(dir, 'assessment.yaml'), 'utf8')).toBe(readFileSync(NORTHBRIDGE, 'utf8'));
     expect(readdirSync(dir).sort()).toEqual(['2025-03-12-northbridge-borough-council-prevent-self-assessment.md', 'assessment.yaml']);
+  });
+});
+
+describe('diff of two returns of one body whose kind changed (finding 13)', () => {
+  // Northbridge Academy's return as a primary school (not asked the risk assessment), then as the
+  // secondary school it is, with the risk assessment not met.
+  const secondary = readFileSync(join(SCHOOLS, '900004-northbridge-academy.yaml'), 'utf8').replace('risk-assessment: { answer: met', 'risk-assessment: { answer: not-met');
+  const dir = folder({ 'old.yaml': secondary.replace(/^kind: secondary$/m, 'kind: primary'), 'new.yaml': secondary });
+  const [oldFile, newFile] = [join(dir, 'old.yaml'), join(dir, 'new.yaml')];
+  /** Wide enough that no table cell wraps a sentence. */
+  const WIDE = { COLUMNS: '400' };
+  const note = "the body's kind changed: Primary school → Secondary school; each side is compared as its kind is asked, and a question asked of one kind only is listed as now asked or no longer asked";
+
+  it('text and Markdown say the kind changed, and the question now asked is not called new to the framework', () => {
+    const text = dutykit(['diff', oldFile, newFile], { env: WIDE }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(note);
+    expect(text).toContain("Green → Red: 'Risk assessment completed' (essential) is now not met: not asked of Primary school before");
+    expect(text).toContain("'Risk assessment completed' (essential): now asked (not asked of Primary school before), answered Not met");
+    expect(text).not.toContain('new in thurrock-schools-2020');
+    expect(dutykit(['diff', oldFile, newFile, '--format', 'md']).stdout.replace(/\s+/g, ' ')).toContain(note);
+  });
+
+  it('the other way: no longer asked, not counted', () => {
+    const text = dutykit(['diff', newFile, oldFile], { env: WIDE }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain("Red → Green: 'Risk assessment completed' (essential) is not asked of Primary school, so not counted (was not met)");
+    expect(text).toContain("'Risk assessment completed' (essential): not asked of Primary school (was Not met), so not counted");
+  });
+
+  it('JSON gives each side its kind, the note and the change, and validates against schemas/diff.schema.json', () => {
+    const json = JSON.parse(dutykit(['diff', oldFile, newFile, '--json']).stdout);
+    expect([json.old.kind, json.new.kind]).toEqual(['primary', 'secondary']);
+    expect(json.notes).toContain(note);
+    const row = json.rows.find((r: { benchmark: { id: string } }) => r.benchmark.id === 'policy-referral-and-risk');
+    expect(row.questions).toEqual([expect.objectContaining({ id: 'risk-assessment', change: 'now asked', to: 'not-met', decisive: true })]);
+    expect(schemaProblems(JSON.parse(readFileSync(join(ROOT, 'schemas/diff.schema.json'), 'utf8')), json)).toEqual([]);
   });
 });

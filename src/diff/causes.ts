@@ -8,7 +8,7 @@ import { answerPhrase, reasonText, UNRATED } from '../rating/explain.js';
 import { firstMatch } from '../rating/rules.js';
 import type { QuestionPair } from './questions.js';
 import type { Cause, QuestionMove } from './types.js';
-import { label, plainWording, quoteQuestion, type Wording } from './wording.js';
+import { kindLabel, label, plainWording, quoteQuestion, type Wording } from './wording.js';
 
 /** Beyond this many changed answers, every change is blamed rather than searching subsets. */
 const SEARCH_LIMIT = 12;
@@ -83,6 +83,9 @@ export function ratingCauses({ oldFw, newFw, old, now, pairs, decisive, w = plai
           const reviewed = p.newAnswer?.reviewed;
           return reviewed && !w.public ? t('cause.freshOn', { ...words, reviewed, reviewedLong: w.l.date(reviewed) }) : t('cause.fresh', words);
         }
+        // Asked on one side only: "not answered" would be untrue of the side it was not asked on.
+        if (o.notForKind && !n.notForKind) return t('cause.nowAsked', { ...words, kind: kindLabel(w.old, o.notForKind) });
+        if (n.notForKind && !o.notForKind) return t('cause.noLongerAsked', { question: words.question, kind: kindLabel(w.new, n.notForKind), was: wasPhrase(w.old, o.effective, w), wasLabel: answerLabel(w.old, o.effective, w) });
         return t('cause.answer', { ...words, was: wasPhrase(w.old, o.effective, w), wasLabel: answerLabel(w.old, o.effective, w) });
       });
       const questions: QuestionMove[] = answered.map((p) => ({ id: p.new!.question.id, title: p.new!.question.title, essential: p.new!.question.essential, from: p.old!.effective, to: p.new!.effective }));

@@ -3,7 +3,7 @@ import type { Framework } from '../model/framework-schema.js';
 import { countRatings, type BenchmarkRating } from '../rating/rate.js';
 import { summaryText } from '../rating/explain.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
-import { benchmarkTitle, label, plainWording, type Wording } from './wording.js';
+import { benchmarkTitle, kindLabel, label, plainWording, type Wording } from './wording.js';
 import { decisivePairs, ratingCauses } from './causes.js';
 import { contributionCauses, contributionSides, type ContributionSides } from './contributions.js';
 import { frameworkDigest } from '../model/framework-digest.js';
@@ -118,6 +118,7 @@ function summarise(side: RatedSide): SideSummary {
   return {
     ...(side.file !== undefined ? { file: side.file } : {}),
     authority: a.authority,
+    ...(a.kind !== undefined && { kind: a.kind }),
     period: a.period,
     date: a.date,
     framework: { id: fw.id, version: fw.version, title, digest: frameworkDigest(fw).content },
@@ -156,6 +157,8 @@ export function diffAssessments(old: RatedSide, now: RatedSide, l: Messages = me
   const summary = Object.fromEntries(DIRECTIONS.map((d) => [d, rows.filter((r) => r.direction === d).length])) as Record<Direction, number>;
   const notes = [...contentNotes(old, now, l), ...mapping.notes];
   if (changes.length) notes.push(t('diff.note.rulesChanged', { changes: changesText(changes, l) }));
+  const kinds = { old: old.assessment.kind, new: now.assessment.kind };
+  if (kinds.old !== undefined && kinds.new !== undefined && kinds.old !== kinds.new) notes.push(t('diff.note.kindChanged', { old: kindLabel(w.old, kinds.old), new: kindLabel(w.new, kinds.new) }));
   if (old.assessment.authority !== now.assessment.authority) notes.push(t('diff.note.authorities', { list: listed([old.assessment.authority, now.assessment.authority], l) }));
   if (old.assessment.date > now.assessment.date) notes.push(t('diff.note.order', { old: old.assessment.date, new: now.assessment.date }));
   return {

@@ -5,7 +5,7 @@ import type { Framework } from '../model/framework-schema.js';
 import { UNANSWERED, type QuestionState } from '../rating/questions.js';
 import type { BenchmarkRating } from '../rating/rate.js';
 import type { QuestionChange, QuestionChangeKind } from './types.js';
-import { answerWord, plainWording, quoteQuestion, type Wording } from './wording.js';
+import { answerWord, kindLabel, plainWording, quoteQuestion, type Wording } from './wording.js';
 
 export interface QuestionPair {
   old?: QuestionState;
@@ -38,6 +38,9 @@ function evidenceChanged(a?: Answer, b?: Answer): boolean {
 }
 
 function kindOf(p: QuestionPair): QuestionChangeKind | undefined {
+  // Asked on one side only (the body's kind changed, or the question's kinds did): said so,
+  // answered or not, rather than as a question new to or dropped from the framework.
+  if (p.old && p.new && !p.old.notForKind !== !p.new.notForKind) return p.new.notForKind ? 'no longer asked' : 'now asked';
   // A question not asked of the body's kind is, for it, not there: an answer kept to it is no change.
   const [o, n] = [p.old?.notForKind ? undefined : p.old, p.new?.notForKind ? undefined : p.new];
   if (!o) return n?.given !== undefined ? 'new question' : undefined;
@@ -75,6 +78,8 @@ export function questionChange(p: QuestionPair, oldFw: Framework, newFw: Framewo
     evidence: () => t('question.change.evidence', say),
     'new question': () => t('question.change.new', say),
     'dropped question': () => t('question.change.dropped', say),
+    'now asked': () => t('question.change.nowAsked', { ...say, kind: kindLabel(w.old, p.old!.notForKind!), answered: p.new!.given === undefined ? 'no' : 'yes' }),
+    'no longer asked': () => t('question.change.noLongerAsked', { ...say, kind: kindLabel(w.new, p.new!.notForKind!) }),
   };
   return { id: q.question.id, title: q.question.title, essential: q.question.essential, change, from: p.old?.given, to: p.new?.given, decisive, text: text[change]() };
 }

@@ -73,7 +73,11 @@ export interface ContributionMove {
   to?: string;
 }
 
-export type QuestionChangeKind = 'answered' | 'changed' | 'unanswered' | 'stale' | 'fresh' | 'evidence' | 'new question' | 'dropped question';
+/**
+ * `now asked` / `no longer asked`: a question of both frameworks that the body's kind is asked
+ * on one side only (its kind changed, or which kinds the question is for).
+ */
+export type QuestionChangeKind = 'answered' | 'changed' | 'unanswered' | 'stale' | 'fresh' | 'evidence' | 'new question' | 'dropped question' | 'now asked' | 'no longer asked';
 
 export interface QuestionChange {
   id: string;
@@ -108,6 +112,8 @@ export interface BenchmarkChange {
 export interface SideSummary {
   file?: string;
   authority: string;
+  /** The body's kind, on a return of a framework with kinds. */
+  kind?: string;
   period: string;
   date: string;
   /** `digest`: SHA-256 of the framework's content (questions and rules), whatever its id says. */

@@ -37,6 +37,9 @@ export function quoteQuestion(fw: Framework, q: { id: string; title: string; ess
 
 export const label = (fw: Framework, id: string, l: Messages) => ratingWord(fw, id, l);
 
+/** A kind of body as its framework names it ("Primary school"), or its id. */
+export const kindLabel = (fw: Framework, id: string): string => fw.kinds?.find((k) => k.id === id)?.label ?? id;
+
 /** An answer's label, or "Not answered". */
 export function answerWord(fw: Framework, word: string | undefined, l: Messages): string {
   return word === undefined || word === UNANSWERED ? l.t('diff.notAnswered') : (fw.answers.find((a) => a.id === word)?.label ?? word);

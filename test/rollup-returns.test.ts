@@ -293,3 +293,24 @@ describe('diff of two returns of one body whose kind changed (finding 13)', () =
     expect(schemaProblems(JSON.parse(readFileSync(join(ROOT, 'schemas/diff.schema.json'), 'utf8')), json)).toEqual([]);
   });
 });
+
+describe('wording (finding 17)', () => {
+  it('rollup --fail-on counts one as one: "1 return not in", "1 body with a Red benchmark"', () => {
+    // Castle Hill School's return has a Red benchmark; the other body on the roster has not returned.
+    const dir = folder({
+      'castle.yaml': readFileSync(join(SCHOOLS, '900005-castle-hill-school.yaml'), 'utf8'),
+      'roster.yaml': roster('reference: "900005", name: Castle Hill School, kind: secondary', 'reference: "2", name: Other School, kind: primary'),
+    });
+    const r = dutykit(['rollup', dir, '--roster', join(dir, 'roster.yaml'), '--fail-on', 'missing,red']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('--fail-on missing: 1 return not in\n--fail-on red: 1 body with a Red benchmark\n');
+    expect(dutykit(['rollup', dir, '--roster', join(dir, 'roster.yaml'), '--fail-on', 'missing', '--lang', 'cy']).stderr).toBe('--fail-on missing: 1 ffurflen heb ddod i law\n');
+  });
+
+  it('status --within past its limit says the limit, not that it is not a number', () => {
+    const r = dutykit(['status', join(SCHOOLS, '900003-riverside-infant-school.yaml'), '--within', '99999999d']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('dutykit: --within: 99999999d is further ahead than status looks; give at most 9999d (some 27 years)\n');
+    expect(dutykit(['status', join(SCHOOLS, '900003-riverside-infant-school.yaml'), '--within', '9999d']).status).toBe(0);
+  });
+});

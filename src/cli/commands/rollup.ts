@@ -78,14 +78,14 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
 }
 
 /** What each --fail-on condition found, counted on the full (board) roll-up. */
-function tripped(m: Rollup, conditions: FailOn[]): { key: 'rollup.failOn'; params: { condition: FailOn; count: number } }[] {
+function tripped(m: Rollup, conditions: FailOn[]): { key: `rollup.failOn.${FailOn}`; params: { count: number } }[] {
   const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
   const found: Record<FailOn, number> = {
     missing: m.sections.reduce((k, s) => k + n(s.roster?.missing), 0),
     red: m.sections.reduce((k, s) => k + n(s.red), 0),
     decline: m.sections.reduce((k, s) => k + n(s.declines), 0),
   };
-  return conditions.filter((c) => found[c] > 0).map((c) => ({ key: 'rollup.failOn', params: { condition: c, count: found[c] } }));
+  return conditions.filter((c) => found[c] > 0).map((c) => ({ key: `rollup.failOn.${c}` as const, params: { count: found[c] } }));
 }
 
 export async function runRollup(args: string[], opts: RollupOptions): Promise<void> {

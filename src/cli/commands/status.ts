@@ -21,9 +21,14 @@ export interface StatusOptions extends GlobalOptions {
   lang?: string;
 }
 
+/** The furthest ahead `--within` looks: some 27 years, past any action plan. */
+const MOST_DAYS = 9999;
+
 function days(within: string): number {
-  const m = /^(\d{1,4})d?$/.exec(within.trim());
-  if (!m) throw usageError('usage.within', { within });
+  const m = /^(\d+)d?$/.exec(within.trim());
+  const shown = within.length > 24 ? `${within.slice(0, 24)}…` : within;
+  if (!m) throw usageError('usage.within', { within: shown });
+  if (Number(m[1]) > MOST_DAYS) throw usageError('usage.withinTooFar', { within: shown, most: MOST_DAYS });
   return Number(m[1]);
 }
 

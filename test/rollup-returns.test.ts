@@ -314,3 +314,18 @@ describe('wording (finding 17)', () => {
     expect(dutykit(['status', join(SCHOOLS, '900003-riverside-infant-school.yaml'), '--within', '9999d']).status).toBe(0);
   });
 });
+
+describe('a file name with an escape sequence in a roll-up table (finding 16)', () => {
+  it('text and Markdown show the sequence made visible, as messages do, never a shorter name', () => {
+    const dir = folder({ 'a\x1b[2Jb.yaml': RIVERSIDE, 'c\x1b]0;x\x07d.yaml': RIVERSIDE });
+    const rosterFile = join(folder({ 'roster.yaml': roster('reference: "1", name: X, kind: primary') }), 'roster.yaml');
+    const text = dutykit(['rollup', dir, '--roster', rosterFile], { env: { COLUMNS: '400' } }).stdout;
+    expect(text).not.toMatch(/[\x1b\x07]/);
+    expect(text).toContain(`${dir}/c\\u001b]0;x\\u0007d.yaml (5 March 2025; the same date: the last by file name)`);
+    expect(text).toContain(`${dir}/a\\u001b[2Jb.yaml (5 March 2025)`);
+    expect(text).toContain(`│ 900003    │ Riverside Infant School │ ${dir}/c\\u001b]0;x\\u0007d.yaml │`);
+    const md = dutykit(['rollup', dir, '--roster', rosterFile, '--format', 'md']).stdout;
+    expect(md).not.toMatch(/[\x1b\x07]/);
+    expect(md).toContain(`| 900003 | Riverside Infant School | ${dir}/c\\\\u001b\\]0;x\\\\u0007d.yaml |`);
+  });
+});

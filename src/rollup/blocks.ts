@@ -3,6 +3,7 @@
 // they say the same thing; JSON is the model itself. Cell text is outside text: each renderer
 // escapes it for its own output.
 import { messages, type MessageKey, type Messages } from '../i18n/catalogue.js';
+import { visible } from '../outside.js';
 import { UNRATED } from '../rating/rate.js';
 import { FEWER_THAN_5, NOT_SHOWN, type Count, type Rollup, type RollupSection } from './model.js';
 
@@ -12,6 +13,12 @@ export type Block =
   | { kind: 'table'; head: string[]; rows: string[][] };
 
 const dash = (s?: string) => s ?? '—';
+/**
+ * A file name as `exact` shows it in a message: every control and hidden character as \u001b.
+ * The renderers clean cells (a name or a title is body text), which would drop an escape
+ * sequence from a file name and show another file's name.
+ */
+const fileName = (f: string) => visible(f);
 
 /** The roll-up's blocks in the language of `l` (the model's framework words are already in it). */
 export function rollupBlocks(m: Rollup, l: Messages = messages()): Block[] {
@@ -36,7 +43,7 @@ function sectionBlocks(s: RollupSection, l: Messages): Block[] {
     else if (!v.length) out.push({ kind: 'para', text: t('rollup.none') });
     else out.push({ kind: 'table', head, rows: v.map(row) });
   };
-  const dated = (x: { file: string; date: string }) => t('rollup.fileDated', { file: x.file, date: l.date(x.date) });
+  const dated = (x: { file: string; date: string }) => t('rollup.fileDated', { file: fileName(x.file), date: l.date(x.date) });
   const [ref, name] = [col('rollup.col.reference'), col('report.col.name')];
 
   const out: Block[] = [{ kind: 'heading', level: 2, text: t('rollup.section', { title: s.framework.title, id: s.framework.id, version: s.framework.version }) }];
@@ -55,12 +62,12 @@ function sectionBlocks(s: RollupSection, l: Messages): Block[] {
     out.push({ kind: 'table', head, rows: [[str(r.expected), str(n(r.returned)), str(n(r.missing)), str(n(r.late)), str(n(r.notOnRoster))]] });
     if (Array.isArray(r.missing)) {
       const status = (overdue: boolean) => t(overdue ? 'rollup.overdueYes' : 'rollup.overdueNo');
-      listed(t('rollup.missing'), r.missing, [ref, name, col('rollup.col.kind'), col('rollup.col.contact'), col('report.col.status')], (x) => [x.reference, x.name, dash(x.kind), dash(x.contact), x.started ? `${status(x.overdue)}; ${t('rollup.startedBlank', { file: x.started })}` : status(x.overdue)]);
+      listed(t('rollup.missing'), r.missing, [ref, name, col('rollup.col.kind'), col('rollup.col.contact'), col('report.col.status')], (x) => [x.reference, x.name, dash(x.kind), dash(x.contact), x.started ? `${status(x.overdue)}; ${t('rollup.startedBlank', { file: fileName(x.started) })}` : status(x.overdue)]);
       listed(t('rollup.late'), r.late as { reference: string; name: string; date: string }[], [ref, name, col('rollup.col.dated')], (x) => [x.reference, x.name, l.date(x.date)]);
-      listed(t('rollup.notOnRoster'), r.notOnRoster as { reference?: string; name: string; file: string }[], [ref, name, col('rollup.col.file')], (x) => [dash(x.reference), x.name, x.file]);
+      listed(t('rollup.notOnRoster'), r.notOnRoster as { reference?: string; name: string; file: string }[], [ref, name, col('rollup.col.file')], (x) => [dash(x.reference), x.name, fileName(x.file)]);
     }
   }
-  listed(t('rollup.duplicates'), s.duplicates, [ref, name, col('rollup.col.used'), col('rollup.col.setAside')], (x) => [x.reference || '—', x.name, x.chosenBy === 'file name' ? t('rollup.usedByName', { file: x.used.file, date: l.date(x.used.date) }) : dated(x.used), x.superseded.map(dated).join('; ')]);
+  listed(t('rollup.duplicates'), s.duplicates, [ref, name, col('rollup.col.used'), col('rollup.col.setAside')], (x) => [x.reference || '—', x.name, x.chosenBy === 'file name' ? t('rollup.usedByName', { file: fileName(x.used.file), date: l.date(x.used.date) }) : dated(x.used), x.superseded.map(dated).join('; ')]);
   listed(t('rollup.red'), s.red, [ref, name, col('rollup.col.redBenchmarks')], (x) => [dash(x.reference), x.name, x.benchmarks.join('; ')]);
   const [benchmark, question] = [col('report.col.benchmark'), col('report.col.question')];
   listed(t('rollup.overdue'), s.overdueActions, [ref, name, benchmark, col('report.col.action'), col('rollup.col.due')], (x) => [dash(x.reference), x.name, x.benchmark, x.action, l.date(x.due)]);

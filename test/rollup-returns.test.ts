@@ -8,6 +8,7 @@ import { loadAssessment } from '../src/model/load-assessment.js';
 import { loadRoster } from '../src/model/roster.js';
 import { BUNDLED, dutykit, ROOT } from './helpers.js';
 import { schemaProblems } from './diff-helpers.js';
+import { extract } from './pdf-extract.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dutykit-rollup-returns-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -327,5 +328,30 @@ describe('a file name with an escape sequence in a roll-up table (finding 16)', 
     const md = dutykit(['rollup', dir, '--roster', rosterFile, '--format', 'md']).stdout;
     expect(md).not.toMatch(/[\x1b\x07]/);
     expect(md).toContain(`| 900003 | Riverside Infant School | ${dir}/c\\\\u001b\\]0;x\\\\u0007d.yaml |`);
+  });
+});
+
+describe('rollup PDF columns (finding 15)', () => {
+  it('a long file name or a name the font cannot draw does not squeeze the other columns into broken words', async () => {
+    // Two returns of one body (long file names side by side) and a return named in Chinese, which
+    // DejaVu Sans cannot draw: written [U+5317]..., eight characters a character.
+    const dir = folder({
+      '900004-northbridge-academy.yaml': readFileSync(join(SCHOOLS, '900004-northbridge-academy.yaml'), 'utf8'),
+      '900004-northbridge-academy-february.yaml': readFileSync(join(SCHOOLS, '900004-northbridge-academy-february.yaml'), 'utf8'),
+      'cjk.yaml': RIVERSIDE.replace('"Riverside Infant School"', '"北桥小学 Riverside"').replace('reference: "900003"', 'reference: "777"'),
+    });
+    const out = join(folder({}), 'rollup.pdf');
+    const r = dutykit(['rollup', dir, '--roster', join(SCHOOLS, 'roster-2024-25.yaml'), '--format', 'pdf', '--out', out], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2025, 3, 30) / 1000) } });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = (await extract(readFileSync(out))).pages.flatMap((p) => p.text.split('\n'));
+    const words = lines.flatMap((l) => l.split(/\s+/));
+    // Every table's Reference heading and every school's name whole: never "Referen" / "ce", "Northbri" / "dge".
+    for (const whole of ['Reference', 'Northbridge', 'Academy']) {
+      const broken = words.filter((w) => w !== whole && w.length >= 2 && (whole.startsWith(w) || whole.endsWith(w)));
+      expect(broken, whole).toEqual([]);
+    }
+    expect(words.filter((w) => w === 'Reference').length).toBeGreaterThanOrEqual(5);
+    // The name the font lacks is said as code points, on one line in the table of returns not on the roster.
+    expect(lines).toContain('[U+5317][U+6865][U+5C0F][U+5B66] Riverside');
   });
 });

@@ -22,23 +22,43 @@ export interface RollupPart {
 const MARK: Style = { font: 'bold', size: 9 };
 const PAGE_NO: Style = { font: 'regular', size: 8.5, colour: INK };
 
+/** A cell's padding on both sides (table.ts), and a point to spare. */
+const PADDING = 2 * 4 + 1;
+
 /**
- * Column shares from what the cells hold, in characters of the cell font (about 100 to a
- * line): each column gets its longest word, so that no number or word is broken, then the
- * rest goes to the columns with more to say, up to what they need.
+ * Column shares from what the cells hold, measured as they will be printed (a character the
+ * font lacks is written [U+4E2D], eight times as wide). Each column gets its widest word, so
+ * that no word or number is broken, except that a word wider than a quarter of the line (a
+ * file path, a long address, a name in a script the font lacks) is broken rather than let it
+ * squeeze the other columns; when the words still do not fit, the widest columns give way
+ * first. The rest of the line goes to the columns with more to say, up to what they need.
  */
-function shares(head: string[], rows: string[][]): number[] {
-  const LINE = 100;
-  const words = (s: string) => Math.max(...s.split(/\s+/).map((w) => w.length));
-  // Header words are bold, so a little wider.
-  const min = head.map((h, c) => Math.max(Math.ceil(words(h) * 1.3), ...rows.map((r) => words(r[c]!))) + 2);
-  const natural = head.map((h, c) => Math.max(min[c]!, Math.min(60, Math.max(h.length, ...rows.map((r) => r[c]!.length)) + 2)));
-  const spare = LINE - min.reduce((a, b) => a + b, 0);
+function shares(flow: Flow, head: string[], rows: string[][]): number[] {
+  const line = flow.width;
+  const width = (text: string, s: Style) => flow.textWidth(flow.printable(text, s), s);
+  const widest = (text: string, s: Style) => Math.max(0, ...text.split(/\s+/).map((w) => width(w, s)));
+  const columns = head.map((h, c) => [{ text: h, s: STYLE.cellBold }, ...rows.map((r) => ({ text: r[c]!, s: STYLE.cell }))]);
+  const words = columns.map((cells) => Math.min(line / 4, Math.max(...cells.map((x) => widest(x.text, x.s)))) + PADDING);
+  const min = capped(words, line);
+  const natural = columns.map((cells, c) => Math.max(min[c]!, Math.min(line * 0.6, Math.max(...cells.map((x) => width(x.text, x.s))) + PADDING)));
+  const spare = line - min.reduce((a, b) => a + b, 0);
   const want = natural.map((n, c) => n - min[c]!);
   const wanted = want.reduce((a, b) => a + b, 0);
-  const chars = min.map((m, c) => m + (spare > 0 && wanted > 0 ? (want[c]! * Math.min(spare, wanted)) / wanted : 0));
-  const total = chars.reduce((a, b) => a + b, 0);
-  return chars.map((n) => n / total);
+  const points = min.map((m, c) => m + (spare > 0 && wanted > 0 ? (want[c]! * Math.min(spare, wanted)) / wanted : 0));
+  const total = points.reduce((a, b) => a + b, 0);
+  return points.map((n) => n / total);
+}
+
+/** `widths` lowered, the widest first, to the one level at which they fill `line` (as they are when they fit). */
+function capped(widths: number[], line: number): number[] {
+  if (widths.reduce((a, b) => a + b, 0) <= line) return widths;
+  let [low, high] = [0, Math.max(...widths)];
+  for (let i = 0; i < 40; i++) {
+    const level = (low + high) / 2;
+    if (widths.reduce((a, w) => a + Math.min(w, level), 0) > line) high = level;
+    else low = level;
+  }
+  return widths.map((w) => Math.min(w, low));
 }
 
 export async function renderRollupPdf(parts: RollupPart[], opts: RollupPdfOptions): Promise<Uint8Array> {
@@ -59,7 +79,7 @@ export async function renderRollupPdf(parts: RollupPart[], opts: RollupPdfOption
         flow.heading(root, b.level, b.text);
       } else if (b.kind === 'para') flow.block(root, 'P', b.text, STYLE.body);
       else {
-        const w = shares(b.head, b.rows);
+        const w = shares(flow, b.head, b.rows);
         table(flow, root, b.head.map((header, i) => ({ header, width: w[i]! })), b.rows.map((r) => r.map((text) => ({ text }))));
       }
     }

@@ -19,7 +19,7 @@ const ROSTER = join(SCHOOLS, 'roster-2024-25.yaml');
 /** [command, English it says, Welsh it says, exit code]: each run with and without --lang cy. */
 const CASES: [string[], string, string, number][] = [
   [['diff', OLD, NOW, '--fail-on', 'decline'], '--fail-on decline: 3 benchmarks declined: 7. Training Programme (Green → Amber);', '--fail-on decline: 3 meincnod wedi dirywio: 7. Rhaglen Hyfforddiant (Gwyrdd → Ambr);', 1],
-  [['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing,red'], '--fail-on missing: 2 returns not in\n--fail-on red: 3 bodies with a Red benchmark', '--fail-on missing: 2 o ffurflenni heb ddod i mewn\n--fail-on red: 3 o gyrff â meincnod Coch', 1],
+  [['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing,red'], '--fail-on missing: 2 returns not in\n--fail-on red: 3 bodies with a Red benchmark', '--fail-on missing: 2 o ffurflenni heb ddod i law\n--fail-on red: 3 o gyrff â meincnod Coch', 1],
   [['status', SCHOOLS, '--roster', ROSTER, '--fail-on', 'overdue'], 'overdue items', "o eitemau'n hwyr", 1],
   [['diff', OLD, NOW, '--fail-on', 'bogus'], 'dutykit: --fail-on: unknown condition "bogus"; expected decline, red, amber, change, rules (comma list)', 'dutykit: --fail-on: amod anhysbys "bogus"', 2],
   [['diff', OLD, NOW, '--json', '--format', 'md'], 'dutykit: --json prints JSON, but --format md asks for md; give one of them', 'dutykit: mae --json yn argraffu JSON', 2],

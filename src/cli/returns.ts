@@ -68,7 +68,8 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
       seen.set(key, file);
       return false;
     }
-    err(first === file ? term`${exact(file)}: warning: named twice; read once` : term`${exact(file)}: warning: the same file as ${exact(first)} (named twice, or by a link); read once`);
+    if (first === file) warn('returns.warning.namedTwice', file);
+    else warn('returns.warning.sameFile', file, { first: exact(first) });
     return true;
   };
   await inTurn(expandInputs(args), (file) => {

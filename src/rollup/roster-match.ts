@@ -46,7 +46,8 @@ export function matchRoster(roster: Roster, used: ReturnSummary[], asOf: string,
 /** Which roster body a return is from, and how that was found; `warning` says what to check. */
 export interface Found {
   body?: RosterBody;
-  warning?: string;
+  /** A catalogue entry (`rollup.warning.*`), said in the command's language. */
+  warning?: { key: 'rollup.warning.otherBody' | 'rollup.warning.refNotListed' | 'rollup.warning.matchedByName' | 'rollup.warning.nameAmbiguous'; params: Record<string, string | number> };
 }
 
 /**
@@ -78,19 +79,19 @@ export class RosterIndex {
     if (reference !== undefined) {
       const body = this.#byRef.get(reference);
       if (body && organisationKey(body.name) !== organisationKey(name)) {
-        return { body, warning: `${file}: warning: reference ${reference} is ${body.name} on the roster, but this return is from ${name}; counted as ${body.name}'s: check the reference` };
+        return { body, warning: { key: 'rollup.warning.otherBody', params: { file, reference, listed: body.name, authority: name } } };
       }
       if (body) return { body };
       // Not matched by name: a reference mistyped is told, never second-guessed.
       const same = named.length === 1 ? named[0]! : undefined;
-      return same ? { warning: `${file}: warning: reference ${reference} is not on the roster, which lists ${same.name} as reference ${same.reference}; counted as not on the roster: check the reference` } : {};
+      return same ? { warning: { key: 'rollup.warning.refNotListed', params: { file, reference, name: same.name, listed: same.reference } } } : {};
     }
     if (named.length === 1) {
       const body = named[0]!;
-      return { body, warning: `${file}: warning: no reference; matched to ${body.name} (reference ${body.reference}) on the roster by its name: add reference: "${body.reference}" to the return` };
+      return { body, warning: { key: 'rollup.warning.matchedByName', params: { file, name: body.name, reference: body.reference } } };
     }
     if (named.length > 1) {
-      return { warning: `${file}: warning: no reference, and ${named.length} bodies on the roster are named ${name} (references ${named.map((b) => b.reference).join(', ')}); counted as not on the roster: add the reference` };
+      return { warning: { key: 'rollup.warning.nameAmbiguous', params: { file, count: named.length, name, references: named.map((b) => b.reference).join(', ') } } };
     }
     return {};
   }

@@ -1,6 +1,6 @@
 // `dutykit status <files or folders...>`: what needs doing now, one line each, by date.
 import { InputError } from '../../errors.js';
-import { checkFailed, usageError } from '../usage.js';
+import { checkFailed, usageError, warningText } from '../usage.js';
 import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
@@ -79,7 +79,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
     (o) => {
       // Matched to the roster as rollup matches: by reference, or by name when it has none.
       const found = index?.find(o.file, o.assessment.authority, o.assessment.reference);
-      if (found?.warning) err(message(found.warning));
+      if (found?.warning) err(message(warningText(found.warning.key, { ...found.warning.params, file: exact(o.file) })));
       const reference = found?.body?.reference ?? o.assessment.reference;
       // Against a roster, a blank return of a body on it is not in: its body is listed so.
       if (found?.body && !hasAnswers(o.ratings)) {

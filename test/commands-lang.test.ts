@@ -109,3 +109,20 @@ describe('the commands that take --lang say their own words in it', () => {
     expect(en.stderr).toBe(`${english}\n(run with --help for usage)\n`);
   });
 });
+
+describe('what a command says it wrote, and a public roll-up’s --fail-on', () => {
+  it('"wrote …" in the language asked', () => {
+    const out = join(tmp, 'wrote');
+    expect(dutykit(['report', NOW, '--out', out, '--lang', 'cy']).stderr).toMatch(/^ysgrifennwyd .*-cy\.md\n$/);
+    expect(dutykit(['report', NOW, '--out', out]).stderr).toMatch(/^wrote .*assessment\.md\n$/);
+    expect(dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--format', 'md', '--out', join(tmp, 'r.md'), '--lang', 'cy']).stderr).toContain(`ysgrifennwyd ${join(tmp, 'r.md')}\n`);
+  });
+
+  it('a public roll-up’s --fail-on keeps its small counts "fewer than 5", in either language; the board’s gives them', () => {
+    const pub = dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing,red', '--audience', 'public']);
+    expect(pub.status).toBe(1);
+    expect(pub.stderr).toContain('--fail-on missing: fewer than 5 returns not in\n--fail-on red: fewer than 5 bodies with a Red benchmark\n');
+    expect(dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing', '--audience', 'public', '--lang', 'cy']).stderr).toContain('--fail-on missing: llai na 5 o ffurflenni heb ddod i law\n');
+    expect(dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing']).stderr).toContain('--fail-on missing: 2 returns not in\n');
+  });
+});

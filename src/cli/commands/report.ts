@@ -1,6 +1,6 @@
 // `dutykit report <file>`: the dated report files, or one on stdout.
 import { join } from 'node:path';
-import { usageError } from '../usage.js';
+import { usageError, warningText } from '../usage.js';
 import { writeFilesAtomic } from '../../model/atomic-set.js';
 import { buildReport, type Audience, type ReportModel } from '../../report/model.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -88,5 +88,5 @@ export async function runReport(file: string, opts: ReportOptions): Promise<void
   writeFilesAtomic(files);
   const written = files.map((f) => f.file);
   if (opts.json) outJson({ written });
-  else for (const p of written) err(term`wrote ${exact(p)}`);
+  else for (const p of written) err(message(warningText('output.wrote', { file: exact(p) })));
 }

@@ -78,14 +78,17 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
 }
 
 /** What each --fail-on condition found, counted on the full (board) roll-up. */
-function tripped(m: Rollup, conditions: FailOn[]): { key: `rollup.failOn.${FailOn}`; params: { count: number } }[] {
+function tripped(m: Rollup, conditions: FailOn[], audience: RollupOptions['audience']): { key: `rollup.failOn.${FailOn}` | 'rollup.failOn.fewer'; params: { count?: number; condition?: FailOn } }[] {
   const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
   const found: Record<FailOn, number> = {
     missing: m.sections.reduce((k, s) => k + n(s.roster?.missing), 0),
     red: m.sections.reduce((k, s) => k + n(s.red), 0),
     decline: m.sections.reduce((k, s) => k + n(s.declines), 0),
   };
-  return conditions.filter((c) => found[c] > 0).map((c) => ({ key: `rollup.failOn.${c}` as const, params: { count: found[c] } }));
+  // A public roll-up's small counts stay "fewer than 5" in its messages too (a CI log is read).
+  return conditions
+    .filter((c) => found[c] > 0)
+    .map((c) => (audience === 'public' && found[c] < 5 ? { key: 'rollup.failOn.fewer' as const, params: { condition: c } } : { key: `rollup.failOn.${c}` as const, params: { count: found[c] } }));
 }
 
 export async function runRollup(args: string[], opts: RollupOptions): Promise<void> {
@@ -129,10 +132,10 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   } else output = joined(parts.map((p) => renderRollupText(p.blocks, opts.out ? 100 : terminalWidth())), '\n');
   if (opts.out) {
     writeFileAtomic(opts.out, typeof output === 'string' ? (format === 'json' ? `${output}\n` : output) : output, { output: true });
-    err(term`wrote ${exact(opts.out)}`);
+    err(message(warningText('output.wrote', { file: exact(opts.out) })));
   } else if (typeof output !== 'string') outBytes(output);
   else out(output);
-  const trips = tripped(board, conditions);
+  const trips = tripped(board, conditions, opts.audience);
   if (trips.length) throw checkFailed(trips);
 }
 

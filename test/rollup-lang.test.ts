@@ -108,3 +108,12 @@ describe('status --lang', () => {
     expect(cy.items.map((i: { text: string }) => i.text)).toContain('ffurflen heb ddod i law (cyfeirnod 900013; cyswllt Chris Dunn, DSL <dsl@westgate.example>)');
   });
 });
+
+describe('kinds of school by their label in the language asked', () => {
+  it('the bodies not returned: "Ysgol uwchradd", not the id secondary', () => {
+    const md = dutykit(['rollup', EX, '--roster', ROSTER, '--format', 'md', '--lang', 'cy'], { env: PINNED }).stdout;
+    expect(md).toContain('| 900013 | Westgate School | Ysgol uwchradd |');
+    const json = JSON.parse(dutykit(['rollup', EX, '--roster', ROSTER, '--json'], { env: PINNED }).stdout);
+    expect(json.sections[0].roster.missing[0]).toMatchObject({ kind: 'secondary', kindLabel: 'Secondary school' });
+  });
+});

@@ -128,9 +128,9 @@ describe('a blank return (nothing answered) is not a return (finding 9)', () => 
     expect(s.duplicates).toEqual([]);
     expect(s.roster.returned).toEqual([{ reference: '900003', name: 'Riverside Infant School', date: '2025-03-05', file: join(dir, 'answered-riverside.yaml') }]);
     expect(s.roster.missing).toHaveLength(13);
-    expect(s.roster.missing[0]).toEqual({ reference: '900001', name: 'Northbridge Primary School', kind: 'primary', contact: 'Amira Shah, DSL <dsl@northbridge-primary.example>', overdue: false, started: join(dir, '900001-northbridge-primary-school.yaml') });
+    expect(s.roster.missing[0]).toEqual({ reference: '900001', name: 'Northbridge Primary School', kind: 'primary', kindLabel: 'Primary school', contact: 'Amira Shah, DSL <dsl@northbridge-primary.example>', overdue: false, started: join(dir, '900001-northbridge-primary-school.yaml') });
     const md = dutykit(['rollup', dir, '--roster', ROSTER, '--format', 'md'], { env: MARCH }).stdout;
-    expect(md).toContain(`| 900001 | Northbridge Primary School | primary | Amira Shah, DSL \\<dsl@northbridge-primary.example\\> | not yet due; started, nothing answered (${join(dir, '900001-northbridge-primary-school.yaml')}) |`);
+    expect(md).toContain(`| 900001 | Northbridge Primary School | Primary school | Amira Shah, DSL \\<dsl@northbridge-primary.example\\> | not yet due; started, nothing answered (${join(dir, '900001-northbridge-primary-school.yaml')}) |`);
   });
 
   it('status --roster: the body is a return not in, begun; the blank gives no other line', () => {

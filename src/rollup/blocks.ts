@@ -62,7 +62,7 @@ function sectionBlocks(s: RollupSection, l: Messages): Block[] {
     out.push({ kind: 'table', head, rows: [[str(r.expected), str(n(r.returned)), str(n(r.missing)), str(n(r.late)), str(n(r.notOnRoster))]] });
     if (Array.isArray(r.missing)) {
       const status = (overdue: boolean) => t(overdue ? 'rollup.overdueYes' : 'rollup.overdueNo');
-      listed(t('rollup.missing'), r.missing, [ref, name, col('rollup.col.kind'), col('rollup.col.contact'), col('report.col.status')], (x) => [x.reference, x.name, dash(x.kind), dash(x.contact), x.started ? `${status(x.overdue)}; ${t('rollup.startedBlank', { file: fileName(x.started) })}` : status(x.overdue)]);
+      listed(t('rollup.missing'), r.missing, [ref, name, col('rollup.col.kind'), col('rollup.col.contact'), col('report.col.status')], (x) => [x.reference, x.name, dash(x.kindLabel ?? x.kind), dash(x.contact), x.started ? `${status(x.overdue)}; ${t('rollup.startedBlank', { file: fileName(x.started) })}` : status(x.overdue)]);
       listed(t('rollup.late'), r.late as { reference: string; name: string; date: string }[], [ref, name, col('rollup.col.dated')], (x) => [x.reference, x.name, l.date(x.date)]);
       listed(t('rollup.notOnRoster'), r.notOnRoster as { reference?: string; name: string; file: string }[], [ref, name, col('rollup.col.file')], (x) => [dash(x.reference), x.name, fileName(x.file)]);
     }

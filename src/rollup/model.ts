@@ -169,6 +169,8 @@ function section(g: Group, opts: BuildOptions): RollupSection {
       chosenBy: p.superseded.some((s) => s.date === p.used.date) ? ('file name' as const) : ('date' as const),
     }));
   const roster = opts.roster && opts.roster.framework.id === fw.id ? matchRoster(opts.roster, used, opts.asOf, [...g.started.values()]) : undefined;
+  // A kind by its label in the roll-up's language ("Ysgol uwchradd"); JSON keeps the id too.
+  if (roster && Array.isArray(roster.missing)) for (const x of roster.missing) if (x.kind) x.kindLabel = w.kinds?.find((k) => k.id === x.kind)?.label ?? x.kind;
   const declines = opts.previous && declinesSince(fw, used, opts.previous.latest(fw.id), ratingLabel, benchTitle);
 
   const board: RollupSection = {

@@ -17,7 +17,7 @@ export interface RosterMatch {
    * Not returned; `overdue` once the due date has passed (as of the day the roll-up is made);
    * `started`: the file of a return begun with nothing answered yet (a blank from `init --roster`).
    */
-  missing: Listed<{ reference: string; name: string; kind?: string; contact?: string; overdue: boolean; started?: string }>;
+  missing: Listed<{ reference: string; name: string; kind?: string; /** The kind's label in the roll-up's language. */ kindLabel?: string; contact?: string; overdue: boolean; started?: string }>;
   /** Returned after the due date: the return's own date says when. */
   late: Listed<{ reference: string; name: string; date: string; file: string }>;
   notOnRoster: Listed<{ reference?: string; name: string; file: string }>;

@@ -64,8 +64,8 @@ describe('the example counted by hand', () => {
     expect(r.expected).toBe(14);
     expect((r.returned as unknown[]).length).toBe(12);
     expect(r.missing).toEqual([
-      { reference: '900013', name: 'Westgate School', kind: 'secondary', contact: 'Chris Dunn, DSL <dsl@westgate.example>', overdue: true },
-      { reference: '900014', name: 'Brookside Primary School', kind: 'primary', contact: 'Ellie Moss <office@brookside.example>', overdue: true },
+      { reference: '900013', name: 'Westgate School', kind: 'secondary', kindLabel: 'Secondary school', contact: 'Chris Dunn, DSL <dsl@westgate.example>', overdue: true },
+      { reference: '900014', name: 'Brookside Primary School', kind: 'primary', kindLabel: 'Primary school', contact: 'Ellie Moss <office@brookside.example>', overdue: true },
     ]);
     expect((r.late as { name: string; date: string }[]).map((x) => [x.name, x.date])).toEqual([['Northbridge College', '2025-04-14']]);
     expect(r.notOnRoster).toEqual([]);

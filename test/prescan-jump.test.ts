@@ -6,8 +6,15 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prescan } from '../src/model/prescan.js';
+import { prescan as jumping } from '../src/model/prescan.js';
+import { english } from '../src/model/said.js';
 import { ROOT } from './helpers.js';
+
+/** The pass under test, its message in English words, as the reference gives them. */
+const prescan = (text: string, limits: Parameters<typeof jumping>[1]) => {
+  const r = jumping(text, limits);
+  return r && { offset: r.offset, message: english(r.message) };
+};
 
 function oneByOne(text: string, limits: { depth: number; items: number; typical?: string }): { offset: number; message: string } | undefined {
   const guard = 4 * limits.depth;

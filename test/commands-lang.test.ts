@@ -126,3 +126,12 @@ describe('what a command says it wrote, and a public roll-up’s --fail-on', () 
     expect(dutykit(['rollup', SCHOOLS, '--roster', ROSTER, '--fail-on', 'missing']).stderr).toContain('--fail-on missing: 2 returns not in\n');
   });
 });
+
+describe("commander's errors quote what was typed through the one seam", () => {
+  it.each([[[]], [['--lang', 'cy']]])('an escape sequence in an unknown option is shown, never sent (%j)', (extra) => {
+    const r = dutykit(['rate', NOW, '--\u001b]0;pwned\u0007', ...extra]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
+    expect(r.stderr).toContain('--\\u001b]0;pwned\\u0007');
+  });
+});

@@ -3,7 +3,7 @@
 // catalogue entries (`commander.*`): the patterns are those of commander 14, pinned in
 // package.json, and a message that matches none is left in English (test/commands-lang).
 // Loaded only when a command is asked for in another language than English.
-import { DEFAULT_LANG, LANGS, messages, type MessageKey, type Messages, type Params } from '../i18n/catalogue.js';
+import { DEFAULT_LANG, messages, parseLangs, type MessageKey, type Messages, type Params } from '../i18n/catalogue.js';
 
 const PATTERNS: [RegExp, MessageKey, (m: RegExpExecArray) => Params][] = [
   [/^error: unknown option '(.*)'(?:\n\(Did you mean (.*)\?\))?$/s, 'commander.unknownOption', (m) => ({ option: m[1]!, hint: m[2] ? 'yes' : 'no', near: m[2] ?? '' })],
@@ -26,10 +26,8 @@ export function commanderWords(text: string, l: Messages): string {
 
 /** The first language of `--lang` in the command line, when it names one dutykit has other than English. */
 export function askedLang(argv: readonly string[]): Messages | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
-    const first = value?.split(',')[0]?.trim().toLowerCase();
-    if (first) return first !== DEFAULT_LANG && LANGS.includes(first) ? messages(first) : undefined;
-  }
-  return undefined;
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
+  const r = value === undefined ? undefined : parseLangs(value);
+  return r && 'langs' in r && r.langs[0] !== DEFAULT_LANG ? messages(r.langs[0]!) : undefined;
 }

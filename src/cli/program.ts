@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import type { GlobalOptions } from './output.js';
 import { UsageError } from '../errors.js';
+import { message } from '../outside.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
@@ -35,8 +36,9 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
       ]) + '\nExit codes: 0 ok, 1 a check failed, 2 usage or input error, 70 internal error, 130 interrupted.\n',
     );
 
-  // Set before the commands are added: each copies it.
-  if (said) program.configureOutput({ outputError: (text, write) => write(said.error(text)) });
+  // Set before the commands are added: each copies it. commander quotes what was typed (an
+  // option, a value), so its words take the one seam for outside text, in any language.
+  program.configureOutput({ outputError: (text, write) => write(message(said ? said.error(text) : text)) });
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
   // A command's own usage errors are said in its --lang, whichever option they are about.
   program.hook('preAction', async (_program, action) => {

@@ -46,7 +46,7 @@ export function matchRoster(roster: Roster, used: ReturnSummary[], asOf: string,
 /** Which roster body a return is from, and how that was found; `warning` says what to check. */
 export interface Found {
   body?: RosterBody;
-  /** A catalogue entry (`rollup.warning.*`), said in the command's language. */
+  /** A catalogue entry (`rollup.warning.*`), said in the command's language with the file's name. */
   warning?: { key: 'rollup.warning.otherBody' | 'rollup.warning.refNotListed' | 'rollup.warning.matchedByName' | 'rollup.warning.nameAmbiguous'; params: Record<string, string | number> };
 }
 
@@ -74,24 +74,24 @@ export class RosterIndex {
    * Without a reference, the name decides when it is one body's only: the return is
    * counted for it, with a warning to add the reference.
    */
-  find(file: string, name: string, reference: string | undefined): Found {
+  find(name: string, reference: string | undefined): Found {
     const named = this.#byName.get(organisationKey(name)) ?? [];
     if (reference !== undefined) {
       const body = this.#byRef.get(reference);
       if (body && organisationKey(body.name) !== organisationKey(name)) {
-        return { body, warning: { key: 'rollup.warning.otherBody', params: { file, reference, listed: body.name, authority: name } } };
+        return { body, warning: { key: 'rollup.warning.otherBody', params: { reference, listed: body.name, authority: name } } };
       }
       if (body) return { body };
       // Not matched by name: a reference mistyped is told, never second-guessed.
       const same = named.length === 1 ? named[0]! : undefined;
-      return same ? { warning: { key: 'rollup.warning.refNotListed', params: { file, reference, name: same.name, listed: same.reference } } } : {};
+      return same ? { warning: { key: 'rollup.warning.refNotListed', params: { reference, name: same.name, listed: same.reference } } } : {};
     }
     if (named.length === 1) {
       const body = named[0]!;
-      return { body, warning: { key: 'rollup.warning.matchedByName', params: { file, name: body.name, reference: body.reference } } };
+      return { body, warning: { key: 'rollup.warning.matchedByName', params: { name: body.name, reference: body.reference } } };
     }
     if (named.length > 1) {
-      return { warning: { key: 'rollup.warning.nameAmbiguous', params: { file, count: named.length, name, references: named.map((b) => b.reference).join(', ') } } };
+      return { warning: { key: 'rollup.warning.nameAmbiguous', params: { count: named.length, name, references: named.map((b) => b.reference).join(', ') } } };
     }
     return {};
   }

@@ -62,7 +62,7 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
         return void err(message(warningText('rollup.warning.otherPeriod', { file: o.file, period: o.assessment.period, roster: roster.file, rosterPeriod: roster.period })));
       }
       // Matched by reference, or by name when the return has none: the summary carries the body's.
-      const found = index?.find(o.file, o.assessment.authority, o.assessment.reference);
+      const found = index?.find(o.assessment.authority, o.assessment.reference);
       if (found?.warning) err(message(warningText(found.warning.key, { ...found.warning.params, file: exact(o.file) })));
       const summary = summarise(o.file, o.framework, o.assessment, o.ratings);
       if (found?.body) summary.reference = found.body.reference;

@@ -78,7 +78,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
     args,
     (o) => {
       // Matched to the roster as rollup matches: by reference, or by name when it has none.
-      const found = index?.find(o.file, o.assessment.authority, o.assessment.reference);
+      const found = index?.find(o.assessment.authority, o.assessment.reference);
       if (found?.warning) err(message(warningText(found.warning.key, { ...found.warning.params, file: exact(o.file) })));
       const reference = found?.body?.reference ?? o.assessment.reference;
       // Against a roster, a blank return of a body on it is not in: its body is listed so.

@@ -190,3 +190,14 @@ describe("a framework's numbers out of range, in the language asked", () => {
     expect(dutykit(['rate', file, '--lang', 'cy']).stderr).toContain(`${fw}:15:24: ${welsh}\n`);
   });
 });
+
+describe('a list past its limit keeps the words its schema gives', () => {
+  it('a roster with no body says how to list one, not only "needs at least 1 entry"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-empty-roster-'));
+    const roster = join(dir, 'roster.yaml');
+    writeFileSync(roster, 'framework: thurrock-schools-2020\nperiod: 2024/25\ndue: 2025-03-31\nbodies: []\n');
+    const r = dutykit(['rollup', join(ROOT, 'examples/schools/900001-northbridge-primary-school.yaml'), '--roster', roster]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${roster}:4:9: bodies: list at least one body: - { reference: ..., name: ..., kind: ..., contact: ... }\n`);
+  });
+});

@@ -78,6 +78,21 @@ function ownWords(issue: z.core.$ZodIssue): string | Said {
   return key ? said(key) : issue.message;
 }
 
+/**
+ * A value past a limit: empty text as such; a schema's own words where it gave some (a roster
+ * with no body), else the limit of a number or a list.
+ */
+function outOfRange(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string | Said {
+  const small = issue.code === 'too_small';
+  if (small && issue.origin === 'string') return said('problem.notEmpty');
+  const own = ownWords(issue);
+  if (typeof own !== 'string') return own;
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'number') return said(small ? 'problem.atLeast' : 'problem.atMost', { limit: limit.toLocaleString('en-GB'), inclusive: String(issue.inclusive !== false) });
+  if (issue.origin === 'array') return said(small ? 'problem.listAtLeast' : 'problem.listAtMost', { limit });
+  return own;
+}
+
 /** The value at `path` as the file has it, before the schema changed it. */
 function writtenAt(source: Source, path: readonly PropertyKey[]): unknown {
   let v: unknown = source.data;
@@ -129,25 +144,9 @@ export function zodProblems(error: z.ZodError, schema: AnySchema, source: Source
         break;
       }
       case 'too_small':
-      case 'too_big': {
-        // A schema's own words where it gave some (`must be at most 1,000`), else the limit.
-        const small = issue.code === 'too_small';
-        const limit = Number(small ? issue.minimum : issue.maximum);
-        const ours = (issue as { params?: { says?: Said } }).params?.says;
-        const inclusive = String(issue.inclusive !== false);
-        add(path, () =>
-          small && issue.origin === 'string'
-            ? said('problem.notEmpty')
-            : ours
-              ? ours
-              : issue.origin === 'number'
-                ? said(small ? 'problem.atLeast' : 'problem.atMost', { limit: limit.toLocaleString('en-GB'), inclusive })
-                : issue.origin === 'array'
-                  ? said(small ? 'problem.listAtLeast' : 'problem.listAtMost', { limit })
-                  : ownWords(issue),
-        );
+      case 'too_big':
+        add(path, () => outOfRange(issue));
         break;
-      }
       default:
         add(path, () => ownWords(issue));
     }

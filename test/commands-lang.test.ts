@@ -135,3 +135,10 @@ describe("commander's errors quote what was typed through the one seam", () => {
     expect(r.stderr).toContain('--\\u001b]0;pwned\\u0007');
   });
 });
+
+describe('--lang given twice', () => {
+  it('the last one counts, for commander’s errors as for the output', () => {
+    expect(dutykit(['rate', NOW, '--lang', 'cy', '--lang', 'en', '--bogus']).stderr).toContain("error: unknown option '--bogus'");
+    expect(dutykit(['rate', NOW, '--lang', 'en', '--lang', 'cy', '--bogus']).stderr).toContain('gwall: dewis anhysbys ‘--bogus’');
+  });
+});

@@ -118,11 +118,18 @@ describe('framework folders refused, each problem at its place', () => {
       ['"Gre\\u00ADen"', 'Gre\u00aden'],
       ['"Gr\\u0435\\u0435n"', 'Gr\u0435\u0435n'],
       ['"G\\u2013reen"', 'G\u2013reen'],
+      ['"GREE\\u039D"', 'GREE\u039d'],
+      ['"Gree\\u0578"', 'Gree\u0578'],
     ].map(([written, read]) => [
       `a rating labelled as another in a way that reads alike: ${written}`,
       () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: red, label: Red,', `{ id: red, label: ${written},`)),
       `framework.yaml:41:23: ratings[0].label: label "${read}" also names rating "green"; each rating needs a label of its own, or a report would show one for the other`,
     ]) as [string, () => string, string][],
+    [
+      'an answer labelled as another with a Cyrillic capital (not met shown as "\u041Cet")',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: not-met, label: Not met,', '{ id: not-met, label: "\\u041Cet",')),
+      'framework.yaml:36:27: answers[2].label: label "\u041Cet" also names answer "met"; each answer needs a label of its own, or a report would show one for the other',
+    ],
     [
       'an answer labelled as another answer (not met shown as "Met")',
       () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ id: not-met, label: Not met,', '{ id: not-met, label: MET,')),

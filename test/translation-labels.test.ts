@@ -20,6 +20,7 @@ describe('translated labels name their own entry only', () => {
   it.each([
     ['red labelled as green in Welsh', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: Gwyrdd'), 'ratings.red: "Gwyrdd" also names rating "green"', 'ratings.red: mae "Gwyrdd" hefyd yn enwi\'r sgôr "green"'],
     ['red labelled as green with a zero-width space in it', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: "Gw\\u200byrdd"'), 'ratings.red: "Gw\\u200byrdd" also names rating "green"', 'ratings.red: mae "Gw\\u200byrdd" hefyd yn enwi\'r sgôr "green"'],
+    ['not met labelled as met with a curly apostrophe', (cy: string) => cy.replace('not-met: { label: Heb ei fodloni,', 'not-met: { label: "Wedi’i fodloni",'), 'answers.not-met: "Wedi’i fodloni" also names answer "met"', 'answers.not-met: mae "Wedi’i fodloni" hefyd yn enwi\'r ateb "met"'],
     ['red labelled with the English word for green', (cy: string) => cy.replace(/^( {2})red: Coch$/m, '$1red: Green'), 'ratings.red: "Green" also names rating "green"', 'ratings.red: mae "Green" hefyd yn enwi\'r sgôr "green"'],
   ])('%s is refused by validate and by rate --lang cy (said in Welsh there)', (_what, edit, message, welsh) => {
     const { fw, file } = copy(edit);

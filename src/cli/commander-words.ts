@@ -24,9 +24,10 @@ export function commanderWords(text: string, l: Messages): string {
   return text;
 }
 
-/** The first language of `--lang` in the command line, when it names one dutykit has other than English. */
+/** The first language of the (last) `--lang` in the command line, when it names one dutykit has other than English. */
 export function askedLang(argv: readonly string[]): Messages | undefined {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  // The last one given, as commander takes it.
+  const i = argv.findLastIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
   const r = value === undefined ? undefined : parseLangs(value);
   return r && 'langs' in r && r.langs[0] !== DEFAULT_LANG ? messages(r.langs[0]!) : undefined;

@@ -31,8 +31,17 @@ export const organisationKey = (name: string): string =>
   name.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toUpperCase().toLowerCase();
 
 // Letters of other scripts drawn as Latin ones ("Grееn" with Cyrillic е reads as Green).
+// Mapped before case is folded: a capital and its small letter may read as different Latin
+// letters (Greek Ν reads N, ν reads v). Apostrophes of every shape are one ("Wedi’i", "Wedi'i").
 const LOOKALIKE: Record<string, string> = Object.fromEntries(
-  [...'аеорсухіјѕԁһӏԛԝαεικνορτυχ'].map((c, i) => [c, 'aeopcyxijsdhlqwaeikvoptux'[i]!]),
+  [
+    ['АВЕКМНОРСТХІЈЅ', 'ABEKMHOPCTXIJS'],
+    ['аеорсухіјѕԁһӏԛԝ', 'aeopcyxijsdhlqw'],
+    ['ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ', 'ABEZHIKMNOPTYX'],
+    ['αεικνορτυχ', 'aeikvoptux'],
+    ['ոօսհ', 'nouh'],
+    ['’‘ʼ`´', "'''''"],
+  ].flatMap(([from, to]) => [...from!].map((c, i) => [c, to![i]!])),
 );
 
 /**
@@ -41,7 +50,8 @@ const LOOKALIKE: Record<string, string> = Object.fromEntries(
  * Cyrillic and Greek letters drawn as Latin ones read as those. Two labels with one reading
  * are one label to the board ("Gre\u200ben" and "Green").
  */
-export const readAlike = (word: string): string => [...organisationKey(word).replace(/[\s_\p{Pd}]+/gu, '')].map((c) => LOOKALIKE[c] ?? c).join('');
+export const readAlike = (word: string): string =>
+  organisationKey([...word.normalize('NFKC')].map((c) => LOOKALIKE[c] ?? c).join('')).replace(/[\s_\p{Pd}]+/gu, '');
 
 /**
  * An organisation's name, which is also a key in the file (`positions:`). Plain objects cannot

@@ -42,6 +42,10 @@ export function clean(s: string): string {
 // an error the reader must see exactly what is there.
 const SHOWN = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\u061c\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]|[\u{e0000}-\u{e007f}]/gu;
 
+// The same less C0: JSON.stringify writes every C0 control as an escape, so the only raw one in
+// its text is the layout's line end, and a pass that never matches it copies nothing.
+const SHOWN_IN_JSON = new RegExp(SHOWN.source.replace('\\x00-\\x1f', ''), 'gu');
+
 const u4 = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
 const code = (c: string) => (c.length > 1 ? `\\u{${c.codePointAt(0)!.toString(16)}}` : u4(c.charCodeAt(0)));
 
@@ -113,5 +117,5 @@ export const ours = (s: string): Term => s as Term;
  */
 export function jsonText(value: unknown, indent = 2): Term {
   // The only raw line ends are the layout's; JSON writes a character beyond U+FFFF as a pair.
-  return JSON.stringify(value, null, indent).replace(SHOWN, (c) => (c === '\n' ? c : c.split('').map((h) => u4(h.charCodeAt(0))).join(''))) as Term;
+  return JSON.stringify(value, null, indent).replace(SHOWN_IN_JSON, (c) => c.split('').map((h) => u4(h.charCodeAt(0))).join('')) as Term;
 }

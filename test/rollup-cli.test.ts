@@ -66,6 +66,20 @@ describe('rollup on the example', () => {
     expect(r.stdout).toContain('| 900004 | Northbridge Academy | Prevent training | Green | Amber |');
     expect(r.stderr).toContain('--fail-on decline: 2 ratings that declined');
   });
+
+  it('--previous with --roster: last round’s return without a reference is still the same body, matched by name', () => {
+    const before = folder();
+    const now = folder();
+    cpSync(join(ROOT, EX, '900004-northbridge-academy.yaml'), join(before, 'a.yaml'));
+    cpSync(join(ROOT, EX, '900004-northbridge-academy-february.yaml'), join(now, 'a.yaml'));
+    const old = readFileSync(join(before, 'a.yaml'), 'utf8');
+    writeFileSync(join(before, 'a.yaml'), old.replace(/^reference: .*\n/m, ''));
+    expect(readFileSync(join(before, 'a.yaml'), 'utf8')).not.toContain('900004');
+    const r = dutykit(['rollup', now, '--roster', join(ROOT, EX, 'roster-2024-25.yaml'), '--previous', before, '--fail-on', 'decline', '--format', 'md'], { env: PINNED });
+    expect(r.stdout).toContain('| 900004 | Northbridge Academy | Prevent training | Green | Amber |');
+    expect(r.stderr).toContain('--fail-on decline: 2 ratings that declined');
+    expect(r.status).toBe(1);
+  });
 });
 
 describe('rollup: other files and bad input', () => {

@@ -8,7 +8,7 @@ import { RollupBuilder, type Rollup } from '../../rollup/model.js';
 import { RosterIndex } from '../../rollup/roster-match.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
 import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
-import { summarise } from '../../rollup/summary.js';
+import { summarise, type ReturnSummary } from '../../rollup/summary.js';
 import { now, today } from '../clock.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { exact, joined, jsonText, message, term, type Term } from '../../outside.js';
@@ -44,9 +44,14 @@ function failOn(list: string | undefined): FailOn[] {
 }
 
 /** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
-async function gather(args: string[], roster?: Roster, m?: Messages): Promise<RollupBuilder> {
+/** `earlier`: the returns of a round before the roster's, matched to its bodies (by reference, else by name) and nothing else. */
+async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: RosterIndex): Promise<RollupBuilder> {
   const b = new RollupBuilder();
   const index = roster && new RosterIndex(roster);
+  if (earlier) {
+    await eachReturn(args, (o) => b.add(o.framework, matched(summarise(o.file, o.framework, o.assessment, o.ratings), earlier.find(o.assessment.authority, o.assessment.reference).body)), undefined, m);
+    return b;
+  }
   const problems: Problem[] = [];
   await eachReturn(
     args,
@@ -64,8 +69,7 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
       // Matched by reference, or by name when the return has none: the summary carries the body's.
       const found = index?.find(o.assessment.authority, o.assessment.reference);
       if (found?.warning) err(message(warningText(found.warning.key, { ...found.warning.params, file: exact(o.file) })));
-      const summary = summarise(o.file, o.framework, o.assessment, o.ratings);
-      if (found?.body) summary.reference = found.body.reference;
+      const summary = matched(summarise(o.file, o.framework, o.assessment, o.ratings), found?.body);
       // A blank return matched to the roster is shown there as begun; any other is said here.
       if (summary.blank && !found?.body) err(message(`${o.file}: warning: nothing is answered in this return yet; not counted as a return`));
       b.add(o.framework, summary);
@@ -75,6 +79,12 @@ async function gather(args: string[], roster?: Roster, m?: Messages): Promise<Ro
   );
   if (problems.length) throw new InputError(problems);
   return b;
+}
+
+/** The summary under the roster body's reference, when it was matched to one. */
+function matched(summary: ReturnSummary, body: { reference: string } | undefined): ReturnSummary {
+  if (body) summary.reference = body.reference;
+  return summary;
 }
 
 /** What each --fail-on condition found, counted on the full (board) roll-up. */
@@ -109,7 +119,9 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   }
   // The files' own warnings are given in the first language asked, as report and rate give them.
   const current = await gather(args, roster, messages(langs[0]));
-  const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0])) : undefined;
+  // Last round's returns are matched to this roster's bodies as this round's are, so that a body
+  // that gave its reference one year and only its name the next is still one body.
+  const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0]), roster && new RosterIndex(roster)) : undefined;
   // Returns of one body on one day: the file name chooses, and that is said, never silent.
   for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d, messages(langs[0]))));
   const asOf = today();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { trend, trendSide } from '../src/diff/trend.js';
 import { inTurn } from '../src/cli/in-turn.js';
 import { framework, side } from './diff-helpers.js';
+import { dutykit } from './helpers.js';
 
 const fw18 = framework('home-office-2018');
 const fw24 = framework('home-office-2024');
@@ -38,5 +39,18 @@ describe('inTurn', () => {
     // The callback ran part way through, not after the last item.
     expect(turned).toBeGreaterThan(0);
     expect(turned).toBeLessThan(100);
+  });
+});
+
+describe('trend: one file named twice', () => {
+  it('is one point, with a warning naming the second mention', () => {
+    const ex = 'examples/northbridge-2025.yaml';
+    const r = dutykit(['trend', 'examples/northbridge-2024.yaml', ex, ex, `./${ex}`, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).points.map((p: { date: string }) => p.date)).toEqual(['2024-03-14', '2025-03-12']);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      `${ex}: warning: named twice; read once`,
+      `./${ex}: warning: the same file as ${ex} (named twice, or by a link); read once`,
+    ]);
   });
 });

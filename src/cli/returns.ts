@@ -49,19 +49,13 @@ export function expandInputs(args: string[]): string[] {
 }
 
 /**
- * Open each return in turn and pass it to `each`; what `each` does not keep is free at once.
- * The roster file, if given, is passed over. The files' own warnings are in the language of `m`. Problems in any return are gathered and thrown at the
- * end, all at once, as for `validate`.
+ * A file named twice (`rollup a.yaml a.yaml`, a folder and a file in it, a link to a file read
+ * already) is one file, not two: told by its path (`path:` and the resolved path), then by the
+ * file's identity as it is read (no look-up of its own). True, with a warning, for the second.
  */
-export async function eachReturn(args: string[], each: (o: Opened) => void, roster?: string, m?: Messages): Promise<number> {
-  const problems: Problem[] = [];
-  let count = 0;
-  const isRoster = rosterTest(roster);
-  // A file named twice (`rollup a.yaml a.yaml`, a folder and a file in it, a link to a file
-  // read already) is one return, not two from one body: told by its path, then by the file's
-  // identity as it is read (no look-up of its own), it is read once.
+export function readOnce(): (key: string | undefined, file: string) => boolean {
   const seen = new Map<string, string>();
-  const twice = (key: string | undefined, file: string): boolean => {
+  return (key, file) => {
     if (key === undefined) return false;
     const first = seen.get(key);
     if (first === undefined) {
@@ -72,6 +66,18 @@ export async function eachReturn(args: string[], each: (o: Opened) => void, rost
     else warn('returns.warning.sameFile', file, { first: exact(first) });
     return true;
   };
+}
+
+/**
+ * Open each return in turn and pass it to `each`; what `each` does not keep is free at once.
+ * The roster file, if given, is passed over. The files' own warnings are in the language of `m`. Problems in any return are gathered and thrown at the
+ * end, all at once, as for `validate`.
+ */
+export async function eachReturn(args: string[], each: (o: Opened) => void, roster?: string, m?: Messages): Promise<number> {
+  const problems: Problem[] = [];
+  let count = 0;
+  const isRoster = rosterTest(roster);
+  const twice = readOnce();
   await inTurn(expandInputs(args), (file) => {
     if (isRoster(file)) return;
     if (twice(`path:${resolve(file)}`, file)) return;

@@ -8,6 +8,8 @@ import { printedFormat } from '../json-format.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
 import { inTurn } from '../in-turn.js';
 import { tryOpen } from '../open.js';
+import { readOnce } from '../returns.js';
+import { resolve } from 'node:path';
 import type { DiffFormat } from './diff.js';
 import { langsOption, oneLang, translated } from '../lang.js';
 import { messages, type Messages } from '../../i18n/catalogue.js';
@@ -48,8 +50,12 @@ export async function runTrend(files: string[], opts: TrendOptions): Promise<voi
 async function openEach(files: string[], m: Messages): Promise<TrendSide[]> {
   const sides: TrendSide[] = [];
   const problems: Problem[] = [];
+  // One assessment named twice is one point of the trend, not two.
+  const twice = readOnce();
   await inTurn(files, (file) => {
+    if (twice(`path:${resolve(file)}`, file)) return;
     const r = tryOpen(file, m);
+    if (r.opened && twice(r.opened.source.identity, file)) return;
     if (r.problems) problems.push(...r.problems);
     else if (problems.length === 0) sides.push(trendSide({ ...r.opened, file }));
   });

@@ -4,9 +4,9 @@
 // does: within one process V8 keeps what it compiled and would take a script from memory,
 // whatever cache it is handed.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheFolder } from '../src/cli/code-cache.js';
 import { ROOT } from './helpers.js';
@@ -189,4 +189,24 @@ describe('the code cache', () => {
       expect(readdirSync(bob)).toEqual([]);
     }
   });
+
+  it('keeps the folder within its bound: the caches saved longest ago go first, and nothing else', () => {
+    const folder = join(dir, 'cache-full');
+    mkdirSync(folder, { mode: 0o700 });
+    // Caches of other copies of dutykit, 30 MB each (sparse), saved one, two and three days ago.
+    const day = 86_400;
+    const now = Date.now() / 1000;
+    for (const [name, age] of [['cli.aaaaaaaaaaaa.rate.x.y.v8', 3], ['cli.bbbbbbbbbbbb.rate.x.y.v8', 2], ['cli.cccccccccccc.rate.x.y.v8', 1]] as const) {
+      const path = join(folder, name);
+      writeFileSync(path, '');
+      truncateSync(path, 30 * 1024 * 1024);
+      utimesSync(path, now - age * day, now - age * day);
+    }
+    writeFileSync(join(folder, 'notes.txt'), 'not a cache');
+    const saved = run(bundle(), folder).saved;
+    expect(saved).toHaveLength(1);
+    // The new one and the two newest fit in 64 MB; the oldest did not.
+    expect(readdirSync(folder).sort()).toEqual(['cli.bbbbbbbbbbbb.rate.x.y.v8', 'cli.cccccccccccc.rate.x.y.v8', basename(saved[0]!), 'notes.txt'].sort());
+  });
 });
+

@@ -198,10 +198,34 @@ export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv
 }
 
 /**
+ * The most the cache folder holds: ten commands' caches for a few copies of dutykit (about
+ * 1 MB each) fit many times over. Each copy of dutykit (each npx version, each checkout) names
+ * its own caches and replaces only those, so without a bound the folder grew with every copy
+ * run: 545 MB in a day of builds here.
+ */
+export const FOLDER_BYTES = 64 * 1024 * 1024;
+
+/** The caches saved last, up to FOLDER_BYTES; older ones removed, never `keep` (just saved). */
+function keepWithin(folder: string, keep: string): void {
+  const caches = readdirSync(folder)
+    .filter((name) => name.endsWith('.v8'))
+    .flatMap((name) => {
+      const st = lstatOrUndefined(join(folder, name));
+      return st?.isFile() ? [{ name, size: st.size, saved: st.mtimeMs }] : [];
+    })
+    .sort((a, b) => b.saved - a.saved);
+  let total = 0;
+  for (const c of caches) {
+    total += c.size;
+    if (total > FOLDER_BYTES && c.name !== keep) rmSync(join(folder, c.name), { force: true });
+  }
+}
+
+/**
  * After a command has run: save the code V8 compiled for each bundle loaded without a cache it
  * took, headed by its digest. Written whole (a temporary file renamed into place, removed if
  * anything fails), readable by this user only; older caches of the same bundle, command and
- * Node, left by earlier builds, are removed. Never fails.
+ * Node, left by earlier builds, are removed, and the oldest of any beyond FOLDER_BYTES. Never fails.
  */
 export function saveCaches(): string[] {
   const saved: string[] = [];
@@ -223,6 +247,7 @@ export function saveCaches(): string[] {
       for (const other of readdirSync(folder)) {
         if (other.startsWith(e.prefix) && other !== e.name) rmSync(join(folder, other), { force: true });
       }
+      keepWithin(folder, e.name);
     } catch {
       // A cache that cannot be saved is a run that compiles next time too; nothing half-made stays.
       try {

@@ -49,8 +49,9 @@ export class UsageError extends Error {
 /** A file could not be written (no space, no permission, a file where a folder should be): exit 2. */
 export class CannotWrite extends UsageError {
   override name = 'CannotWrite';
-  constructor(file: string, cause: unknown) {
-    super(`cannot write ${file}: ${whyNotWritten(cause)}; nothing was changed`);
+  constructor(file: string, cause: unknown, words?: { message: string; inLang: InLang }) {
+    // The writers' refusals come worded from the catalogue (atomic-write.ts), in any language.
+    super(words?.message ?? `cannot write ${file}: ${whyNotWritten(cause)}; nothing was changed`, words?.inLang);
   }
 }
 

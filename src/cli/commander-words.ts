@@ -3,7 +3,7 @@
 // catalogue entries (`commander.*`): the patterns are those of commander 14, pinned in
 // package.json, and a message that matches none is left in English (test/commands-lang).
 // Loaded only when a command is asked for in another language than English.
-import { DEFAULT_LANG, messages, parseLangs, type MessageKey, type Messages, type Params } from '../i18n/catalogue.js';
+import { DEFAULT_LANG, firstLang, messages, type MessageKey, type Messages, type Params } from '../i18n/catalogue.js';
 
 const PATTERNS: [RegExp, MessageKey, (m: RegExpExecArray) => Params][] = [
   [/^error: unknown option '(.*)'(?:\n\(Did you mean (.*)\?\))?$/s, 'commander.unknownOption', (m) => ({ option: m[1]!, hint: m[2] ? 'yes' : 'no', near: m[2] ?? '' })],
@@ -24,11 +24,19 @@ export function commanderWords(text: string, l: Messages): string {
   return text;
 }
 
-/** The first language of the (last) `--lang` in the command line, when it names one dutykit has other than English. */
+/**
+ * The language the command line asks for: the first known language of the last `--lang`
+ * (commander takes the last), or of an earlier one when that names none (`--lang cy --lang
+ * xx`, `--lang xx,cy`), so that the refusal of the bad one is said in the language the
+ * reader asked for. Undefined for English.
+ */
 export function askedLang(argv: readonly string[]): Messages | undefined {
-  // The last one given, as commander takes it.
-  const i = argv.findLastIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const value = i < 0 ? undefined : argv[i] === '--lang' ? argv[i + 1] : argv[i]!.slice('--lang='.length);
-  const r = value === undefined ? undefined : parseLangs(value);
-  return r && 'langs' in r && r.langs[0] !== DEFAULT_LANG ? messages(r.langs[0]!) : undefined;
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const a = argv[i]!;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value === undefined) continue;
+    const known = firstLang(value);
+    if (known) return known === DEFAULT_LANG ? undefined : messages(known);
+  }
+  return undefined;
 }

@@ -5,12 +5,14 @@ import type { Framework } from '../model/framework-schema.js';
 import { loadTranslation } from '../model/load-translation.js';
 import { localize, type Localized } from '../model/localize.js';
 import { speakIn } from './speaking.js';
+import { usageError } from './usage.js';
 
 /** `--lang cy,en` → ['cy', 'en']; English when not given. From here on errors are said in the first. */
 export function langsOption(value: string | undefined): string[] {
   if (value === undefined) return [DEFAULT_LANG];
   const r = parseLangs(value);
-  if ('unknown' in r) throw new UsageError(`--lang: unknown language "${r.unknown}"; expected ${LANGS.join(', ')} or a comma list of them (cy,en: Welsh first, then English)`);
+  // Said in the language of another --lang on the line where one is known (main.ts, askedLang).
+  if ('unknown' in r) throw usageError('usage.langUnknown', { lang: r.unknown, langs: LANGS.join(', ') });
   speakIn(messages(r.langs[0]));
   return r.langs;
 }

@@ -5,7 +5,7 @@ import { buildProgram } from './program.js';
 import { version } from './paths.js';
 import { message } from '../outside.js';
 import { err as write } from './output.js';
-import { speaking } from './speaking.js';
+import { speakIn, speaking } from './speaking.js';
 
 export const EXIT = { ok: 0, check: 1, usage: 2, internal: 70, interrupted: 130 } as const;
 
@@ -62,6 +62,8 @@ export async function main(argv: string[]): Promise<void> {
   // commander's own errors in the language of --lang: the catalogue is read only when asked.
   const words = argv.some((a) => a === '--lang' || a.startsWith('--lang=')) ? await import('./commander-words.js') : undefined;
   const l = words?.askedLang(argv);
+  // Before the command reads its --lang: a refusal of that --lang itself is said in this one.
+  if (l) speakIn(l);
   const said = words && l && { error: (text: string) => words.commanderWords(text, l), afterError: l.t('commander.seeHelp') };
   try {
     await buildProgram(version(), said || undefined).parseAsync(argv);

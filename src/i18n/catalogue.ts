@@ -48,8 +48,13 @@ export function messages(lang: string = DEFAULT_LANG): Messages {
 
 /** `--lang cy,en` → ['cy', 'en'], or the first value that is not a language. */
 export function parseLangs(list: string): { langs: string[] } | { unknown: string } {
-  const asked = list.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const asked = entries(list).filter(Boolean);
   for (const l of asked) if (!LANGS.includes(l)) return { unknown: l };
   if (!asked.length) return { unknown: list };
   return { langs: [...new Set(asked)] };
 }
+
+/** The first language dutykit has in a `--lang` list, read as parseLangs reads it, even when the list names others too. */
+export const firstLang = (list: string): string | undefined => entries(list).find((l) => LANGS.includes(l));
+
+const entries = (list: string): string[] => list.split(',').map((l) => l.trim().toLowerCase());

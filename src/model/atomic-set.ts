@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, constants, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.js';
 import { cannotWrite, commit, guarded, prepare, quietly, type Prepared } from './atomic-write.js';
 
 interface Placed {
@@ -93,16 +92,14 @@ function keepOld(target: string): string | undefined {
  * nothing was changed, or (when an old version could not be put back) which files were.
  */
 function undo(placed: Placed[], failed: string, cause: unknown): Error {
-  const stuck: string[] = [];
+  const stuck: { file: string; kept?: string }[] = [];
   for (const p of [...placed].reverse()) {
     try {
       if (p.kept) renameSync(p.kept, p.ready.target);
       else rmSync(p.ready.target, { force: true });
     } catch {
-      stuck.unshift(p.kept ? `${p.file} (the previous version is kept as ${p.kept})` : p.file);
+      stuck.unshift({ file: p.file, kept: p.kept });
     }
   }
-  const error = cannotWrite(failed, cause);
-  if (!stuck.length) return error;
-  return new UsageError(error.message.replace('; nothing was changed', `; ${stuck.join(', ')} ${stuck.length === 1 ? 'was' : 'were'} replaced and could not be put back`));
+  return cannotWrite(failed, cause, stuck);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CannotWrite } from '../errors.js';
+import { messages, type Messages } from '../i18n/catalogue.js';
 
 export interface WriteOptions {
   /**
@@ -16,23 +17,6 @@ export interface WriteOptions {
    */
   expect?: Uint8Array | null;
 }
-
-/** What to do about each failure, after CannotWrite has said what it was. */
-const ADVICE: Record<string, string> = {
-  ENOSPC: 'Free some disk space, or write somewhere else, and run the command again.',
-  EDQUOT: 'Free some space within your quota, or write somewhere else, and run the command again.',
-  EROFS: 'Write to a folder that is not read-only (for a report, --out <folder>).',
-  EACCES: 'Check that you may write to that folder, or write somewhere else.',
-  EPERM: 'Check that you may write to that folder, or write somewhere else.',
-  ENOTDIR: 'Move the file that is in the way, or write somewhere else.',
-  EEXIST: 'Move the file that is in the way, or write somewhere else.',
-  EISDIR: 'Move or rename the folder that has that name, or write somewhere else.',
-  EREADONLY: 'If it should change, make it writable first (chmod u+w on Linux or macOS; untick Read-only in its Properties on Windows), or write somewhere else.',
-  EBUSY: 'Close the program that has it open (a PDF viewer, say), and run the command again.',
-  ELINKOUT: 'Remove the link (a report is never written through one that leads out of its folder), or write somewhere else.',
-  EINPUT: 'Name another file for the output (if a link has this name, it leads to that YAML file: remove the link).',
-  ECHANGED: 'Open the file again to see the other change, then make yours again.',
-};
 
 /** Write `data` to `file` atomically; on failure the old file is untouched and CannotWrite says why and what to do. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
@@ -59,18 +43,20 @@ export function guarded<T>(file: string, f: () => T): T {
   }
 }
 
-/** Why, for the failures CannotWrite has no words for. */
-const WHY: Record<string, string> = {
-  EBUSY: 'another program has it open',
-  ELINKOUT: 'it is a link to a file in another folder',
-  EINPUT: 'it is a YAML file (an assessment, a return or a roster), and output never replaces one',
-};
-
-export function cannotWrite(file: string, e: unknown): CannotWrite {
+/**
+ * Why, and what to do, as catalogue entries (usage.whyNotWritten, usage.writeAdvice): said in
+ * the command's language. `stuck`: the files already replaced that could not be put back
+ * (atomic-set.ts), when there are any.
+ */
+export function cannotWrite(file: string, e: unknown, stuck: { file: string; kept?: string }[] = []): CannotWrite {
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
-  const error = new CannotWrite(file, WHY[code] ? Object.assign(new Error(WHY[code]), { code }) : e);
-  error.message += `. ${ADVICE[code] ?? 'Check the path and the disk, and run the command again.'}`;
-  return error;
+  const detail = (e as Error)?.message ?? String(e);
+  const words = (m: Messages) => {
+    const list = stuck.map((s) => (s.kept ? m.t('usage.writeKept', { file: s.file, kept: s.kept }) : s.file)).join(', ');
+    const why = m.t('usage.whyNotWritten', { code, detail });
+    return m.t('usage.cannotWrite', { file, why, stuck: list || 'none', count: stuck.length, advice: m.t('usage.writeAdvice', { code }) });
+  };
+  return new CannotWrite(file, e, { message: words(messages('en')), inLang: words });
 }
 
 /**

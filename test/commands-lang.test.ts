@@ -142,3 +142,26 @@ describe('--lang given twice', () => {
     expect(dutykit(['rate', NOW, '--lang', 'en', '--lang', 'cy', '--bogus']).stderr).toContain('gwall: dewis anhysbys ‘--bogus’');
   });
 });
+
+describe('--lang lists', () => {
+  it('a tag in capitals is the language (BCP 47 tags are case-insensitive), spaces around the commas too', () => {
+    const cy = dutykit(['rate', NOW, '--lang', 'cy']);
+    expect(dutykit(['rate', NOW, '--lang', 'CY'])).toMatchObject({ status: 0, stdout: cy.stdout });
+    expect(dutykit(['report', NOW, '--stdout', '--lang', 'Cy, EN'])).toMatchObject({ status: 0, stdout: dutykit(['report', NOW, '--stdout', '--lang', 'cy,en']).stdout });
+  });
+
+  it.each([
+    [['cy,cy'], 'dutykit: --lang: mae "cy,cy" yn enwi cy ddwywaith; rhowch bob iaith unwaith (cy,en: Cymraeg yn gyntaf, yna Saesneg)'],
+    [['cy,CY'], 'dutykit: --lang: mae "cy,CY" yn enwi cy ddwywaith; rhowch bob iaith unwaith (cy,en: Cymraeg yn gyntaf, yna Saesneg)'],
+    [['en,en'], 'dutykit: --lang: "en,en" names en twice; give each language once (cy,en: Welsh first, then English)'],
+    [['cy,'], 'dutykit: --lang: mae cofnod gwag yn "cy,"; rhowch ieithoedd wedi\'u gwahanu ag atalnodau, heb ddim gwag rhyngddynt nac ar y naill ben (cy,en: Cymraeg yn gyntaf, yna Saesneg)'],
+    [[',en'], 'dutykit: --lang: ",en" has an empty entry; give languages separated by commas, with nothing empty between them or at either end (cy,en: Welsh first, then English)'],
+    [['en,,cy'], 'dutykit: --lang: "en,,cy" has an empty entry; give languages separated by commas, with nothing empty between them or at either end (cy,en: Welsh first, then English)'],
+    [[''], 'dutykit: --lang: no language given; expected en, cy or a comma list of them (cy,en: Welsh first, then English)'],
+  ])('--lang %j is a usage error naming what was typed, in the first language it names', ([lang], said) => {
+    for (const cmd of [['rate', NOW], ['report', NOW, '--stdout'], ['status', SCHOOLS]]) {
+      const r = dutykit([...cmd, '--lang', lang!]);
+      expect([r.status, r.stdout, r.stderr]).toEqual([2, '', `${said}\n`]);
+    }
+  });
+});

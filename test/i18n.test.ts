@@ -76,11 +76,14 @@ describe('catalogue', () => {
     expect(messages('en').t('report.pdf.page', { page: 1, pages: 12 })).toBe('Page 1 of 12');
   });
 
-  it('parses --lang lists, and names the first value that is not a language', () => {
+  it('parses --lang lists, and names the first value that is not a language, an empty entry or one given twice', () => {
     expect(parseLangs('cy')).toEqual({ langs: ['cy'] });
     expect(parseLangs('CY, en')).toEqual({ langs: ['cy', 'en'] });
     expect(parseLangs('cy,fr')).toEqual({ unknown: 'fr' });
-    expect(parseLangs(',')).toEqual({ unknown: ',' });
+    expect(parseLangs(',')).toEqual({ empty: true });
+    expect(parseLangs('cy,,fr')).toEqual({ unknown: 'fr' });
+    expect(parseLangs('cy,')).toEqual({ empty: true });
+    expect(parseLangs('cy,CY')).toEqual({ twice: 'cy' });
   });
 });
 

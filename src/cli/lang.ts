@@ -13,6 +13,8 @@ export function langsOption(value: string | undefined): string[] {
   const r = parseLangs(value);
   // Said in the language of another --lang on the line where one is known (main.ts, askedLang).
   if ('unknown' in r) throw usageError('usage.langUnknown', { lang: r.unknown, langs: LANGS.join(', ') });
+  if ('empty' in r) throw usageError('usage.langEmpty', { list: value, whole: value.trim() === '' ? 'yes' : 'no', langs: LANGS.join(', ') });
+  if ('twice' in r) throw usageError('usage.langTwice', { list: value, lang: r.twice });
   speakIn(messages(r.langs[0]));
   return r.langs;
 }

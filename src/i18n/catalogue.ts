@@ -46,12 +46,19 @@ export function messages(lang: string = DEFAULT_LANG): Messages {
   return m;
 }
 
-/** `--lang cy,en` → ['cy', 'en'], or the first value that is not a language. */
-export function parseLangs(list: string): { langs: string[] } | { unknown: string } {
-  const asked = entries(list).filter(Boolean);
-  for (const l of asked) if (!LANGS.includes(l)) return { unknown: l };
-  if (!asked.length) return { unknown: list };
-  return { langs: [...new Set(asked)] };
+/**
+ * `--lang cy,en` → ['cy', 'en'], or why not: the first value that is not a language, an empty
+ * entry (`cy,`, `,en`, ``), or a language named twice (`cy,cy`). Tags are read as BCP 47 reads
+ * them, whatever their case (`CY` is `cy`), and spaces around the commas are ignored.
+ */
+export function parseLangs(list: string): { langs: string[] } | { unknown: string } | { empty: true } | { twice: string } {
+  const asked = entries(list);
+  const unknown = asked.find((l) => l !== '' && !LANGS.includes(l));
+  if (unknown !== undefined) return { unknown };
+  if (asked.includes('')) return { empty: true };
+  const twice = asked.find((l, i) => asked.indexOf(l) !== i);
+  if (twice !== undefined) return { twice };
+  return { langs: asked };
 }
 
 /** The first language dutykit has in a `--lang` list, read as parseLangs reads it, even when the list names others too. */

@@ -1,8 +1,9 @@
 // Found by a hostile tester: names that forge lines or vanish, and a roll-up written over a return.
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/cli/program.js';
 import { dutykit, ROOT } from './helpers.js';
 
 const example = join(ROOT, 'examples', 'northbridge-2025.yaml');
@@ -100,4 +101,34 @@ describe('merge', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Settle them in the challenge session: node bin/dutykit.js assess ${file}`);
   });
+});
+
+describe('an --out that names nothing', () => {
+  const RETURN = join(ROOT, 'examples', 'schools', '900001-northbridge-primary-school.yaml');
+  /** Each command that takes --out, with what it otherwise needs to run. */
+  const RUNS: Record<string, string[]> = {
+    init: ['init', '--roster', join(ROOT, 'examples', 'schools', 'roster-2024-25.yaml')],
+    report: ['report', example],
+    rollup: ['rollup', RETURN],
+  };
+
+  it('covers every command that takes --out', () => {
+    const withOut = buildProgram('0').commands.filter((c) => c.options.some((o) => o.long === '--out')).map((c) => c.name());
+    expect(Object.keys(RUNS).sort()).toEqual(withOut.sort());
+  });
+
+  it.each(Object.entries(RUNS).flatMap(([name, args]) => ['', '   ', '\t'].map((out) => [name, JSON.stringify(out), args, out] as const)))(
+    '%s --out %s is a usage error, in English and in Welsh, and nothing is written',
+    (name, _shown, args, out) => {
+      const cwd = mkdtempSync(join(tmpdir(), 'dutykit-empty-out-'));
+      const what = name === 'rollup' ? 'file' : 'folder';
+      const shown = out.replace('\t', '\\u0009');
+      expect(dutykit([...args, '--out', out], { cwd })).toEqual({ status: 2, stdout: '', stderr: `dutykit: --out "${shown}" names no ${what}; give the ${what} to write to\n` });
+      if (name !== 'init') {
+        const cy = dutykit([...args, `--out=${out}`, '--lang', 'cy'], { cwd });
+        expect(cy).toEqual({ status: 2, stdout: '', stderr: `dutykit: nid yw --out "${shown}" yn enwi ${what === 'file' ? 'ffeil' : 'ffolder'}; rhowch y ${what === 'file' ? 'ffeil' : 'ffolder'} i ysgrifennu iddi\n` });
+      }
+      expect(readdirSync(cwd)).toEqual([]);
+    },
+  );
 });

@@ -44,6 +44,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
   program.hook('preAction', async (_program, action) => {
     const lang = action.opts().lang;
     if (typeof lang === 'string') (await import('./lang.js')).speakFirst(lang);
+    (await import('./option-checks.js')).checkOptions(action);
   });
   const langOption = () => new Option('--lang <list>', 'en (the default), cy (Welsh), or cy,en for both, Welsh first');
 

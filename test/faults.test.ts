@@ -485,3 +485,18 @@ describe.skipIf(!existsSync('/dev/full'))('output that cannot be written (standa
     }
   });
 });
+
+// A closed stdout (`>&-`) cannot be told from /dev/null: Node opens /dev/null read-write in
+// its place before any script runs (nodejs/node#875), as Python's subprocess.DEVNULL and
+// Node's own stdio 'ignore' do. A check for it would refuse those callers; this keeps one out.
+describe.skipIf(process.platform !== 'linux')('stdout on /dev/null, however it was opened, is not an error', () => {
+  it.each([['w'], ['r+']])('/dev/null opened %s', (flags) => {
+    const sink = openSync('/dev/null', flags);
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'rate', 'examples/northbridge-2025.yaml'], { cwd: ROOT, stdio: ['ignore', sink, 'pipe'], encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([0, '']);
+    } finally {
+      closeSync(sink);
+    }
+  });
+});

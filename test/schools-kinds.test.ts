@@ -84,9 +84,14 @@ describe("a return's kind", () => {
     expect(md.stdout).toContain('4 of 4 questions answered.');
   });
 
-  it('an answer to a question outside the kind is a warning, not counted', () => {
-    const file = ret('kind: primary\nbenchmarks:\n  policy-referral-and-risk:\n    answers:\n      risk-assessment: { answer: not-met }\n');
-    const r = dutykit(['validate', file]);
-    expect(r.stderr).toContain('risk-assessment: warning: this question does not apply to a primary; its answer is not counted');
+  it('an answer to a question outside the kind is a warning naming the kind by its label, in the language asked, not counted', () => {
+    const file = ret('kind: alternative-provision\nbenchmarks:\n  policy-referral-and-risk:\n    answers:\n      risk-assessment: { answer: not-met }\n');
+    const english = 'risk-assessment: warning: this question is not asked of Alternative provision; its answer is not counted\n';
+    expect(dutykit(['validate', file]).stderr).toContain(english);
+    expect(dutykit(['rate', file]).stderr).toContain(english);
+    expect(dutykit(['status', file]).stderr).toContain(english);
+    const welsh = "risk-assessment: rhybudd: ni ofynnir y cwestiwn hwn i gorff o'r math Darpariaeth amgen; nid yw ei ateb yn cael ei gyfrif\n";
+    expect(dutykit(['rate', file, '--lang', 'cy']).stderr).toContain(welsh);
+    expect(dutykit(['rollup', file, '--lang', 'cy,en']).stderr).toContain(welsh);
   });
 });

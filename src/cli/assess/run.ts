@@ -13,6 +13,7 @@ import { loadFramework, resolveFramework } from '../../model/load-framework.js';
 import { LIMITS } from '../../model/source.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { today } from '../clock.js';
+import { withKindLabel } from '../kind-warning.js';
 import { chosenFramework, openAssessment, type Opened } from '../open.js';
 import type { GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS } from '../paths.js';
@@ -159,7 +160,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
     loaded = { value: saveAssessment(file, updated, fw) };
     s = new Session(file, loaded.value!, updated, io, previous);
   }
-  for (const w of s.loaded.warnings) io.say(message(formatProblem(w)));
+  for (const w of s.loaded.warnings) io.say(message(formatProblem(withKindLabel(w, s.loaded.framework))));
   const a = s.assessment;
   io.say(`Resuming ${exact(file)}: ${plain(a.authority)} · ${plain(a.period)}\n${s.progress()}`);
   return s;

@@ -91,6 +91,27 @@ describe('framework folders refused, each problem at its place', () => {
       () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('answer: unanswered, at_least: 1 }', 'answer: unanswered, share_below: 1.5 }')),
       'framework.yaml:63:68: rules[1].when.any[0].share_below: must be at most 1',
     ],
+    // A bad value in a rule's condition, at the value itself (not at the `when:` above it).
+    [
+      'at_least: many',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('answer: unanswered, at_least: 1 }', 'answer: unanswered, at_least: many }')),
+      'framework.yaml:63:65: rules[1].when.any[0].at_least: expected a number, found text "many"',
+    ],
+    [
+      'questions: essentail',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ questions: essential, answer: met, all: true }', '{ questions: essentail, answer: met, all: true }')),
+      'framework.yaml:76:24: rules[3].when.all[0].questions: "essentail" is not allowed; expected one of essential, any (did you mean "essential"?)',
+    ],
+    [
+      'none: yes',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('{ answer: not-met, none: true }', '{ answer: not-met, none: yes }')),
+      'framework.yaml:77:36: rules[3].when.all[1].none: "yes" is not allowed; expected one of true',
+    ],
+    [
+      'a when: with neither any: nor all:',
+      () => copy('home-office-2018', 'framework.yaml', (t) => t.replace('    when:\n      any:\n        - { questions: essential, answer: unanswered, at_least: 1 }\n', '    when: {}\n')),
+      'framework.yaml:61:11: rules[1].when: give one of any: (a rule that fires when any condition holds) or all: (when every one holds), each a list of conditions',
+    ],
     [
       'a maps_from key that is no benchmark of the framework mapped from',
       () => copy('home-office-2024', 'framework.yaml', (t) => t.replace('    venue-hire: reducing-permissive-environments', '    venue-hires: reducing-permissive-environments')),

@@ -34,13 +34,21 @@ function build() {
       saying(said('problem.exactlyOne')),
     );
 
+  // `any:` or `all:`, one of them. One object rather than a union of the two: a union that fails
+  // says only that the whole `when:` is wrong, at its line; this says which value, at its own.
+  const conditions = z.array(conditionSchema).min(1);
+  type Conditions = z.output<typeof conditions>;
+  const whenSchema = z
+    .strictObject({ any: conditions.optional(), all: conditions.optional() })
+    .meta({ minProperties: 1, maxProperties: 1 }) // for editors (json-schema.ts): exactly one of the two
+    .refine((w) => (w.any === undefined) !== (w.all === undefined), saying(said('problem.anyOrAll')))
+    .transform((w): { any: Conditions } | { all: Conditions } => (w.any ? { any: w.any } : { all: w.all! }));
+
   const ruleSchema = z.strictObject({
     id,
     rating: z.string(),
     explain: text,
-    when: z
-      .union([z.strictObject({ any: z.array(conditionSchema).min(1) }), z.strictObject({ all: z.array(conditionSchema).min(1) })])
-      .optional(),
+    when: whenSchema.optional(),
     cite: z.array(z.string()).optional(),
   });
 

@@ -29,6 +29,12 @@ describe('loading a translation', () => {
     ['an unknown rating', 'ratings:\n  gren: Gwyrdd\n', 'fw/framework.cy.yaml:2:3: ratings.gren: home-office-2018 has no rating "gren" (did you mean "green"?)'],
     ['an unknown answer', 'answers:\n  meet: { label: Wedi\'i fodloni }\n', 'fw/framework.cy.yaml:2:3: answers.meet: home-office-2018 has no answer "meet" (did you mean "met"?)'],
     ['an unknown rule', 'rules:\n  amber: ar waith\n  reed: coch\n', 'fw/framework.cy.yaml:3:3: rules.reed: home-office-2018 has no rule "reed" (did you mean "red"?)'],
+    // A plain object cannot hold `__proto__` as its own key: the parsed file had dropped it in silence.
+    ['a __proto__ rating', 'ratings:\n  red: Coch\n  __proto__: Gwyrdd\n', 'fw/framework.cy.yaml:3:3: ratings.__proto__: home-office-2018 has no rating "__proto__"'],
+    ['a __proto__ answer', 'answers:\n  __proto__: { label: Wedi\'i fodloni }\n', 'fw/framework.cy.yaml:2:3: answers.__proto__: home-office-2018 has no answer "__proto__"'],
+    ['a __proto__ kind', 'kinds:\n  __proto__: Ysgol\n', 'fw/framework.cy.yaml:2:3: kinds.__proto__: home-office-2018 has no kind "__proto__"'],
+    ['a __proto__ benchmark', 'benchmarks:\n  __proto__: { title: Llogi }\n', 'fw/framework.cy.yaml:2:3: benchmarks.__proto__: home-office-2018 has no benchmark "__proto__"'],
+    ['a __proto__ question', 'benchmarks:\n  venue-hire:\n    questions:\n      "__proto__": { title: Hidlo }\n', 'fw/framework.cy.yaml:4:7: benchmarks.venue-hire.questions.__proto__: home-office-2018 has no question in benchmark venue-hire: "__proto__"'],
   ])('%s: file:line:col at the id', (_, text, problem) => {
     expect(withWelsh(text).problems).toEqual([problem]);
   });
@@ -51,6 +57,14 @@ describe('loading a translation', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // English does not read the Welsh file at all.
     expect(dutykit(['report', file, '--stdout']).status).toBe(0);
+  });
+
+  it('a __proto__ key through the CLI: validate fails at its line, rate --lang cy refuses in Welsh', () => {
+    const { dir } = withWelsh('ratings:\n  __proto__: Coch\n');
+    expect(dutykit(['validate', dir])).toMatchObject({ status: 1, stderr: `${join(dir, 'framework.cy.yaml')}:2:3: ratings.__proto__: home-office-2018 has no rating "__proto__"\n1 of 1 file failed validation\n` });
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-cy-out-')), 'a.yaml');
+    writeFileSync(file, readFileSync('examples/northbridge-2025.yaml', 'utf8').replace('framework: home-office-2018', `framework: ${dir}`));
+    expect(dutykit(['rate', file, '--lang', 'cy'])).toEqual({ status: 2, stdout: '', stderr: `${join(dir, 'framework.cy.yaml')}:2:3: ratings.__proto__: nid oes gan home-office-2018 sgôr "__proto__"\n` });
   });
 
   it('the bundled translations load clean', () => {

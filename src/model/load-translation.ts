@@ -75,6 +75,16 @@ export function translationProblems(fw: Framework, langs: readonly string[]): Pr
   return problems;
 }
 
+/**
+ * The keys of the map at `path` as the file has them. zod's record drops a `__proto__` key (a
+ * plain object cannot hold it as its own), so the parsed translation would pass it in silence.
+ */
+function written(src: Source, path: string[]): string[] {
+  let v: unknown = src.data;
+  for (const key of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [];
+}
+
 /** A translation may only name what the framework has: a misspelt id would be silently unused. */
 function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   const problems: Problem[] = [];
@@ -84,14 +94,14 @@ function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
       if (!known.includes(id)) problems.push(src.at(path, said('problem.translationUnknown', { framework: fw.id, what, benchmark, id, ...near(id, known) }), { key: id }));
     }
   };
-  check(['ratings'], tr.ratings && Object.keys(tr.ratings), fw.ratings.map((r) => r.id), 'rating');
-  check(['answers'], tr.answers && Object.keys(tr.answers), fw.answers.map((a) => a.id), 'answer');
-  check(['rules'], tr.rules && Object.keys(tr.rules), fw.rules.map((r) => r.id), 'rule');
-  check(['kinds'], tr.kinds && Object.keys(tr.kinds), (fw.kinds ?? []).map((k) => k.id), 'kind');
-  check(['benchmarks'], tr.benchmarks && Object.keys(tr.benchmarks), fw.benchmarks.map((b) => b.id), 'benchmark');
-  for (const [id, b] of Object.entries(tr.benchmarks ?? {})) {
+  check(['ratings'], written(src, ['ratings']), fw.ratings.map((r) => r.id), 'rating');
+  check(['answers'], written(src, ['answers']), fw.answers.map((a) => a.id), 'answer');
+  check(['rules'], written(src, ['rules']), fw.rules.map((r) => r.id), 'rule');
+  check(['kinds'], written(src, ['kinds']), (fw.kinds ?? []).map((k) => k.id), 'kind');
+  check(['benchmarks'], written(src, ['benchmarks']), fw.benchmarks.map((b) => b.id), 'benchmark');
+  for (const id of Object.keys(tr.benchmarks ?? {})) {
     const known = fw.benchmarks.find((x) => x.id === id);
-    if (known) check(['benchmarks', id, 'questions'], b.questions && Object.keys(b.questions), known.questions.map((q) => q.id), 'question', id);
+    if (known) check(['benchmarks', id, 'questions'], written(src, ['benchmarks', id, 'questions']), known.questions.map((q) => q.id), 'question', id);
   }
   return problems;
 }

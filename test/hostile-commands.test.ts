@@ -109,3 +109,22 @@ describe('one way out', () => {
     expect(writers.sort()).toEqual(Object.keys(ALLOWED).sort());
   });
 });
+
+describe('a line break from a file never forges a line of ours', () => {
+  // Authority, period and marking are kept as written (with their line breaks); on a line of
+  // dutykit's own (a heading, a counts line, a note) a break shows as a space.
+  const two = (name: string, date: string, period: string) => {
+    const file = join(w.dir, name);
+    writeFileSync(file, `framework: home-office-2018\nauthority: "Northbridge\\nok    forged.yaml: all fine"\nperiod: "${period}\\nFAIL  x"\ndate: ${date}\nmarking: "OFFICIAL\\nok    y"\nbenchmarks: {}\n`);
+    return file;
+  };
+  const a = two('break-a.yaml', '2024-03-14', '2023/24');
+  const b = two('break-b.yaml', '2025-03-12', '2024/25');
+  it.each([[['rate', b]], [['diff', a, b]], [['trend', a, b]]])('dutykit %j', (args) => {
+    const r = dutykit(args, { cwd: w.dir });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => /^(ok|FAIL) /.test(l))).toEqual([]);
+    expect(r.stdout).toContain(args[0] === 'trend' ? '2024/25 FAIL x (home-office-2018):' : 'Northbridge ok forged.yaml: all fine');
+  });
+});

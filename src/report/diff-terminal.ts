@@ -4,7 +4,7 @@ import { directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowN
 import type { Trend } from '../diff/trend.js';
 import type { AssessmentDiff, Direction } from '../diff/types.js';
 import type { Paint } from './terminal.js';
-import { ours, type Term } from '../outside.js';
+import { ours, plainLine, type Term } from '../outside.js';
 import { clean } from './text.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 
@@ -18,7 +18,7 @@ function paintDirection(ratings: { id: string }[], paint: Paint, d: Direction, t
 /** "3 Green · 5 Amber · 2 Red · 0 Not yet rated", each part in its colour. */
 const counts = (c: Record<string, number>, ratings: { id: string; label: string }[], paint: Paint, { t }: Messages) =>
   [
-    ...[...ratings].reverse().map((r) => paint(r.id, t('report.count', { count: c[r.id] ?? 0, label: clean(r.label) }))),
+    ...[...ratings].reverse().map((r) => paint(r.id, t('report.count', { count: c[r.id] ?? 0, label: plainLine(r.label) }))),
     paint('unrated', t('report.count', { count: c.unrated ?? 0, label: t('rating.unrated') })),
   ].join(t('list.separator'));
 
@@ -56,8 +56,8 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l
     if (c === 4) return paintDirection(d.ratings, paint, r.direction, line);
     return line;
   });
-  const who = d.old.authority === d.new.authority ? clean(d.new.authority) : `${clean(d.old.authority)} → ${clean(d.new.authority)}`;
-  const side = (s: AssessmentDiff['old']) => `${clean(s.period)} (${date(s.date)}, ${clean(`${s.framework.id} ${s.framework.version}`)})`;
+  const who = d.old.authority === d.new.authority ? plainLine(d.new.authority) : `${plainLine(d.old.authority)} → ${plainLine(d.new.authority)}`;
+  const side = (s: AssessmentDiff['old']) => `${plainLine(s.period)} (${date(s.date)}, ${plainLine(`${s.framework.id} ${s.framework.version}`)})`;
   const out = [`${who}: ${side(d.old)} → ${side(d.new)}`, table];
   // "Before:" and "After:" padded to one width, so the counts line up.
   const [before, after] = [t('diff.before'), t('diff.after')];
@@ -65,16 +65,16 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l
   out.push(`${before.padEnd(pad)} ${counts(d.old.counts, d.ratings, paint, l)}`, `${after.padEnd(pad)} ${counts(d.new.counts, d.ratings, paint, l)}`, `${t('diff.change')} ${summaryLine(d, l)}`);
 
   const odd = notLikeForLike(d, l);
-  if (odd.length || !d.sameFramework) out.push('', t('diff.notLikeForLike.colon'), ...odd.map((x) => `  - ${clean(x)}`), `  - ${clean(questionSetLine(d, l))}`);
-  if (d.notes.length) out.push('', t('diff.notes'), ...d.notes.map((n) => `  - ${clean(n)}`));
+  if (odd.length || !d.sameFramework) out.push('', t('diff.notLikeForLike.colon'), ...odd.map((x) => `  - ${plainLine(x)}`), `  - ${plainLine(questionSetLine(d, l))}`);
+  if (d.notes.length) out.push('', t('diff.notes'), ...d.notes.map((n) => `  - ${plainLine(n)}`));
 
   const answered = d.rows.filter((r) => shownQuestions(r).shown.length);
   if (answered.length) {
     out.push('', t('diff.text.answersChanged'));
     for (const r of answered) {
       const { shown, evidenceOnly } = shownQuestions(r);
-      out.push(`  ${clean(rowName(r, l))}`);
-      for (const q of shown) out.push(`    ${q.decisive ? '*' : '-'} ${clean(q.text)}`);
+      out.push(`  ${plainLine(rowName(r, l))}`);
+      for (const q of shown) out.push(`    ${q.decisive ? '*' : '-'} ${plainLine(q.text)}`);
       if (evidenceOnly) out.push(`    ${t('diff.text.evidenceOnly', { count: evidenceOnly })}`);
     }
   } else if (!d.rows.some(hasNews)) out.push('', t('diff.noChanges'));
@@ -103,11 +103,11 @@ export function renderTrendText(t: Trend, paint: Paint, width: number, l: Messag
     const [, word, arrow] = /^(.*?)( [↑↓])?$/.exec(line)!;
     return `${word ? paint(cell.rating, word) : ''}${arrow ? ` ${paintDirection(t.ratings, paint, cell.direction!, arrow.trim())}` : ''}`;
   });
-  const out = [`${clean(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ${l.t('trend.text.key')}`, table];
-  for (const p of t.points) out.push(`${clean(`${p.period} (${p.framework.id})`)}: ${counts(p.counts, t.ratings, paint, l)}`);
+  const out = [`${plainLine(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ${l.t('trend.text.key')}`, table];
+  for (const p of t.points) out.push(`${plainLine(`${p.period} (${p.framework.id})`)}: ${counts(p.counts, t.ratings, paint, l)}`);
   if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push(`* ${l.t('trend.text.merged')}`);
   const odd = t.rows.filter((r) => !r.likeForLike);
-  if (odd.length) out.push('', l.t('diff.notLikeForLike.colon'), ...odd.map((r) => `  - ${clean(r.benchmark.title)}: ${clean(r.note ?? '')}`));
-  if (t.notes.length) out.push('', l.t('diff.notes'), ...t.notes.map((n) => `  - ${clean(n)}`));
+  if (odd.length) out.push('', l.t('diff.notLikeForLike.colon'), ...odd.map((r) => `  - ${plainLine(r.benchmark.title)}: ${plainLine(r.note ?? '')}`));
+  if (t.notes.length) out.push('', l.t('diff.notes'), ...t.notes.map((n) => `  - ${plainLine(n)}`));
   return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }

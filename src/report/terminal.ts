@@ -1,5 +1,5 @@
 // The RAG table for a terminal: the rating word always shown, colour only as an extra.
-import { ours, type Term } from '../outside.js';
+import { ours, plainLine, type Term } from '../outside.js';
 import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
 import type { ReportModel } from './model.js';
 import { clean } from './text.js';
@@ -28,10 +28,11 @@ export function renderRateTable(m: ReportModel, paint: Paint, width: number): Te
   ]);
   // Paint each wrapped line of a rating, so colour never runs into the border.
   const table = boxTable(head, rows, widths, (r, c, line) => (r >= 0 && c === 2 && line ? paint(m.benchmarks[r]!.rating, line) : line));
-  const counts = [...m.ratings].reverse().map((r) => paint(r.id, t('report.count', { count: m.counts[r.id] ?? 0, label: clean(r.label) })));
+  const counts = [...m.ratings].reverse().map((r) => paint(r.id, t('report.count', { count: m.counts[r.id] ?? 0, label: plainLine(r.label) })));
   counts.push(paint('unrated', t('report.count', { count: m.counts.unrated ?? 0, label: t('rating.unrated') })));
-  const from = m.contributor ? `${t('rate.contribution', { organisation: clean(m.contributor.organisation) })}${t('list.separator')}` : '';
-  const title = `${from}${clean(m.authority)} · ${clean(m.period)} · ${t('rate.agreed', { date: date(m.date) })} · ${clean(m.marking)}`;
-  // Every piece from the files went through clean: the whole is fit for a terminal.
+  const from = m.contributor ? `${t('rate.contribution', { organisation: plainLine(m.contributor.organisation) })}${t('list.separator')}` : '';
+  const title = `${from}${plainLine(m.authority)} · ${plainLine(m.period)} · ${t('rate.agreed', { date: date(m.date) })} · ${plainLine(m.marking)}`;
+  // Every piece from the files went through clean (in a cell) or plainLine (on a line of ours,
+  // where a line break would forge a line): the whole is fit for a terminal.
   return ours(`${fitLine(title, width)}\n${table}\n${fitLine(counts.join(t('list.separator')), width)}\n`);
 }

@@ -3,16 +3,16 @@
 import { boxTable, fitColumns, fitLine, naturalWidth } from '../report/box.js';
 import { cell, inline } from '../report/markdown.js';
 import { clean } from '../report/text.js';
-import { ours, type Term } from '../outside.js';
+import { ours, plainLine, type Term } from '../outside.js';
 import type { Block } from './blocks.js';
 
 export function renderRollupText(blocks: Block[], width: number): Term {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'heading') {
-      const text = clean(b.text);
+      const text = plainLine(b.text);
       out.push('', text, (b.level === 1 ? '═' : b.level === 2 ? '━' : '─').repeat(Math.min(width, text.length)));
-    } else if (b.kind === 'para') out.push(fitLine(clean(b.text), width));
+    } else if (b.kind === 'para') out.push(fitLine(plainLine(b.text), width));
     else {
       const rows = b.rows.map((r) => r.map(clean));
       const head = b.head.map(clean);

@@ -24,7 +24,7 @@ import { listenForStop } from './signals.js';
 import { EditConflict, Session, type Io } from './session.js';
 import { dutykitCommand } from '../dutykit-command.js';
 import { shellQuote } from './text.js';
-import { exact, message, plain } from '../../outside.js';
+import { exact, message, plainLine } from '../../outside.js';
 import { walk } from './walk.js';
 
 export interface AssessOptions extends GlobalOptions {
@@ -103,7 +103,7 @@ function defaultFile(fresh: boolean, io: Io): string {
 
 async function create(file: string, opts: AssessOptions, io: Io, previous: Opened | undefined, onKept: () => void): Promise<Session> {
   const fw = opts.framework || !previous ? chosenFramework(opts.framework) : previous.framework;
-  io.say(`New assessment ${exact(file)}, against ${plain(fw.title)} (version ${exact(fw.version)}).${previous ? ` Starting from ${exact(opts.from!)}.` : ''}`);
+  io.say(`New assessment ${exact(file)}, against ${plainLine(fw.title)} (version ${exact(fw.version)}).${previous ? ` Starting from ${exact(opts.from!)}.` : ''}`);
   const carried = previous && carryForward(fw, previous);
   const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const frameworkRef = bundled ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
@@ -162,7 +162,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
   }
   for (const w of s.loaded.warnings) io.say(message(formatProblem(withKindLabel(w, s.loaded.framework))));
   const a = s.assessment;
-  io.say(`Resuming ${exact(file)}: ${plain(a.authority)} · ${plain(a.period)}\n${s.progress()}`);
+  io.say(`Resuming ${exact(file)}: ${plainLine(a.authority)} · ${plainLine(a.period)}\n${s.progress()}`);
   return s;
 }
 

@@ -148,6 +148,9 @@ describe('a blank return (nothing answered) is not a return (finding 9)', () => 
     const r = dutykit(['rollup', dir, '--json']);
     expect(r.stderr).toBe(`${join(dir, 'blank.yaml')}: warning: nothing is answered in this return yet; not counted as a return\n`);
     expect(JSON.parse(r.stdout).sections[0].returns).toBe(0);
+    // In Welsh under --lang cy, as every other warning.
+    const cy = dutykit(['rollup', dir, '--lang', 'cy']);
+    expect(cy.stderr).toBe(`${join(dir, 'blank.yaml')}: rhybudd: nid oes dim wedi’i ateb yn y ffurflen hon eto; nid yw’n cael ei chyfrif fel ffurflen\n`);
   });
 });
 

@@ -71,7 +71,7 @@ async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: R
       if (found?.warning) err(message(warningText(found.warning.key, { ...found.warning.params, file: exact(o.file) })));
       const summary = matched(summarise(o.file, o.framework, o.assessment, o.ratings), found?.body);
       // A blank return matched to the roster is shown there as begun; any other is said here.
-      if (summary.blank && !found?.body) err(message(`${o.file}: warning: nothing is answered in this return yet; not counted as a return`));
+      if (summary.blank && !found?.body) err(message(warningText('rollup.warning.blank', { file: exact(o.file) })));
       b.add(o.framework, summary);
     },
     roster?.file,

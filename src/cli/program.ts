@@ -40,6 +40,13 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
   // option, a value), so its words take the one seam for outside text, in any language.
   program.configureOutput({ outputError: (text, write) => write(message(said ? said.error(text) : text)) });
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
+  // An action that imports its command's module only when it runs; the command is called with
+  // its arguments, then its own options over the global ones (commander passes the options and
+  // the command after the arguments).
+  const lazy = (load: () => Promise<(...args: never[]) => Promise<void>>) => async (...args: unknown[]) => {
+    const run = await load();
+    await run(...([...args.slice(0, -2), globals(args.at(-1) as Command)] as never[]));
+  };
   // A command's own usage errors are said in its --lang, whichever option they are about.
   program.hook('preAction', async (_program, action) => {
     const lang = action.opts().lang;
@@ -53,10 +60,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
     .argument('[id]', 'a benchmark id or number to show with its questions')
     .description("list the framework's benchmarks, or show one with its questions")
     .addHelpText('after', examples(['dutykit benchmarks', 'dutykit benchmarks training-programme', 'dutykit benchmarks 7 --json']))
-    .action(async (id: string | undefined, _o, cmd: Command) => {
-      const { runBenchmarks } = await import('./commands/benchmarks.js');
-      await runBenchmarks(id, globals(cmd));
-    });
+    .action(lazy(async () => (await import('./commands/benchmarks.js')).runBenchmarks));
 
   program
     .command('init')
@@ -99,10 +103,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
     .argument('<file...>', 'assessment files, or framework folders')
     .description('check assessment files or framework folders; list every problem')
     .addHelpText('after', examples(['dutykit validate assessments/*.yaml', 'dutykit validate benchmarks/home-office-2018']))
-    .action(async (files: string[], _o, cmd: Command) => {
-      const { runValidate } = await import('./commands/validate.js');
-      await runValidate(files, globals(cmd));
-    });
+    .action(lazy(async () => (await import('./commands/validate.js')).runValidate));
 
   program
     .command('merge')
@@ -118,10 +119,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         '\nAnswers are kept under each organisation\'s name; different answers to one question stay as\n' +
         'positions (unsettled) until the group settles them in dutykit assess. Merging again changes nothing.\n',
     )
-    .action(async (file: string, files: string[], o, cmd: Command) => {
-      const { runMerge } = await import('./commands/merge.js');
-      await runMerge(file, files, { ...globals(cmd), allowOlder: o.allowOlder === true, lang: o.lang });
-    });
+    .action(lazy(async () => (await import('./commands/merge.js')).runMerge));
 
   program
     .command('rate')
@@ -129,10 +127,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
     .description('the RAG table with reasons, in the terminal')
     .addOption(langOption())
     .addHelpText('after', examples(['dutykit rate examples/northbridge-2025.yaml', 'dutykit rate examples/northbridge-2025.yaml --json', 'dutykit rate examples/northbridge-2025.yaml --lang cy']))
-    .action(async (file: string, o, cmd: Command) => {
-      const { runRate } = await import('./commands/rate.js');
-      await runRate(file, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/rate.js')).runRate));
 
   program
     .command('report')
@@ -154,10 +149,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         'dutykit report examples/northbridge-2025.yaml --audience public --lang cy,en --format md,pdf',
       ]),
     )
-    .action(async (file: string, o, cmd: Command) => {
-      const { runReport } = await import('./commands/report.js');
-      await runReport(file, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/report.js')).runReport));
 
   // No commander default: `--json` with an explicit other --format is a usage error (json-format.ts).
   const formatOption = () => new Option('--format <format>', 'text (a table, the default), md (GitHub Markdown) or json').choices(['text', 'md', 'json']);
@@ -183,10 +175,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         'became Red; amber = became Amber or Red; change = any rating changed; rules = the framework\'s rules\n' +
         'changed. Identical files never trip. Exit codes: 0 ok, 1 tripped, 2 bad input.\n',
     )
-    .action(async (oldFile: string, newFile: string, o, cmd: Command) => {
-      const { runDiff } = await import('./commands/diff.js');
-      await runDiff(oldFile, newFile, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/diff.js')).runDiff));
 
   program
     .command('trend')
@@ -195,10 +184,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
     .addOption(formatOption())
     .addOption(langOption())
     .addHelpText('after', examples(['dutykit trend examples/northbridge-*.yaml', 'dutykit trend assessments/*.yaml --format md']))
-    .action(async (files: string[], o, cmd: Command) => {
-      const { runTrend } = await import('./commands/trend.js');
-      await runTrend(files, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/trend.js')).runTrend));
 
   program
     .command('rollup')
@@ -221,10 +207,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         'dutykit rollup returns/ --roster roster.yaml --format md --lang cy,en',
       ]),
     )
-    .action(async (files: string[], o, cmd: Command) => {
-      const { runRollup } = await import('./commands/rollup.js');
-      await runRollup(files, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/rollup.js')).runRollup));
 
   program
     .command('status')
@@ -235,10 +218,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
     .option('--fail-on <list>', 'exit 1 if found: overdue')
     .addOption(langOption())
     .addHelpText('after', examples(['dutykit status examples/schools --roster examples/schools/roster-2024-25.yaml', 'dutykit status assessments/ --within 60d --json', 'dutykit status returns/ --fail-on overdue']))
-    .action(async (files: string[], o, cmd: Command) => {
-      const { runStatus } = await import('./commands/status.js');
-      await runStatus(files, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/status.js')).runStatus));
 
   program
     .command('assess')
@@ -253,10 +233,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         'dutykit assess assessments/2026.yaml --from assessments/2025.yaml',
       ]) + '\nNeeds a terminal. Ctrl-C stops, keeps every confirmed answer and prints the command that resumes (exit 130).\n',
     )
-    .action(async (file: string | undefined, o, cmd: Command) => {
-      const { runAssess } = await import('./commands/assess.js');
-      await runAssess(file, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/assess.js')).runAssess));
 
   return program;
 }

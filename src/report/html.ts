@@ -2,7 +2,8 @@
 // stylesheet inside, no script, no font or image fetched, a Content-Security-Policy that
 // forbids any request), semantic (one h1, headings in order, tables with captions and header
 // cells), from the same model as the Markdown and the PDF. Pure: model in, text out.
-import { contributorText, type ReportModel } from './model.js';
+import type { ReportModel } from './model.js';
+import { reportFacts } from './facts.js';
 import { ours, type Term } from '../outside.js';
 import { html, type Html } from './html/escape.js';
 import { actionPlan, benchmark, part, signOff, summary, untranslated, type Part } from './html/sections.js';
@@ -13,24 +14,7 @@ import { stylesheet } from './html/style.js';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
 function facts(p: Part): Html {
-  const { m, l, say } = p;
-  const prepared = m.assessors.map((a) => (a.role ? `${a.name} (${a.role})` : a.name)).join('; ');
-  const f = m.framework;
-  const rows: [Html, Html | string][] = [
-    [say('report.fact.authority'), m.authority],
-    // A return's kind of body and reference, as the Markdown and the PDF give them.
-    ...(m.kind ? [[say('report.fact.kind'), m.kind] as [Html, string]] : []),
-    ...(m.reference ? [[say('report.fact.reference'), m.reference] as [Html, string]] : []),
-    [say('report.fact.period'), m.period],
-    [say(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), l.date(m.date)],
-    [say('report.fact.marking'), m.marking],
-    [say('report.fact.framework'), say('report.frameworkLine', { title: f.title, id: f.id, version: f.version })],
-  ];
-  if (prepared) rows.push([say('report.fact.preparedBy'), prepared]);
-  if (m.contributor) rows.push([say('report.fact.contribution'), contributorText(m.contributor)]);
-  if (m.contributors) rows.push([say('report.fact.contributions'), m.contributors.map((c) => `${contributorText(c)}${c.date ? `, ${l.date(c.date)}` : ''}`).join('; ')]);
-  if (m.previous) rows.push([say('report.fact.comparedWith'), `${m.previous.period} (${l.date(m.previous.date)})`]);
-  return html`<dl class="facts" aria-label="${say('report.html.facts')}">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
+  return html`<dl class="facts" aria-label="${p.say('report.html.facts')}">${reportFacts(p.m, p.l, p.say).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
 function contents(p: Part): Html {

@@ -1,7 +1,8 @@
 // GitHub-flavoured Markdown from the report model. User text is escaped, so that no
 // pipe, tag or newline in evidence can break a table or inject markup.
 import type { ReportChange } from './changes.js';
-import { contributorText, type ReportAction, type ReportAnswer, type ReportBenchmark, type ReportModel } from './model.js';
+import type { ReportAction, ReportAnswer, ReportBenchmark, ReportModel } from './model.js';
+import { reportFacts } from './facts.js';
 import type { ReportContributed, ReportPosition, ReportUnsettled } from './positions.js';
 import { ours, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
@@ -140,21 +141,7 @@ export function renderMarkdown(m: ReportModel): Term {
   const marking = `**${inline(m.marking)}**`;
   out.push(marking, '', `# ${m.title}: ${inline(m.authority)}`, '');
   if (m.audience === 'public') out.push(`*${t('report.publicNotice')}*`, '');
-  const prepared = m.assessors.map((p) => (p.role ? `${inline(p.name)} (${inline(p.role)})` : inline(p.name))).join('; ');
-  const facts: [string, string][] = [
-    [t('report.fact.authority'), inline(m.authority)],
-    ...(m.kind ? [[t('report.fact.kind'), inline(m.kind)] as [string, string]] : []),
-    ...(m.reference ? [[t('report.fact.reference'), inline(m.reference)] as [string, string]] : []),
-    [t('report.fact.period'), inline(m.period)],
-    [t(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), date(m.date)],
-    [t('report.fact.marking'), inline(m.marking)],
-    [t('report.fact.framework'), t('report.frameworkLine', { title: inline(m.framework.title), id: inline(m.framework.id), version: inline(m.framework.version) })],
-  ];
-  if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
-  if (m.contributor) facts.push([t('report.fact.contribution'), inline(contributorText(m.contributor))]);
-  if (m.contributors) facts.push([t('report.fact.contributions'), m.contributors.map((c) => `${inline(contributorText(c))}${c.date ? `, ${date(c.date)}` : ''}`).join('; ')]);
-  if (m.previous) facts.push([t('report.fact.comparedWith'), `${inline(m.previous.period)} (${date(m.previous.date)})`]);
-  out.push(table(['', ''], facts), '');
+  out.push(table(['', ''], reportFacts(m, l, t, inline)), '');
 
   out.push(`## ${t('report.summary')}`, '');
   const withChange = m.previous !== undefined;

@@ -1,6 +1,7 @@
 // The cover page: marking banner, title, authority and period, and the facts a board paper
 // opens with. The public version says so here, before anything else is read.
-import { contributorText, type ReportModel } from '../model.js';
+import type { ReportModel } from '../model.js';
+import { reportFacts } from '../facts.js';
 import { messages } from '../../i18n/catalogue.js';
 import { Flow, INK, MUTED, STYLE, type El, type Style } from './flow.js';
 
@@ -11,25 +12,6 @@ const KEY_WIDTH = 130;
 
 function publicNotice(m: ReportModel): string | undefined {
   return m.audience === 'public' ? messages(m.lang).t('report.publicNotice') : undefined;
-}
-
-function coverFacts(m: ReportModel): [string, string][] {
-  const { t, date } = messages(m.lang);
-  const facts: [string, string][] = [
-    [t('report.fact.authority'), m.authority],
-    ...(m.kind ? [[t('report.fact.kind'), m.kind] as [string, string]] : []),
-    ...(m.reference ? [[t('report.fact.reference'), m.reference] as [string, string]] : []),
-    [t('report.fact.period'), m.period],
-    [t(m.contributor ? 'merge.contributionDate' : 'report.fact.date'), date(m.date)],
-    [t('report.fact.marking'), m.marking],
-    [t('report.fact.framework'), t('report.frameworkLine', { title: m.framework.title, id: m.framework.id, version: m.framework.version })],
-  ];
-  const prepared = m.assessors.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join('; ');
-  if (prepared) facts.push([t('report.fact.preparedBy'), prepared]);
-  if (m.contributor) facts.push([t('report.fact.contribution'), contributorText(m.contributor)]);
-  if (m.contributors) facts.push([t('report.fact.contributions'), m.contributors.map((c) => `${contributorText(c)}${c.date ? `, ${date(c.date)}` : ''}`).join('; ')]);
-  if (m.previous) facts.push([t('report.fact.comparedWith'), `${m.previous.period} (${date(m.previous.date)})`]);
-  return facts;
 }
 
 /** A boxed line of text, centred, tagged as a paragraph. */
@@ -71,5 +53,6 @@ export function cover(flow: Flow, root: El, m: ReportModel): void {
   const notice = publicNotice(m);
   if (notice) banner(flow, sect, notice, { font: 'bold', size: 12 }, '#F4F4F4');
   flow.y += 20;
-  for (const [k, v] of coverFacts(m)) fact(flow, sect, k, v);
+  const l = messages(m.lang);
+  for (const [k, v] of reportFacts(m, l, l.t)) fact(flow, sect, k, v);
 }

@@ -1,30 +1,17 @@
 // The assessment's details: council (or body, and its kind), period, date, marking and assessors.
-import type { Person } from '../../model/assessment.js';
+import type { Assessment, Person } from '../../model/assessment.js';
 import { today } from '../clock.js';
 import { confirm, dateInput, input, select } from '../prompts.js';
 
-export interface DetailAnswers {
-  authority: string;
-  /** The body's kind, where the framework declares kinds: it decides which questions are asked. */
-  kind?: string;
-  period: string;
-  date: string;
-  marking: string;
-  assessors: Person[];
-}
+export type DetailAnswers = Pick<Assessment, 'authority' | 'kind' | 'period' | 'date' | 'marking' | 'assessors'>;
 
 const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'];
-
-interface Kind {
-  id: string;
-  label: string;
-}
 
 /**
  * Ask each detail in turn. Each answer is put in `given` as soon as it is confirmed, so that
  * what was typed before a Ctrl-C can still be kept.
  */
-export async function askDetails(current: Partial<DetailAnswers>, given: Partial<DetailAnswers> = {}, kinds?: readonly Kind[]): Promise<DetailAnswers> {
+export async function askDetails(current: Partial<DetailAnswers>, given: Partial<DetailAnswers> = {}, kinds?: readonly { id: string; label: string }[]): Promise<DetailAnswers> {
   const authority = (given.authority = await input(kinds ? "The body's name (e.g. the school)" : "Council's name", { current: current.authority, required: true }));
   // Asked before any question: the kind decides which questions there are.
   const kind = kinds ? (given.kind = await select('Kind of body', kinds.map((k) => ({ value: k.id, name: k.label })), { default: kinds.some((k) => k.id === current.kind) ? current.kind : kinds[0]!.id })) : undefined;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { longDate } from '../src/report/text.js';
+import { messages } from '../src/i18n/catalogue.js';
 import { extract } from './pdf-extract.js';
 import { BIN, ROOT } from './helpers.js';
 
@@ -36,7 +36,7 @@ function markedCopy(example: string, tag: string, dayOffset: number): string {
     const base = Date.UTC(stale ? 2019 : 2024, stale ? 0 : 3, 1);
     const iso = new Date(base + day++ * 86_400_000).toISOString().slice(0, 10);
     if (PUBLIC_DATES.test(iso)) return reviewDate(stale);
-    markers.push({ field: 'reviewed', text: iso }, { field: 'reviewed (long)', text: longDate(iso) });
+    markers.push({ field: 'reviewed', text: iso }, { field: 'reviewed (long)', text: messages('en').date(iso) });
     return iso;
   };
   for (const person of (doc.get('assessors') as { items: YAMLMap[] }).items) person.set('name', mark('assessor'));

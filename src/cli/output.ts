@@ -1,4 +1,7 @@
 // Colour and terminal decisions, made once.
+import type { Paint } from '../report/terminal.js';
+import { jsonText, type Term } from '../outside.js';
+
 export interface GlobalOptions {
   framework?: string;
   json?: boolean;
@@ -22,11 +25,6 @@ export function useColour(opts: GlobalOptions, stream: NodeJS.WriteStream = proc
   return stream.isTTY === true;
 }
 
-import type { Paint } from '../report/terminal.js';
-import { jsonText, type Term } from '../outside.js';
-
-export type { Paint };
-
 export async function painter(on: boolean, colours: Record<string, string>): Promise<Paint> {
   if (!on) return (_id, text) => text;
   const { Chalk } = await import('chalk');
@@ -36,8 +34,6 @@ export async function painter(on: boolean, colours: Record<string, string>): Pro
 
 // The only writers to the terminal. They take a `Term` (src/outside.ts), never a bare string:
 // text from outside has been through `plain`, `exact` or `term` before it gets here.
-export type { Term };
-
 export function out(text: Term): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

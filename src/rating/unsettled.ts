@@ -1,7 +1,6 @@
 // How reasons and warnings name an unsettled question: each position, then what it counts as.
 import type { Framework } from '../model/framework-schema.js';
 import type { Voice } from './positions.js';
-import type { QuestionState } from './questions.js';
 
 /** The answer's label in lower case, as it reads inside a sentence ("partly met"). */
 export const answerWord = (fw: Framework, w: string): string => (fw.answers.find((a) => a.id === w)?.label ?? w).toLowerCase();
@@ -9,8 +8,4 @@ export const answerWord = (fw: Framework, w: string): string => (fw.answers.find
 /** "Essex Police: met, Northbridge NHS Trust: partly met"; `own` names the file's own answer. */
 export function voicesText(fw: Framework, voices: Voice[], own: string): string {
   return voices.map((v) => `${v.organisation ?? own}: ${answerWord(fw, v.answer)}`).join(', ');
-}
-
-export function unsettledClause(fw: Framework, s: QuestionState, own: string): string {
-  return `'${s.question.title}' is unsettled (${voicesText(fw, s.resolved.voices, own)}), so it counts as ${answerWord(fw, s.resolved.answer!)} until the group settles it`;
 }

@@ -1,14 +1,6 @@
 // Text helpers shared by the renderers.
 import { createHash } from 'node:crypto';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2025-03-12 → 12 March 2025, the way a board paper writes it. */
-export function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 // Outside text is cleaned by the one seam for it (src/outside.ts).
 export { clean } from '../outside.js';
 

@@ -13,7 +13,7 @@ import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.j
 import { ratingProblems } from '../../rating/check.js';
 import { rateBenchmark, type BenchmarkRating } from '../../rating/rate.js';
 import { LastYear, previousAnswer, type Previous } from '../../assess/carry.js';
-import type { Paint } from '../output.js';
+import type { Paint } from '../../report/terminal.js';
 
 /** Where the walk-through writes what is not a prompt. */
 export interface Io {

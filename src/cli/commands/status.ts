@@ -32,8 +32,6 @@ function days(within: string): number {
   return Number(m[1]);
 }
 
-/** One line each: a name or an action typed over several lines is put on one. */
-
 /** Items with a date to meet; the others (a sign-off, an unsettled question) are simply to do. */
 const DATED = new Set<StatusItem['kind']>(['action', 'evidence', 'return']);
 

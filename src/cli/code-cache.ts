@@ -25,6 +25,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { makeFolder } from '../model/atomic-write.js';
+import { attempt } from '../attempt.js';
 
 const OFF = new Set(['off', '0', 'false', 'no', 'none']);
 
@@ -38,13 +39,7 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | unde
   if (process.platform === 'win32') return full(env.LOCALAPPDATA) && join(full(env.LOCALAPPDATA)!, 'dutykit', 'cache');
   const xdg = full(env.XDG_CACHE_HOME);
   if (xdg) return join(xdg, 'dutykit');
-  let home: string;
-  try {
-    home = homedir();
-  } catch {
-    return undefined;
-  }
-  const h = full(home);
+  const h = full(attempt(homedir));
   return h && join(h, '.cache', 'dutykit');
 }
 
@@ -54,12 +49,8 @@ const uid = process.platform === 'win32' ? undefined : process.getuid?.();
 const ownedBySelf = (st: Stats): boolean => uid === undefined || (st.uid === uid && (st.mode & 0o022) === 0);
 
 function isOwnFolder(path: string): boolean {
-  try {
-    const st = lstatSync(path);
-    return st.isDirectory() && ownedBySelf(st);
-  } catch {
-    return false;
-  }
+  const st = lstatOrUndefined(path);
+  return st !== undefined && st.isDirectory() && ownedBySelf(st);
 }
 
 /**
@@ -86,12 +77,9 @@ function ownFolder(folder: string): string | undefined {
  * links resolved first, not even a link in a shared folder).
  */
 function securePath(folder: string): string | undefined {
-  let real: string;
-  try {
-    real = join(realpathSync(dirname(folder)), basename(folder));
-  } catch {
-    return undefined;
-  }
+  const above = attempt(() => realpathSync(dirname(folder)));
+  if (above === undefined) return undefined;
+  const real = join(above, basename(folder));
   if (uid === undefined) return real;
   for (let p = dirname(real); ; p = dirname(p)) {
     const st = lstatOrUndefined(p);
@@ -100,13 +88,7 @@ function securePath(folder: string): string | undefined {
   }
 }
 
-function lstatOrUndefined(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
-}
+const lstatOrUndefined = (path: string): Stats | undefined => attempt(() => lstatSync(path));
 
 /** A cache file's bytes: read through one descriptor, which must be a file of ours; else undefined. */
 function readOwn(path: string): Buffer | undefined {
@@ -230,12 +212,8 @@ function keepWithin(folder: string, keep: string): void {
 export function saveCaches(): string[] {
   const saved: string[] = [];
   for (const e of toSave.splice(0)) {
-    let folder: string | undefined;
-    try {
-      folder = ownFolder(e.folder);
-    } catch {
-      // A folder that cannot be made (a file in the way, /proc): no cache, and no error.
-    }
+    // A folder that cannot be made (a file in the way, /proc): no cache, and no error.
+    const folder = attempt(() => ownFolder(e.folder));
     if (!folder) continue;
     const path = join(folder, e.name);
     const temp = `${path}.${process.pid}.tmp`;
@@ -249,12 +227,9 @@ export function saveCaches(): string[] {
       }
       keepWithin(folder, e.name);
     } catch {
-      // A cache that cannot be saved is a run that compiles next time too; nothing half-made stays.
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Not ours to remove (a folder of that name): left as it was.
-      }
+      // A cache that cannot be saved is a run that compiles next time too; nothing half-made
+      // stays (a folder of that name is not ours to remove: it is left as it was).
+      attempt(() => rmSync(temp, { force: true }));
     }
   }
   return saved;

@@ -5,6 +5,7 @@
 // named in a warning, never skipped in silence.
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { attempt } from '../attempt.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Messages } from '../i18n/catalogue.js';
 import { looksLikeRoster } from '../model/roster.js';
@@ -117,18 +118,5 @@ function rosterTest(roster: string | undefined): (file: string) => boolean {
   return (file) => paths.has(resolve(file)) || (names.has(basename(file)) && paths.has(realOrNothing(file)));
 }
 
-function statOrNothing(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function realOrNothing(file: string): string | undefined {
-  try {
-    return realpathSync(file);
-  } catch {
-    return undefined;
-  }
-}
+const statOrNothing = (file: string): Stats | undefined => attempt(() => statSync(file));
+const realOrNothing = (file: string): string | undefined => attempt(() => realpathSync(file));

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, constants, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { attempt } from '../attempt.js';
 import { cannotWrite, commit, guarded, prepare, quietly, type Prepared } from './atomic-write.js';
 
 interface Placed {
@@ -52,19 +53,10 @@ export function writeFilesAtomic(files: readonly { file: string; data: string | 
  * some other file, so it is refused. A link within the folder is followed as usual.
  */
 function refuseLinkOut(file: string): void {
-  let isLink = false;
-  try {
-    isLink = lstatSync(file).isSymbolicLink();
-  } catch {
-    return; // nothing there yet
-  }
-  if (!isLink) return;
-  let to: string;
-  try {
-    to = realpathSync(file);
-  } catch {
-    to = ''; // a dangling link: where it would lead is not known, so it leads out
-  }
+  // Nothing there yet, or not a link: nothing to refuse.
+  if (attempt(() => lstatSync(file).isSymbolicLink()) !== true) return;
+  // A dangling link: where it would lead is not known, so it leads out.
+  const to = attempt(() => realpathSync(file)) ?? '';
   if (!to || dirname(to) !== realpathSync(dirname(file))) throw Object.assign(new Error('a link out of the folder'), { code: 'ELINKOUT' });
 }
 

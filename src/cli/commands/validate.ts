@@ -1,6 +1,7 @@
 // `dutykit validate <file...>`: every problem in every file, exit 1 if any.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { attempt } from '../../attempt.js';
 import { CheckFailed, formatProblem, problemCount, type Problem } from '../../errors.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { checkFramework } from '../../model/load-framework.js';
@@ -23,12 +24,8 @@ interface Result {
 }
 
 function check(file: string): Result {
-  let folder = false;
-  try {
-    folder = statSync(file).isDirectory();
-  } catch {
-    // A missing file is reported by the loader, with its position.
-  }
+  // A missing file is reported by the loader, with its position.
+  const folder = attempt(() => statSync(file).isDirectory()) === true;
   if (folder && !existsSync(join(file, 'framework.yaml'))) {
     // A folder of assessments, most likely: say what validate takes, not "framework.yaml: no such file".
     const message = `a folder with no framework.yaml, so not a framework folder; to check the assessments in it, name them: dutykit validate ${join(file, '*.yaml')}`;

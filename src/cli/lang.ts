@@ -27,10 +27,7 @@ export function speakFirst(value: string): void {
 
 /** Output that is one document (JSON) is in one language. */
 export function oneLang(langs: string[], what: string): string {
-  if (langs.length > 1) {
-    const params = { what, langs: langs.join(', ') };
-    throw new UsageError(messages(DEFAULT_LANG).t('usage.oneLang', params), (m) => m.t('usage.oneLang', params));
-  }
+  if (langs.length > 1) throw usageError('usage.oneLang', { what, langs: langs.join(', ') });
   return langs[0]!;
 }
 

@@ -8,8 +8,8 @@ import { DEFAULT_LANG, messages } from '../i18n/catalogue.js';
 import type { Localized } from '../model/localize.js';
 import { untranslatedLines } from './untranslated.js';
 import { benchmarkChange } from '../diff/diff.js';
+import { kindLabel } from '../diff/wording.js';
 import { reportChanges, type ReportChange } from './changes.js';
-
 
 /** "Essex Police (DI Sam Carter, Prevent Engagement Officer)". */
 export const contributorText = (c: NonNullable<ReportModel['contributor']>): string => {
@@ -18,8 +18,6 @@ export const contributorText = (c: NonNullable<ReportModel['contributor']>): str
 };
 
 export type Audience = 'board' | 'public';
-
-export const kindLabel = (fw: Framework, kind: string) => fw.kinds?.find((k) => k.id === kind)?.label ?? kind;
 
 export interface ReportAnswer {
   id: string;

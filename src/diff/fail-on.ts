@@ -61,7 +61,6 @@ export function evaluateFailOn(d: AssessmentDiff, conditions: FailOn[]): Tripped
     .filter((t) => t.benchmarks.length > 0 || (t.changes?.length ?? 0) > 0);
 }
 
-
 /** A trip in words, from the catalogue: a diff in another language gives its names and labels. */
 export function describeTrip(t: Tripped, l: Messages = messages()): string {
   const names = t.benchmarks.map((r) => `${rowName(r, l)} (${r.before?.label ?? '—'} → ${r.after?.label ?? '—'})`).join('; ');

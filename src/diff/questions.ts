@@ -30,7 +30,6 @@ export function pairQuestions(olds: BenchmarkRating[], now: BenchmarkRating | un
   return pairs;
 }
 
-
 const sameList = (a: string[] = [], b: string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function evidenceChanged(a?: Answer, b?: Answer): boolean {

@@ -40,7 +40,6 @@ export function checkIds(fw: FrameworkFile, source: Source): Problem[] {
   return problems;
 }
 
-
 /**
  * The board reads labels, not ids: a label (or an answer's phrase) that names another entry of
  * its scale, as `red` labelled "Green" or `not-met` labelled "Met" would, makes a report say

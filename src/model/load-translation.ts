@@ -106,7 +106,6 @@ function unknownIds(fw: Framework, tr: Translation, src: Source): Problem[] {
   return problems;
 }
 
-
 /**
  * As for the English labels (framework-checks.ts): a translated rating or answer label that
  * names another entry of its scale, in either language, would make the report say the opposite

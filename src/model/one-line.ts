@@ -10,7 +10,6 @@ export const saying = (s: Said) => ({ message: english(s), params: { says: s } }
 
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
-
 export const isOneLine = (s: string): boolean => !CONTROL.test(s);
 
 /** `schema`, refusing text with a line break or a control character in it. */

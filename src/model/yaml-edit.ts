@@ -12,7 +12,6 @@ export type Path = readonly (string | number)[];
 /** Key order to insert new keys in, for the map at a path; undefined: append at the end. */
 export type KeyOrder = (mapPath: Path) => readonly string[] | undefined;
 
-
 export class YamlEditor {
   #text: string;
   #parsed: Document.Parsed | undefined;

@@ -57,8 +57,12 @@ export function questionSetLine(d: AssessmentDiff, { t }: Messages = messages())
   return t('diff.questionSets', { shared: q.shared, total: q.new, new: d.new.framework.id, old: d.old.framework.id, oldTotal: q.old, percent });
 }
 
-export function countsLine(counts: Record<string, number>, ratings: { id: string; label: string }[], { t }: Messages = messages()): string {
-  const parts = [...[...ratings].reverse().map((r) => t('report.count', { count: counts[r.id] ?? 0, label: r.label })), t('report.count', { count: counts.unrated ?? 0, label: t('rating.unrated') })];
+/**
+ * "3 Green · 5 Amber · 2 Red · 0 Not yet rated", best first: `text` makes a rating's label fit
+ * for the output, and `paint` may colour each part in its rating's colour.
+ */
+export function countsLine(counts: Record<string, number>, ratings: { id: string; label: string }[], { t }: Messages = messages(), text = (s: string) => s, paint = (_id: string, s: string) => s): string {
+  const parts = [...[...ratings].reverse().map((r) => paint(r.id, t('report.count', { count: counts[r.id] ?? 0, label: text(r.label) }))), paint('unrated', t('report.count', { count: counts.unrated ?? 0, label: t('rating.unrated') }))];
   return parts.join(t('list.separator'));
 }
 

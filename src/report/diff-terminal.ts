@@ -1,6 +1,6 @@
 // `diff` and `trend` for a terminal: the words always there, colour only as an extra.
 import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
-import { directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
+import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
 import type { Trend } from '../diff/trend.js';
 import type { AssessmentDiff, Direction } from '../diff/types.js';
 import type { Paint } from './terminal.js';
@@ -14,13 +14,6 @@ function paintDirection(ratings: { id: string }[], paint: Paint, d: Direction, t
   if (d === 'declined') return paint(ratings[0]?.id ?? '', text);
   return text;
 }
-
-/** "3 Green · 5 Amber · 2 Red · 0 Not yet rated", each part in its colour. */
-const counts = (c: Record<string, number>, ratings: { id: string; label: string }[], paint: Paint, { t }: Messages) =>
-  [
-    ...[...ratings].reverse().map((r) => paint(r.id, t('report.count', { count: c[r.id] ?? 0, label: plainLine(r.label) }))),
-    paint('unrated', t('report.count', { count: c.unrated ?? 0, label: t('rating.unrated') })),
-  ].join(t('list.separator'));
 
 export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l: Messages = messages()): Term {
   const { t, date } = l;
@@ -62,7 +55,7 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l
   // "Before:" and "After:" padded to one width, so the counts line up.
   const [before, after] = [t('diff.before'), t('diff.after')];
   const pad = Math.max(before.length, after.length);
-  out.push(`${before.padEnd(pad)} ${counts(d.old.counts, d.ratings, paint, l)}`, `${after.padEnd(pad)} ${counts(d.new.counts, d.ratings, paint, l)}`, `${t('diff.change')} ${summaryLine(d, l)}`);
+  out.push(`${before.padEnd(pad)} ${countsLine(d.old.counts, d.ratings, l, plainLine, paint)}`, `${after.padEnd(pad)} ${countsLine(d.new.counts, d.ratings, l, plainLine, paint)}`, `${t('diff.change')} ${summaryLine(d, l)}`);
 
   const odd = notLikeForLike(d, l);
   if (odd.length || !d.sameFramework) out.push('', t('diff.notLikeForLike.colon'), ...odd.map((x) => `  - ${plainLine(x)}`), `  - ${plainLine(questionSetLine(d, l))}`);
@@ -104,7 +97,7 @@ export function renderTrendText(t: Trend, paint: Paint, width: number, l: Messag
     return `${word ? paint(cell.rating, word) : ''}${arrow ? ` ${paintDirection(t.ratings, paint, cell.direction!, arrow.trim())}` : ''}`;
   });
   const out = [`${plainLine(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ${l.t('trend.text.key')}`, table];
-  for (const p of t.points) out.push(`${plainLine(`${p.period} (${p.framework.id})`)}: ${counts(p.counts, t.ratings, paint, l)}`);
+  for (const p of t.points) out.push(`${plainLine(`${p.period} (${p.framework.id})`)}: ${countsLine(p.counts, t.ratings, l, plainLine, paint)}`);
   if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push(`* ${l.t('trend.text.merged')}`);
   const odd = t.rows.filter((r) => !r.likeForLike);
   if (odd.length) out.push('', l.t('diff.notLikeForLike.colon'), ...odd.map((r) => `  - ${plainLine(r.benchmark.title)}: ${plainLine(r.note ?? '')}`));

@@ -7,6 +7,7 @@ import type { ReportContributed, ReportPosition, ReportUnsettled } from './posit
 import { ours, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import { directionWord } from './words.js';
+import { countsLine } from '../diff/describe.js';
 import { clean } from './text.js';
 
 /** Escape text for use inline: every character Markdown or HTML could act on. */
@@ -154,8 +155,7 @@ export function renderMarkdown(m: ReportModel): Term {
     ...(withChange ? [b.change ? t('report.change', { from: inline(b.change.fromLabel), to: inline(b.ratingLabel), direction: directionWord(t, b.change.direction) }) : '—'] : []),
   ]);
   out.push(table(head, rows), '');
-  const counts = [...m.ratings.map((r) => t('report.count', { count: m.counts[r.id] ?? 0, label: inline(r.label) })).reverse(), t('report.count', { count: m.counts.unrated ?? 0, label: t('rating.unrated') })];
-  out.push(`**${t('report.ratings')}** ${counts.join(t('list.separator'))}`, '');
+  out.push(`**${t('report.ratings')}** ${countsLine(m.counts, m.ratings, l, inline)}`, '');
   if (m.previous && m.changes) out.push(changesSection(m.previous.period, m.changes, l));
 
   if (m.unsettled) out.push(unsettledSection(m.unsettled, l));

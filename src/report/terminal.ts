@@ -4,11 +4,13 @@ import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
 import type { ReportModel } from './model.js';
 import { clean } from './text.js';
 import { messages } from '../i18n/catalogue.js';
+import { countsLine } from '../diff/describe.js';
 
 export type Paint = (ratingId: string, text: string) => string;
 
 export function renderRateTable(m: ReportModel, paint: Paint, width: number): Term {
-  const { t, date } = messages(m.lang);
+  const l = messages(m.lang);
+  const { t, date } = l;
   const head = [t('report.col.number'), t('report.col.benchmark'), t('report.col.rating'), t('report.col.basis'), t('report.col.reason')];
   // The basis in lower case, as a word in a sentence: "agreed", "computed".
   const basis = (b: (typeof m.benchmarks)[number]) => {
@@ -28,11 +30,9 @@ export function renderRateTable(m: ReportModel, paint: Paint, width: number): Te
   ]);
   // Paint each wrapped line of a rating, so colour never runs into the border.
   const table = boxTable(head, rows, widths, (r, c, line) => (r >= 0 && c === 2 && line ? paint(m.benchmarks[r]!.rating, line) : line));
-  const counts = [...m.ratings].reverse().map((r) => paint(r.id, t('report.count', { count: m.counts[r.id] ?? 0, label: plainLine(r.label) })));
-  counts.push(paint('unrated', t('report.count', { count: m.counts.unrated ?? 0, label: t('rating.unrated') })));
   const from = m.contributor ? `${t('rate.contribution', { organisation: plainLine(m.contributor.organisation) })}${t('list.separator')}` : '';
   const title = `${from}${plainLine(m.authority)} · ${plainLine(m.period)} · ${t('rate.agreed', { date: date(m.date) })} · ${plainLine(m.marking)}`;
   // Every piece from the files went through clean (in a cell) or plainLine (on a line of ours,
   // where a line break would forge a line): the whole is fit for a terminal.
-  return ours(`${fitLine(title, width)}\n${table}\n${fitLine(counts.join(t('list.separator')), width)}\n`);
+  return ours(`${fitLine(title, width)}\n${table}\n${fitLine(countsLine(m.counts, m.ratings, l, plainLine, paint), width)}\n`);
 }

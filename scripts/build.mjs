@@ -82,25 +82,20 @@ await strict({
   plugins: [pdfkitFonts, pdfShims],
 });
 
-// Tools the build runs, made from the same code the CLI runs.
-const buildTool = (entry, extra = {}) =>
-  build({
-    entryPoints: [entry],
-    outdir: 'dist/tools',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    ...extra,
-  });
-await buildTool('scripts/compile-frameworks.ts');
-const tool = (name) => import(pathToFileURL(`dist/tools/${name}.mjs`).href);
-
-// Compile the bundled frameworks to JSON with the same code that reads them.
-const { compileFrameworks } = await tool('compile-frameworks');
+// Compile the bundled frameworks to JSON with the same code that reads them, built first as a
+// tool the build runs.
+await build({
+  entryPoints: ['scripts/compile-frameworks.ts'],
+  outdir: 'dist/tools',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+const { compileFrameworks } = await import(pathToFileURL('dist/tools/compile-frameworks.mjs').href);
 compileFrameworks('benchmarks', 'dist/frameworks');
 
 // The product must work: the built CLI renders the example, or the build fails.

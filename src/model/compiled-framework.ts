@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { attempt } from '../attempt.js';
 import type { Framework } from './framework-schema.js';
 import { outside } from './inside.js';
 import type { Translation } from './load-translation.js';
@@ -45,15 +46,14 @@ export function compiledFile(compiledDir: string, dir: string): string {
 export function readCompiled(compiledDir: string, dir: string): Framework | undefined {
   const file = compiledFile(compiledDir, dir);
   if (!existsSync(file)) return undefined;
-  try {
+  // A damaged cache is only a slower start.
+  return attempt(() => {
     const c = JSON.parse(readFileSync(file, 'utf8')) as Compiled;
     if (c.fingerprint !== fingerprint(dir)) return undefined;
     const fw: Framework = { ...c.framework, dir };
     compiledTranslations.set(fw, c.translations ?? {});
     return fw;
-  } catch {
-    return undefined; // a damaged cache is only a slower start
-  }
+  });
 }
 
 export function compile(fw: Framework, translations: Record<string, Translation> = {}): Compiled {

@@ -2,6 +2,7 @@
 // that process started, so that a pid handed on to an unrelated process does not block.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { attempt } from '../../attempt.js';
 import { CannotWrite, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 
@@ -27,20 +28,13 @@ function alive(pid: number): boolean {
  * (macOS, the BSDs), else undefined (then only the pid can be checked).
  */
 export function startedAt(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces and brackets: count fields after its last ')'.
-    const ticks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    if (ticks && /^\d+$/.test(ticks)) return `proc:${ticks}`;
-  } catch {
-    // no /proc: try ps
-  }
-  try {
-    const lstart = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
-    return lstart ? `ps:${lstart}` : undefined;
-  } catch {
-    return undefined;
-  }
+  const stat = attempt(() => readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  // The command name (field 2) may hold spaces and brackets: count fields after its last ')'.
+  const ticks = stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  if (ticks && /^\d+$/.test(ticks)) return `proc:${ticks}`;
+  // No /proc: try ps.
+  const lstart = attempt(() => execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim());
+  return lstart ? `ps:${lstart}` : undefined;
 }
 
 interface Holder {
@@ -50,14 +44,10 @@ interface Holder {
 
 /** The lock's contents: the pid on the first line (all older versions wrote), then `started <token>`. */
 const holder = (path: string): Holder | undefined => {
-  try {
-    const [first = '', ...rest] = readFileSync(path, 'utf8').split('\n');
-    const pid = Number.parseInt(first, 10);
-    const started = rest.find((l) => l.startsWith('started '))?.slice('started '.length).trim();
-    return Number.isInteger(pid) && pid > 0 ? { pid, started: started || undefined } : undefined;
-  } catch {
-    return undefined;
-  }
+  const [first = '', ...rest] = attempt(() => readFileSync(path, 'utf8'))?.split('\n') ?? [];
+  const pid = Number.parseInt(first, 10);
+  const started = rest.find((l) => l.startsWith('started '))?.slice('started '.length).trim();
+  return Number.isInteger(pid) && pid > 0 ? { pid, started: started || undefined } : undefined;
 };
 
 /** Why the lock's holder no longer has the file open, or undefined while it does. */

@@ -35,15 +35,19 @@ export function formatProblemIn(p: Problem, m: Messages | undefined): string {
 /** The message in another language, from the catalogue: said when the command's --lang was read. */
 export type InLang = (m: Messages) => string;
 
-/** Wrong command line: exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+/** An error main.ts says in the language of the command's --lang, where `inLang` words it. */
+class Worded extends Error {
   constructor(
     message?: string,
     readonly inLang?: InLang,
   ) {
     super(message);
   }
+}
+
+/** Wrong command line: exit 2. */
+export class UsageError extends Worded {
+  override name = 'UsageError';
 }
 
 /** A file could not be written (no space, no permission, a file where a folder should be): exit 2. */
@@ -81,14 +85,8 @@ export class InputError extends Error {
 }
 
 /** A check ran and failed (`validate`, `diff --fail-on`): exit 1. */
-export class CheckFailed extends Error {
+export class CheckFailed extends Worded {
   override name = 'CheckFailed';
-  constructor(
-    message?: string,
-    readonly inLang?: InLang,
-  ) {
-    super(message);
-  }
 }
 
 /** The user stopped the program; progress is saved: exit 130, or 128 + the signal that stopped it. */

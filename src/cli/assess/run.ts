@@ -1,6 +1,6 @@
 // `assess` on one file: lock it, open or start it, walk through it; on Ctrl-C say how to resume.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { carryForward, type Carried } from '../../assess/carry.js';
 import { Cancelled, formatProblem, InputError, UsageError } from '../../errors.js';
@@ -16,7 +16,7 @@ import { today } from '../clock.js';
 import { withKindLabel } from '../kind-warning.js';
 import { chosenFramework, openAssessment, type Opened } from '../open.js';
 import type { GlobalOptions } from '../output.js';
-import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { BUNDLED_FRAMEWORKS, frameworkRef } from '../paths.js';
 import { isExitPrompt } from '../prompts.js';
 import { askDetails, type DetailAnswers } from './details.js';
 import { acquireLock } from './lock.js';
@@ -105,11 +105,9 @@ async function create(file: string, opts: AssessOptions, io: Io, previous: Opene
   const fw = opts.framework || !previous ? chosenFramework(opts.framework) : previous.framework;
   io.say(`New assessment ${exact(file)}, against ${plainLine(fw.title)} (version ${exact(fw.version)}).${previous ? ` Starting from ${exact(opts.from!)}.` : ''}`);
   const carried = previous && carryForward(fw, previous);
-  const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
-  const frameworkRef = bundled ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
   /** The new file: its details, and what is carried forward from last year. */
   const newFile = (d: Partial<DetailAnswers>): string => {
-    const e = new AssessmentEditor(blankAssessment(fw, { ...d, date: d.date ?? null, marking: d.marking ?? null, frameworkRef }), fw);
+    const e = new AssessmentEditor(blankAssessment(fw, { ...d, date: d.date ?? null, marking: d.marking ?? null, frameworkRef: frameworkRef(fw, file) }), fw);
     if (d.assessors?.length) e.setAssessors(d.assessors);
     for (const c of carried?.evidence ?? []) e.setAnswer(c.benchmark, c.question, { evidence: c.evidence, links: c.links, reviewed: c.reviewed });
     for (const a of carried?.actions ?? []) e.addAction(a.benchmark, a.action);

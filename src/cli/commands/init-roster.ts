@@ -3,7 +3,7 @@
 // already there is never overwritten (a school may have filled it in): run it again after
 // adding a body to the roster and only the new one is written.
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { makeFolder, writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
@@ -11,7 +11,7 @@ import { loadRoster, type RosterBody } from '../../model/roster.js';
 import { slug } from '../../report/text.js';
 import { exact, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
-import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { BUNDLED_FRAMEWORKS, frameworkRef } from '../paths.js';
 import '../open.js'; // sets up the compiled and bundled frameworks
 
 export interface InitRosterOptions extends GlobalOptions {
@@ -33,7 +33,6 @@ export async function runInitRoster(opts: InitRosterOptions): Promise<void> {
   } catch {
     throw new UsageError(`--out: cannot make the folder ${opts.out}`);
   }
-  const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
   const written: string[] = [];
   const kept: string[] = [];
   for (const b of bodies) {
@@ -42,9 +41,8 @@ export async function runInitRoster(opts: InitRosterOptions): Promise<void> {
       kept.push(target);
       continue;
     }
-    const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';
     // The due date stands in for the date: the body changes it to the day it agrees the return.
-    writeFileAtomic(target, blankAssessment(fw, { authority: b.name, kind: b.kind, reference: b.reference, period, date: due, marking: opts.marking, frameworkRef }));
+    writeFileAtomic(target, blankAssessment(fw, { authority: b.name, kind: b.kind, reference: b.reference, period, date: due, marking: opts.marking, frameworkRef: frameworkRef(fw, target) }));
     written.push(target);
   }
   if (opts.json) return outJson({ written, kept, framework: fw.id, period, due }, 0);

@@ -1,6 +1,6 @@
 // `dutykit init [file]`: a blank assessment listing every question.
 import { existsSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { join } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
@@ -12,7 +12,7 @@ import { appliesTo } from '../../rating/questions.js';
 import { chosenFramework } from '../open.js';
 import { exact, ours, plain, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
-import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { frameworkRef } from '../paths.js';
 import { today } from '../clock.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -38,10 +38,7 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
   // The check `validate <folder>` makes: never write a file that validate would refuse as too large.
   const tooLarge = blankTooLarge(fw);
   if (tooLarge) throw new InputError([{ file: join(fw.dir, 'framework.yaml'), line: 1, col: 1, path: '', message: tooLarge }]);
-  // A bundled framework is named by id; any other folder by its path from the file.
-  const bundled = resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id);
-  const frameworkRef = bundled ? fw.id : relative(dirname(resolve(target)), fw.dir) || '.';
-  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, kind, period: opts.period, date, marking: opts.marking, frameworkRef, contributor: opts.contributor?.trim() }));
+  writeFileAtomic(target, blankAssessment(fw, { authority: opts.authority, kind, period: opts.period, date, marking: opts.marking, frameworkRef: frameworkRef(fw, target), contributor: opts.contributor?.trim() }));
   const questions = fw.benchmarks.reduce((n, b) => n + b.questions.filter((q) => !q.retired && appliesTo(q, kind)).length, 0);
   if (opts.json) outJson({ written: target, framework: fw.id, benchmarks: fw.benchmarks.length, questions }, 0);
   else {

@@ -1,8 +1,6 @@
 // Commander declarations only: each action lazy-imports its command module,
 // so `--help` loads none of yaml, zod, pdfkit or the prompts.
 import { Command, Option } from 'commander';
-import type { GlobalOptions } from './output.js';
-import { UsageError } from '../errors.js';
 import { message } from '../outside.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -39,13 +37,12 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
   // Set before the commands are added: each copies it. commander quotes what was typed (an
   // option, a value), so its words take the one seam for outside text, in any language.
   program.configureOutput({ outputError: (text, write) => write(message(said ? said.error(text) : text)) });
-  const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions;
   // An action that imports its command's module only when it runs; the command is called with
   // its arguments, then its own options over the global ones (commander passes the options and
   // the command after the arguments).
   const lazy = (load: () => Promise<(...args: never[]) => Promise<void>>) => async (...args: unknown[]) => {
     const run = await load();
-    await run(...([...args.slice(0, -2), globals(args.at(-1) as Command)] as never[]));
+    await run(...([...args.slice(0, -2), (args.at(-1) as Command).optsWithGlobals()] as never[]));
   };
   // A command's own usage errors are said in its --lang, whichever option they are about.
   program.hook('preAction', async (_program, action) => {
@@ -85,18 +82,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         'dutykit init --roster roster.yaml --out returns/',
       ]),
     )
-    .action(async (file: string | undefined, o, cmd: Command) => {
-      if (o.roster) {
-        if (file) throw new UsageError('give either a file or --roster, not both');
-        // The roster gives each body its kind.
-        if (o.kind) throw new UsageError('--kind goes without --roster: the roster gives each body its kind');
-        const { runInitRoster } = await import('./commands/init-roster.js');
-        return runInitRoster({ ...globals(cmd), ...o });
-      }
-      if (o.out) throw new UsageError('--out goes with --roster; give the file to write instead');
-      const { runInit } = await import('./commands/init.js');
-      await runInit(file, { ...globals(cmd), ...o });
-    });
+    .action(lazy(async () => (await import('./commands/init.js')).runInit));
 
   program
     .command('validate')

@@ -4,15 +4,15 @@
 // adding a body to the roster and only the new one is written.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { makeFolder, writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
-import { loadRoster, type RosterBody } from '../../model/roster.js';
+import type { RosterBody } from '../../model/roster.js';
 import { slug } from '../../report/text.js';
 import { exact, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
-import { BUNDLED_FRAMEWORKS, frameworkRef } from '../paths.js';
-import '../open.js'; // sets up the compiled and bundled frameworks
+import { frameworkRef } from '../paths.js';
+import { openRoster } from '../open.js';
 
 export interface InitRosterOptions extends GlobalOptions {
   roster: string;
@@ -25,9 +25,7 @@ export const returnFileName = (b: RosterBody) => `${slug(b.reference)}-${slug(b.
 
 export async function runInitRoster(opts: InitRosterOptions): Promise<void> {
   if (!opts.out) throw new UsageError('--roster needs --out <folder>: where to write one blank return per body');
-  const roster = loadRoster(opts.roster, BUNDLED_FRAMEWORKS);
-  if (!roster.value) throw new InputError(roster.problems);
-  const { framework: fw, bodies, period, due } = roster.value;
+  const { framework: fw, bodies, period, due } = openRoster(opts.roster);
   try {
     makeFolder(opts.out);
   } catch {

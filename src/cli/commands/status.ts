@@ -1,7 +1,5 @@
 // `dutykit status <files or folders...>`: what needs doing now, one line each, by date.
-import { InputError } from '../../errors.js';
 import { checkFailed, usageError, warningText } from '../usage.js';
-import { loadRoster, type Roster } from '../../model/roster.js';
 import { byDate, rosterStatus, statusOf, type StatusItem } from '../../rollup/status.js';
 import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.js';
 import { exact, joined, message, plainLine, term, type Term } from '../../outside.js';
@@ -11,7 +9,7 @@ import { hasAnswers } from '../../rollup/summary.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
-import { BUNDLED_FRAMEWORKS } from '../paths.js';
+import { openRoster } from '../open.js';
 import { eachReturn } from '../returns.js';
 
 export interface StatusOptions extends GlobalOptions {
@@ -57,12 +55,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   if (opts.json) oneLang(langs, 'JSON');
   const failOn = opts.failOn?.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) ?? [];
   for (const w of failOn) if (w !== 'overdue') throw usageError('usage.failOnOverdue', { condition: w });
-  let roster: Roster | undefined;
-  if (opts.roster) {
-    const r = loadRoster(opts.roster, BUNDLED_FRAMEWORKS);
-    if (!r.value) throw new InputError(r.problems);
-    roster = r.value;
-  }
+  const roster = opts.roster ? openRoster(opts.roster) : undefined;
   const index = roster && new RosterIndex(roster);
   /** Blank returns of bodies on the roster, by reference: the newest file of each. */
   const started = new Map<string, { date: string; file: string }>();

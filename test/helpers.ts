@@ -1,5 +1,7 @@
 // Small factories for tests: the bundled framework, assessments built in a line.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Answer, Assessment, BenchmarkEntry } from '../src/model/assessment.js';
 import type { Framework } from '../src/model/framework-schema.js';
@@ -8,6 +10,19 @@ import { loadFramework } from '../src/model/load-framework.js';
 export const ROOT = join(import.meta.dirname, '..');
 export const BUNDLED = join(ROOT, 'benchmarks');
 export const BIN = join(ROOT, 'bin', 'dutykit.js');
+
+/** A copy of the Northbridge example in a new folder (to merge into), and `write` for files beside it. */
+export function exampleCopy(prefix: string): { target: string; write: (name: string, text: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const target = join(dir, 'northbridge-2025.yaml');
+  cpSync(join(ROOT, 'examples/northbridge-2025.yaml'), target);
+  const write = (name: string, text: string) => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  return { target, write };
+}
 
 export function framework(id = 'home-office-2018'): Framework {
   const fw = loadFramework(join(BUNDLED, id));

@@ -1,29 +1,21 @@
 // What a hostile test of `merge` found (attack report 5, 6, 14, 17, 18), run as a user would:
 // an older contribution, fields merge does not take, the assess lock, the contribution's date
 // in its report, and one organisation spelt several ways.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startedAt } from '../src/cli/assess/lock.js';
 import { loadAssessment } from '../src/model/load-assessment.js';
-import { BUNDLED, dutykit, ROOT } from './helpers.js';
+import { BUNDLED, dutykit, exampleCopy, ROOT } from './helpers.js';
 
 const C = join(ROOT, 'examples/northbridge-2025-contributions');
 const POLICE = join(C, 'wessex-police.yaml');
 const police = readFileSync(POLICE, 'utf8');
-let dir: string;
 let target: string;
+let write: (name: string, text: string) => string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dutykit-merge-attack-'));
-  target = join(dir, 'northbridge-2025.yaml');
-  cpSync(join(ROOT, 'examples/northbridge-2025.yaml'), target);
+  ({ target, write } = exampleCopy('dutykit-merge-attack-'));
 });
-const write = (name: string, text: string) => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
 const positions = (q = 'right-membership', b = 'multi-agency-partnership-board') => loadAssessment(target, BUNDLED).value!.assessment.benchmarks[b]!.answers[q]!.positions!;
 
 describe('merge refuses what would lose or hide something', () => {

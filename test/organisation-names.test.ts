@@ -1,26 +1,18 @@
 // One organisation however its name is written (second hostile test of merge, findings 2, 3, 4
 // and 12): merge, diff and the file's own check compare names by one key, organisationKey.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAssessment } from '../src/model/load-assessment.js';
 import { organisationKey } from '../src/model/one-line.js';
-import { BUNDLED, dutykit, ROOT } from './helpers.js';
+import { BUNDLED, dutykit, exampleCopy, ROOT } from './helpers.js';
 
 const police = readFileSync(join(ROOT, 'examples/northbridge-2025-contributions/wessex-police.yaml'), 'utf8');
-let dir: string;
 let target: string;
+let write: (name: string, text: string) => string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dutykit-names-'));
-  target = join(dir, 'northbridge-2025.yaml');
-  cpSync(join(ROOT, 'examples/northbridge-2025.yaml'), target);
+  ({ target, write } = exampleCopy('dutykit-names-'));
 });
-const write = (name: string, text: string) => {
-  const f = join(dir, name);
-  writeFileSync(f, text);
-  return f;
-};
 const as = (organisation: string) => write(`c-${Math.random().toString(36).slice(2)}.yaml`, police.replace('organisation: Wessex Police', `organisation: "${organisation}"`));
 const voices = () => {
   const a = loadAssessment(target, BUNDLED).value!.assessment;

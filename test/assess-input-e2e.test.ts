@@ -2,38 +2,31 @@
 // write, as a terminal sends it, with and without the brackets that mark a paste; links are
 // kept as the file has them and new ones go one per line.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadAssessment } from '../src/model/load-assessment.js';
-import { hasTmux, Terminal } from './helpers/tmux.js';
-
-const BIN = resolve('bin/dutykit.js');
-const assess = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { assessCommand as assess, BIN, hasTmux, loadOrFail, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
 
 let dir: string;
 let file: string;
 let term: Terminal;
 
-beforeAll(() => {
-  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
-});
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'dutykit-paste-'));
-  file = join(dir, 'a.yaml');
-  execFileSync('node', [BIN, 'init', file, '--authority', 'Riverside', '--period', '2024/25', '--date', '2025-03-12'], { stdio: 'pipe' });
-});
+needsBuild();
 
-const answers = () => {
-  const r = loadAssessment(file, 'benchmarks');
-  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.value.assessment.benchmarks['local-risk-assessment']!.answers;
-};
+const answers = () => loadOrFail(file).benchmarks['local-risk-assessment']!.answers;
+
+/** For each test of the calling suite: a new folder with a blank assessment `file`, and a terminal in it. */
+function blankFileEachTest(): void {
+  const each = terminalEachTest('dutykit-paste-');
+  beforeEach(() => {
+    ({ dir, term } = each);
+    file = join(dir, 'a.yaml');
+    execFileSync('node', [BIN, 'init', file, '--authority', 'Riverside', '--period', '2024/25', '--date', '2025-03-12'], { stdio: 'pipe' });
+  });
+}
 
 describe.skipIf(!hasTmux)('pasting into assess (tmux)', () => {
-  beforeEach(() => void (term = new Terminal(dir)));
-  afterEach(() => term.close());
+  blankFileEachTest();
 
   it('keeps every line of a multi-line paste, in order, blank lines too (no paste brackets)', async () => {
     const w = term.run(assess(file));
@@ -91,8 +84,7 @@ describe.skipIf(!hasTmux)('pasting into assess (tmux)', () => {
 });
 
 describe.skipIf(!hasTmux)('links in assess (tmux)', () => {
-  beforeEach(() => void (term = new Terminal(dir)));
-  afterEach(() => term.close());
+  blankFileEachTest();
 
   it('Enter keeps links with commas as they are; new links are taken one per line', async () => {
     const text = readFileSync(file, 'utf8').replace(

@@ -1,30 +1,20 @@
 // `assess` on a framework with kinds of body, in a real terminal (tmux): the kind is asked with
 // the details, before any question, and decides which questions are asked.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dutykit } from './helpers.js';
-import { hasTmux, Terminal } from './helpers/tmux.js';
+import { assessCommand as assess, hasTmux, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
 
-const BIN = resolve('bin/dutykit.js');
-const assess = (args: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${args}`;
 let dir: string;
 let term: Terminal;
 
-beforeAll(() => {
-  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
-});
+needsBuild();
 
 describe.skipIf(!hasTmux)('assess asks the kind of body (tmux)', () => {
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'dutykit-kind-'));
-    term = new Terminal(dir);
-  });
-  afterEach(() => {
-    term.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const each = terminalEachTest('dutykit-kind-');
+  beforeEach(() => void ({ dir, term } = each));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a new return: the kind is chosen after the name, and a secondary school is asked all eight questions', async () => {
     const w = term.run(assess('n.yaml --framework thurrock-schools-2020'));

@@ -1,26 +1,20 @@
 // "Confirmed means saved", in a real terminal (tmux): whatever is shown with a tick is in the
 // file when the process ends, however it ends.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { blankAssessment } from '../src/model/blank.js';
-import { loadAssessment } from '../src/model/load-assessment.js';
 import { loadFramework } from '../src/model/load-framework.js';
 import { AssessmentEditor } from '../src/model/write-assessment.js';
-import { hasTmux, Terminal } from './helpers/tmux.js';
+import { assessCommand as assess, hasTmux, loadOrFail, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
 
-const BIN = resolve('bin/dutykit.js');
 const fw = loadFramework('benchmarks/home-office-2018').value!;
-const assess = (file: string) => `SOURCE_DATE_EPOCH=1741737600 node ${BIN} assess ${file}`;
 
 let dir: string;
 let file: string;
 let term: Terminal;
 
-beforeAll(() => {
-  if (!existsSync('dist/cli.cjs')) throw new Error('dist/ is missing: run `npm run build` first');
-});
+needsBuild();
 
 /** A file with the first `n` benchmarks' questions all answered (`word`), the first `rated` of them agreed Green. */
 function write(n: number, rated: number, word = 'met'): void {
@@ -31,19 +25,14 @@ function write(n: number, rated: number, word = 'met'): void {
   });
   writeFileSync(file, e.toString());
 }
-const load = () => {
-  const r = loadAssessment(file, 'benchmarks');
-  if (!r.value) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.value.assessment;
-};
+const load = () => loadOrFail(file);
 
 describe.skipIf(!hasTmux)('what is confirmed is saved, however the session ends (tmux)', () => {
+  const each = terminalEachTest('dutykit-saved-');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'dutykit-saved-'));
+    ({ dir, term } = each);
     file = join(dir, 'a.yaml');
-    term = new Terminal(dir);
   });
-  afterEach(() => term.close());
 
   it("an action's text confirmed, then Ctrl-C at Owner: the action is in the file", async () => {
     write(1, 0, 'partly');

@@ -3,14 +3,9 @@
 import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionSetLine, rowName, shownQuestions, summaryLine } from '../diff/describe.js';
 import type { Trend, TrendCell } from '../diff/trend.js';
 import type { AssessmentDiff, BenchmarkChange, Cause } from '../diff/types.js';
-import { cell, inline } from './markdown.js';
+import { cell, inline, table } from './markdown.js';
 import { ours, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 export function causeLines(c: Cause, withRationale = true, l: Messages = messages()): string[] {
   const lines = [`- ${inline(c.text)}`];

@@ -6,13 +6,7 @@ import { mappingBetween, type Mapping } from '../diff/mapping.js';
 import type { Action, Answer, Assessment, Person } from '../model/assessment.js';
 import type { Framework } from '../model/framework-schema.js';
 
-export interface CarriedEvidence {
-  benchmark: string;
-  question: string;
-  evidence?: string;
-  links: string[];
-  reviewed?: string;
-}
+export type CarriedEvidence = { benchmark: string; question: string } & Pick<Answer, 'evidence' | 'links' | 'reviewed'>;
 
 export interface Carried {
   /** Evidence with the date it was last reviewed; the answer itself is only offered as a default. */

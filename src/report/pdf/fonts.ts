@@ -116,20 +116,20 @@ export function plainLayout(embedded: EmbeddedFont): void {
     return advanceWidth;
   };
   (embedded as PlainFont).widthOf = widthOf;
-  embedded.layout = (text, _features, onlyWidth) => {
-    if (onlyWidth) return { glyphs: null, positions: null, advanceWidth: widthOf(text) };
-    let advanceWidth = 0;
-    const glyphs: Glyph[] = [];
-    const positions: Position[] = [];
+  /** Each character's entry, in order (a surrogate pair is one character). */
+  const entries = (text: string): Entry[] => {
+    const out: Entry[] = [];
     for (let i = 0; i < text.length; i++) {
       const cp = codePointAt(text, i);
       if (cp > 0xffff) i++;
-      const e = entry(cp);
-      glyphs.push(e.glyph);
-      positions.push(e.position);
-      advanceWidth += e.position.advanceWidth;
+      out.push(entry(cp));
     }
-    return { glyphs, positions, advanceWidth };
+    return out;
+  };
+  embedded.layout = (text, _features, onlyWidth) => {
+    if (onlyWidth) return { glyphs: null, positions: null, advanceWidth: widthOf(text) };
+    const all = entries(text);
+    return { glyphs: all.map((e) => e.glyph), positions: all.map((e) => e.position), advanceWidth: widthOf(text) };
   };
   const { subset, widths, unicode } = embedded;
   if (!subset || !widths || !unicode) return; // not the pdfkit we know: its own encode works
@@ -145,27 +145,11 @@ export function plainLayout(embedded: EmbeddedFont): void {
     return e.hex;
   };
   embedded.encode = (text) => {
-    const hex: string[] = [];
-    const positions: Position[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const cp = codePointAt(text, i);
-      if (cp > 0xffff) i++;
-      const e = entry(cp);
-      hex.push(hexOf(e));
-      positions.push(e.position);
-    }
-    return [hex, positions];
+    const all = entries(text);
+    return [all.map((e) => hexOf(e)), all.map((e) => e.position)];
   };
-  /** What encode(text)[0].join('') gives, without the arrays. */
-  (embedded as PlainFont).glyphHex = (text) => {
-    let hex = '';
-    for (let i = 0; i < text.length; i++) {
-      const cp = codePointAt(text, i);
-      if (cp > 0xffff) i++;
-      hex += hexOf(entry(cp));
-    }
-    return hex;
-  };
+  /** What encode(text)[0].join('') gives. */
+  (embedded as PlainFont).glyphHex = (text) => entries(text).map((e) => hexOf(e)).join('');
 }
 
 /** A font plainLayout has set up, which can also measure text without going through pdfkit. */

@@ -1,7 +1,7 @@
 // First-match rules from framework.yaml, each match explained by the questions behind it.
 import type { Condition, Framework, Rule } from '../model/framework-schema.js';
 import type { Clause } from './explain.js';
-import { UNANSWERED, type QuestionState } from './questions.js';
+import type { QuestionState } from './questions.js';
 
 export interface RuleMatch {
   rule: Rule;
@@ -28,11 +28,6 @@ function tally(c: Condition, states: QuestionState[]): Tally {
   else if (c.share_below !== undefined) holds = pool.length > 0 && share < c.share_below;
   else holds = pool.length > 0 && share >= c.share_at_least!;
   return { pool, hits, holds };
-}
-
-export function phrase(fw: Framework, word: string): string {
-  if (word === UNANSWERED) return 'is not yet answered';
-  return fw.answers.find((a) => a.id === word)?.phrase ?? `is ${word}`;
 }
 
 const answered = (s: QuestionState): Clause => ({ kind: 'answer', question: s.question.id, answer: s.effective, ...(s.question.essential && s.question.essential_for && { essential: true as const }) });

@@ -122,9 +122,7 @@ export type Condition = z.output<Schemas['conditionSchema']>;
 export type Rule = z.output<Schemas['ruleSchema']>;
 export type Question = z.output<Schemas['questionSchema']>;
 export type Benchmark = z.output<Schemas['benchmarkFileSchema']>;
-export type AnswerDef = FrameworkFile['answers'][number];
 export type RatingDef = FrameworkFile['ratings'][number];
-export type KindDef = NonNullable<FrameworkFile['kinds']>[number];
 
 /** A framework as the rest of the program sees it: the file plus its benchmarks, in order. */
 export interface Framework extends Omit<FrameworkFile, 'benchmarks'> {

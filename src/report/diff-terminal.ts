@@ -4,8 +4,7 @@ import { countsLine, directionText, fromNote, hasNews, notLikeForLike, questionS
 import type { Trend } from '../diff/trend.js';
 import type { AssessmentDiff, Direction } from '../diff/types.js';
 import type { Paint } from './terminal.js';
-import { ours, plainLine, type Term } from '../outside.js';
-import { clean } from './text.js';
+import { clean, ours, plainLine, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 
 /** Improvements take the top rating's colour and declines the bottom one's. */

@@ -4,11 +4,10 @@ import type { ReportChange } from './changes.js';
 import type { ReportAction, ReportAnswer, ReportBenchmark, ReportModel } from './model.js';
 import { reportFacts } from './facts.js';
 import type { ReportContributed, ReportPosition, ReportUnsettled } from './positions.js';
-import { ours, type Term } from '../outside.js';
+import { clean, ours, type Term } from '../outside.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 import { directionWord } from './words.js';
 import { countsLine } from '../diff/describe.js';
-import { clean } from './text.js';
 
 /** Escape text for use inline: every character Markdown or HTML could act on. */
 export function inline(s: string): string {

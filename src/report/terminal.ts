@@ -1,8 +1,7 @@
 // The RAG table for a terminal: the rating word always shown, colour only as an extra.
-import { ours, plainLine, type Term } from '../outside.js';
+import { clean, ours, plainLine, type Term } from '../outside.js';
 import { boxTable, fitColumns, fitLine, naturalWidth } from './box.js';
 import type { ReportModel } from './model.js';
-import { clean } from './text.js';
 import { messages } from '../i18n/catalogue.js';
 import { countsLine } from '../diff/describe.js';
 

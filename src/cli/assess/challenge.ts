@@ -3,7 +3,7 @@
 // own) and its reason are saved at once, with the positions they settle.
 import type { Position } from '../../model/assessment.js';
 import { resolveAnswer } from '../../rating/positions.js';
-import { clean } from '../../report/text.js';
+import { clean } from '../../outside.js';
 import { today } from '../clock.js';
 import { input, select, type Choice } from '../prompts.js';
 import type { Session } from './session.js';

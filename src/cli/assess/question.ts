@@ -1,7 +1,7 @@
 // One question: the answer, then its evidence, links and review date; each saved when given.
 import { linksAnswer } from '../../assess/links.js';
 import { questionKey } from '../../assess/steps.js';
-import { clean } from '../../report/text.js';
+import { clean } from '../../outside.js';
 import { today } from '../clock.js';
 import { dateInput, input, lines, select, type Choice } from '../prompts.js';
 import type { Session } from './session.js';

@@ -2,7 +2,7 @@
 // and actions for anything not Green.
 import { signedDigest } from '../../model/sign-off.js';
 import { allRated } from '../../assess/steps.js';
-import { clean } from '../../report/text.js';
+import { clean } from '../../outside.js';
 import { ratingLabel, ratingRank, UNRATED } from '../../rating/rate.js';
 import { confirm, dateInput, input, select } from '../prompts.js';
 import type { Session } from './session.js';

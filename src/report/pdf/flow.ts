@@ -1,7 +1,7 @@
 // The page cursor: every piece of the report is drawn through here, so every line is
 // wrapped to the text block, every page break is decided here, and every mark on the page
 // is either tagged content or an artifact.
-import { clean } from '../text.js';
+import { clean } from '../../outside.js';
 import { glyphHex, printable, widthAt, type EmbeddedFont, type FontName, type GlyphSource } from './fonts.js';
 import { wrap } from './wrap.js';
 

@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { Cancelled, CheckFailed, formatProblemIn, InputError, NotBuilt, UsageError, whyNotWritten } from '../errors.js';
 import { buildProgram } from './program.js';
-import { version } from './paths.js';
+import { VERSION } from './paths.js';
 import { message } from '../outside.js';
 import { err as write } from './output.js';
 import { speakIn, speaking } from './speaking.js';
@@ -66,7 +66,7 @@ export async function main(argv: string[]): Promise<void> {
   if (l) speakIn(l);
   const said = words && l && { error: (text: string) => words.commanderWords(text, l), afterError: l.t('commander.seeHelp') };
   try {
-    await buildProgram(version(), said || undefined).parseAsync(argv);
+    await buildProgram(VERSION, said || undefined).parseAsync(argv);
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

@@ -17,6 +17,7 @@ function packageRoot(): { dir: string; version: string } {
 
 const pkg = packageRoot();
 export const ROOT = pkg.dir;
+export const VERSION = pkg.version;
 export const BUNDLED_FRAMEWORKS = join(ROOT, 'benchmarks');
 export const DEFAULT_FRAMEWORK = 'home-office-2018';
 /** Checked copies of the bundled frameworks, written by the build (scripts/build.mjs). */
@@ -25,8 +26,4 @@ export const COMPILED_FRAMEWORKS = join(ROOT, 'dist', 'frameworks');
 /** How a new file names its framework: a bundled one by id, any other folder by its path from the file. */
 export function frameworkRef(fw: { id: string; dir: string }, file: string): string {
   return resolve(fw.dir) === resolve(BUNDLED_FRAMEWORKS, fw.id) ? fw.id : relative(dirname(resolve(file)), fw.dir) || '.';
-}
-
-export function version(): string {
-  return pkg.version;
 }

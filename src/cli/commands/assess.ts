@@ -12,8 +12,6 @@ import { withColour } from '../../outside.js';
 import { painter, useColour } from '../output.js';
 import { promptColour } from '../prompts.js';
 
-export type { AssessOptions };
-
 export async function runAssess(file: string | undefined, opts: AssessOptions): Promise<void> {
   if (file && existsSync(file) && statSync(file).isDirectory()) {
     throw new UsageError(`${file} is a folder: name an assessment file, e.g. ${shellQuote(join(file, `${today()}-self-assessment.yaml`))}`);

@@ -13,7 +13,6 @@ import { unsettledSection } from './positions.js';
 
 // The roll-up's PDF, in this bundle so that `rollup --format pdf` loads pdfkit the same way.
 export { renderRollupPdf } from './rollup.js';
-export { metadataText };
 
 export interface PdfOptions {
   /** Written as the document's creation and modification date (SOURCE_DATE_EPOCH). */

@@ -10,10 +10,6 @@ const AUTHORITY: Style = { font: 'bold', size: 18, leading: 1.25 };
 const PERIOD: Style = { font: 'regular', size: 14, colour: MUTED };
 const KEY_WIDTH = 130;
 
-function publicNotice(m: ReportModel): string | undefined {
-  return m.audience === 'public' ? messages(m.lang).t('report.publicNotice') : undefined;
-}
-
 /** A boxed line of text, centred, tagged as a paragraph. */
 function banner(flow: Flow, parent: El, text: string, s: Style, fill: string): void {
   const doc = flow.doc;
@@ -43,6 +39,7 @@ function fact(flow: Flow, parent: El, key: string, value: string): void {
 }
 
 export function cover(flow: Flow, root: El, m: ReportModel): void {
+  const l = messages(m.lang);
   const sect = flow.struct(root, 'Sect');
   flow.y += 30;
   banner(flow, sect, m.marking, BANNER, '#FFFFFF');
@@ -50,9 +47,7 @@ export function cover(flow: Flow, root: El, m: ReportModel): void {
   flow.block(sect, 'H1', m.title, STYLE.h1, { gapAfter: 14 });
   flow.block(sect, 'P', m.authority, AUTHORITY, { gapAfter: 4 });
   flow.block(sect, 'P', m.period, PERIOD, { gapAfter: 30 });
-  const notice = publicNotice(m);
-  if (notice) banner(flow, sect, notice, { font: 'bold', size: 12 }, '#F4F4F4');
+  if (m.audience === 'public') banner(flow, sect, l.t('report.publicNotice'), { font: 'bold', size: 12 }, '#F4F4F4');
   flow.y += 20;
-  const l = messages(m.lang);
   for (const [k, v] of reportFacts(m, l, l.t)) fact(flow, sect, k, v);
 }

@@ -6,12 +6,9 @@ import type { FailOn, Tripped } from './fail-on.js';
 import type { Trend } from './trend.js';
 import type { AssessmentDiff } from './types.js';
 
-export const DIFF_SCHEMA = 'dutykit/diff@1';
-export const TREND_SCHEMA = 'dutykit/trend@1';
-
 export function diffJson(d: AssessmentDiff, failOn?: { conditions: FailOn[]; tripped: Tripped[] }) {
   return {
-    schema: DIFF_SCHEMA,
+    schema: 'dutykit/diff@1',
     ...d,
     ...(failOn && {
       failOn: {
@@ -27,5 +24,5 @@ export function diffJson(d: AssessmentDiff, failOn?: { conditions: FailOn[]; tri
 }
 
 export function trendJson(t: Trend) {
-  return { schema: TREND_SCHEMA, ...t };
+  return { schema: 'dutykit/trend@1', ...t };
 }

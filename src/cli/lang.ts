@@ -1,5 +1,5 @@
 // `--lang`: which catalogue languages to write in, and each framework in that language.
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { DEFAULT_LANG, LANGS, messages, parseLangs } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import { loadTranslation } from '../model/load-translation.js';

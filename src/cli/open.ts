@@ -4,7 +4,6 @@ import type { Messages } from '../i18n/catalogue.js';
 import type { Framework } from '../model/framework-schema.js';
 import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.js';
 import { loadFramework, resolveFramework, useBundledFrameworks, useCompiledFrameworks } from '../model/load-framework.js';
-import { loadRoster, type Roster } from '../model/roster.js';
 import { ratingProblems } from '../rating/check.js';
 import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
 import { message } from '../outside.js';
@@ -40,13 +39,6 @@ export function openAssessment(file: string, m?: Messages): Opened {
   const r = tryOpen(file, m);
   if (!r.opened) throw new InputError(r.problems);
   return r.opened;
-}
-
-/** The roster in `file`, checked (`--roster`). */
-export function openRoster(file: string): Roster {
-  const r = loadRoster(file, BUNDLED_FRAMEWORKS);
-  if (!r.value) throw new InputError(r.problems);
-  return r.value;
 }
 
 /** The framework chosen by `--framework` (an id or a folder), or the default. */

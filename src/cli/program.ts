@@ -82,7 +82,7 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
         'dutykit init --roster roster.yaml --out returns/',
       ]),
     )
-    .action(lazy(async () => (await import('./commands/init.js')).runInit));
+    .action(lazy(async () => (await import('./commands/init-which.js')).runInit));
 
   program
     .command('validate')

@@ -2,7 +2,7 @@
 // question table where an id changed), and what changed about each.
 import type { Answer } from '../model/assessment.js';
 import type { Framework } from '../model/framework-schema.js';
-import { UNANSWERED, type QuestionState } from '../rating/questions.js';
+import type { QuestionState } from '../rating/questions.js';
 import type { BenchmarkRating } from '../rating/rate.js';
 import type { QuestionChange, QuestionChangeKind } from './types.js';
 import { answerWord, kindLabel, plainWording, quoteQuestion, type Wording } from './wording.js';

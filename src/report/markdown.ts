@@ -51,7 +51,7 @@ function actionRows(actions: ReportAction[], withBenchmark: boolean, { t, date }
 }
 
 function benchmarkSection(b: ReportBenchmark, m: ReportModel, l: Messages): string {
-  const { t, date } = l;
+  const { t } = l;
   const out = [`## ${b.number}. ${inline(b.title)}`, '', `> ${inline(b.statement)}`, '', `*${t('report.statutoryBasis')}:* ${inline(b.basis)}`, ''];
   const basis = t(b.ratingBasis === 'agreed' ? 'basis.agreed.long' : 'basis.computed.long');
   out.push(`**${t('report.rating')} ${inline(b.ratingLabel)}** (${basis})`, '', inline(b.reason), '');

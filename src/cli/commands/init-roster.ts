@@ -12,7 +12,7 @@ import { slug } from '../../report/text.js';
 import { exact, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
 import { frameworkRef } from '../paths.js';
-import { openRoster } from '../open.js';
+import { openRoster } from '../open-roster.js';
 
 export interface InitRosterOptions extends GlobalOptions {
   roster: string;

@@ -27,14 +27,8 @@ export interface InitOptions extends GlobalOptions {
   out?: string;
 }
 
+/** One blank assessment (init-which.ts has sent a roster elsewhere and refused a mix of the two). */
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
-  if (opts.roster) {
-    if (file) throw new UsageError('give either a file or --roster, not both');
-    // The roster gives each body its kind.
-    if (opts.kind) throw new UsageError('--kind goes without --roster: the roster gives each body its kind');
-    return (await import('./init-roster.js')).runInitRoster({ ...opts, roster: opts.roster });
-  }
-  if (opts.out) throw new UsageError('--out goes with --roster; give the file to write instead');
   if (opts.date && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`);
   const date = opts.date ?? today();
   if (opts.contributor !== undefined && opts.contributor.trim() === '') throw new UsageError('--contributor: give the name of your organisation, e.g. --contributor "Essex Police"');

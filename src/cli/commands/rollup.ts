@@ -2,7 +2,8 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError, type Problem } from '../../errors.js';
-import { loadRoster, type Roster } from '../../model/roster.js';
+import type { Roster } from '../../model/roster.js';
+import { openRoster } from '../open-roster.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
 import { RollupBuilder, type Rollup } from '../../rollup/model.js';
 import { RosterIndex } from '../../rollup/roster-match.js';
@@ -11,13 +12,12 @@ import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
 import { summarise, type ReturnSummary } from '../../rollup/summary.js';
 import { now, today } from '../clock.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
-import { exact, joined, jsonText, message, term, type Term } from '../../outside.js';
+import { exact, joined, jsonText, message, type Term } from '../../outside.js';
 import { messages, type Messages } from '../../i18n/catalogue.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { pdfRenderer } from '../pdf-renderer.js';
 import { printedFormat } from '../json-format.js';
 import { err, out, outBytes, terminalWidth, type GlobalOptions } from '../output.js';
-import { BUNDLED_FRAMEWORKS } from '../paths.js';
 import { eachReturn } from '../returns.js';
 import { checkFailed, usageError, warningText } from '../usage.js';
 import { said } from '../../model/said.js';
@@ -111,12 +111,7 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   // Without a roster nothing is known to be missing: the check would pass whatever came in.
   if (conditions.includes('missing') && !opts.roster) throw usageError('usage.missingNeedsRoster');
   if (opts.out) refuseInputAsOut(opts.out, [...args, opts.roster, opts.previous]);
-  let roster: Roster | undefined;
-  if (opts.roster) {
-    const r = loadRoster(opts.roster, BUNDLED_FRAMEWORKS);
-    if (!r.value) throw new InputError(r.problems);
-    roster = r.value;
-  }
+  const roster = opts.roster ? openRoster(opts.roster) : undefined;
   // The files' own warnings are given in the first language asked, as report and rate give them.
   const current = await gather(args, roster, messages(langs[0]));
   // Last round's returns are matched to this roster's bodies as this round's are, so that a body

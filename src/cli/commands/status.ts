@@ -9,7 +9,7 @@ import { hasAnswers } from '../../rollup/summary.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
-import { openRoster } from '../open.js';
+import { openRoster } from '../open-roster.js';
 import { eachReturn } from '../returns.js';
 
 export interface StatusOptions extends GlobalOptions {

@@ -190,23 +190,34 @@ describe('the code cache', () => {
     }
   });
 
-  it('keeps the folder within its bound: the caches saved longest ago go first, and nothing else', () => {
+  it('keeps the folder within its bound: its own caches saved longest ago go first, and nothing else', () => {
     const folder = join(dir, 'cache-full');
     mkdirSync(folder, { mode: 0o700 });
-    // Caches of other copies of dutykit, 30 MB each (sparse), saved one, two and three days ago.
     const day = 86_400;
     const now = Date.now() / 1000;
-    for (const [name, age] of [['cli.aaaaaaaaaaaa.rate.x.y.v8', 3], ['cli.bbbbbbbbbbbb.rate.x.y.v8', 2], ['cli.cccccccccccc.rate.x.y.v8', 1]] as const) {
+    const put = (name: string, age: number, mb: number) => {
       const path = join(folder, name);
       writeFileSync(path, '');
-      truncateSync(path, 30 * 1024 * 1024);
+      truncateSync(path, mb * 1024 * 1024);
       utimesSync(path, now - age * day, now - age * day);
-    }
+      return path;
+    };
+    // Caches of other copies of dutykit, 30 MB each (sparse), saved three, two and one days ago.
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => `cli.${x.repeat(12)}.rate.${'0'.repeat(12)}.${'1'.repeat(12)}.v8`);
+    put(a!, 3, 30);
+    put(b!, 2, 30);
+    put(c!, 1, 30);
+    // Not dutykit's: another tool's .v8 file, older and larger than all of them, and notes.
+    put('my-snapshot.v8', 2000, 70);
     writeFileSync(join(folder, 'notes.txt'), 'not a cache');
+    // A file named as a cache but another user's (when the tests can make one).
+    const theirs = `cli.${'d'.repeat(12)}.rate.${'0'.repeat(12)}.${'1'.repeat(12)}.v8`;
+    if (process.getuid?.() === 0) chownSync(put(theirs, 2500, 1), 1000, 1000);
     const saved = run(bundle(), folder).saved;
     expect(saved).toHaveLength(1);
-    // The new one and the two newest fit in 64 MB; the oldest did not.
-    expect(readdirSync(folder).sort()).toEqual(['cli.bbbbbbbbbbbb.rate.x.y.v8', 'cli.cccccccccccc.rate.x.y.v8', basename(saved[0]!), 'notes.txt'].sort());
+    // The new one and the two newest of its own fit in 64 MB; the oldest did not; the rest is not its own.
+    const kept = [b!, c!, basename(saved[0]!), 'my-snapshot.v8', 'notes.txt', ...(process.getuid?.() === 0 ? [theirs] : [])];
+    expect(readdirSync(folder).sort()).toEqual(kept.sort());
   });
 });
 

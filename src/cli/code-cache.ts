@@ -187,19 +187,26 @@ export function loadBundle<T>(file: string, key?: string, env: NodeJS.ProcessEnv
  */
 export const FOLDER_BYTES = 64 * 1024 * 1024;
 
-/** The caches saved last, up to FOLDER_BYTES; older ones removed, never `keep` (just saved). */
+/** A cache file's name as `loadBundle` makes it: bundle, its path, command, Node, bundle file. */
+const CACHE_NAME = /^[a-z][a-z-]{0,23}\.[0-9a-f]{12}\.(?:[a-z][a-z-]{0,23}|-)\.[0-9a-f]{12}\.[0-9a-f]{12}\.v8$/;
+
+/**
+ * The caches saved last, up to FOLDER_BYTES; older ones removed, never `keep` (just saved).
+ * Only dutykit's own: a file named as it names caches and owned by this user. Anything else
+ * in the folder (another tool's files, another user's) is neither counted nor touched.
+ */
 function keepWithin(folder: string, keep: string): void {
   const caches = readdirSync(folder)
-    .filter((name) => name.endsWith('.v8'))
+    .filter((name) => CACHE_NAME.test(name))
     .flatMap((name) => {
       const st = lstatOrUndefined(join(folder, name));
-      return st?.isFile() ? [{ name, size: st.size, saved: st.mtimeMs }] : [];
+      return st?.isFile() && ownedBySelf(st) ? [{ name, size: st.size, saved: st.mtimeMs }] : [];
     })
     .sort((a, b) => b.saved - a.saved);
   let total = 0;
   for (const c of caches) {
-    total += c.size;
-    if (total > FOLDER_BYTES && c.name !== keep) rmSync(join(folder, c.name), { force: true });
+    if (total + c.size <= FOLDER_BYTES || c.name === keep) total += c.size;
+    else rmSync(join(folder, c.name), { force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 // The one error vocabulary. The CLI maps each class to an exit code (spec §8);
 // anything else that escapes is a bug.
 import type { MessageKey, Messages, Params } from './i18n/catalogue.js';
-import { visible } from './outside.js';
+import { visible, visibleValues } from './outside.js';
 
 /** One problem in an input file, reported as `file:line:col: path: message`. */
 export interface Problem {
@@ -29,7 +29,8 @@ export function formatProblem(p: Problem): string {
 
 /** The same, worded in the language of `m` where the catalogue has the message. */
 export function formatProblemIn(p: Problem, m: Messages | undefined): string {
-  return formatProblem(p.says && m ? { ...p, message: m.t(p.says.key, p.says.params) } : p);
+  // The values in a problem's words are the file's: made visible, as its English message is.
+  return formatProblem(p.says && m ? { ...p, message: m.t(p.says.key, visibleValues(p.says.params)) } : p);
 }
 
 /** The message in another language, from the catalogue: said when the command's --lang was read. */

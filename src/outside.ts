@@ -54,6 +54,14 @@ export function visible(s: string, lines = false): string {
   return s.replace(SHOWN, (c) => (lines && c === '\n' ? c : code(c)));
 }
 
+/**
+ * A message's values (file names, values from files, what was typed) made visible, line ends
+ * included: the message keeps its own lines, and a value can never start one of its own.
+ */
+export function visibleValues<T extends Record<string, unknown>>(params: T): T {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v])) as T;
+}
+
 // Colour and weight only: SGR 8 (concealed), 5 (blink) and 7 (reverse) could hide or fake text.
 const SGR = /\x1b\[([0-9;]*)m/g;
 const SAFE_SGR = /^(?:(?:0|1|2|3|4|22|23|24|39|49|[39][0-7]|(?:10|4)[0-7]|[34]8;5;\d{1,3}|[34]8;2;\d{1,3};\d{1,3};\d{1,3})(?:;|$))*$/;

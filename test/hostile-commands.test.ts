@@ -1,6 +1,6 @@
 // Every command, run as a user would on a hostile world (framework folder, assessments and
 // file names full of escapes): nothing from outside reaches stdout or stderr raw.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dutykit, ROOT } from './helpers.js';
@@ -128,3 +128,28 @@ describe('a line break from a file never forges a line of ours', () => {
     expect(r.stdout).toContain(args[0] === 'trend' ? '2024/25 FAIL x (home-office-2018):' : 'Northbridge ok forged.yaml: all fine');
   });
 });
+
+describe('a line break in a value quoted in a warning or an error is shown, never a line of its own', () => {
+  const ex = readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8');
+  const version = join(w.dir, 'version-break.yaml');
+  writeFileSync(version, ex.replace(/^framework_version: .*$/m, 'framework_version: "9\\nwarning: forged-version"'));
+  const school = readFileSync(join(ROOT, 'examples/schools/900003-riverside-infant-school.yaml'), 'utf8');
+  const returns = join(w.dir, 'returns-break');
+  mkdirSync(returns);
+  writeFileSync(join(returns, 'a.yaml'), school.replace(/^period: .*$/m, 'period: "2023/24\\nok    forged-period"'));
+  const roster = join(ROOT, 'examples/schools/roster-2024-25.yaml');
+  it.each([
+    [['rate', version]],
+    [['rate', version, '--lang', 'cy']],
+    [['trend', version, version]],
+    [['rate', version, '--lang', 'cy\nFAIL x']],
+    [['rollup', returns, '--roster', roster]],
+    [['rollup', returns, '--roster', roster, '--lang', 'cy']],
+  ])('dutykit %j', (args) => {
+    const r = dutykit(args, { cwd: w.dir });
+    const lines = `${r.stdout}\n${r.stderr}`.split('\n');
+    expect(lines.filter((l) => /^(warning: forged|ok {4}forged|FAIL x)/.test(l))).toEqual([]);
+    expect(r.stderr).toMatch(/\\u000a/);
+  });
+});
+

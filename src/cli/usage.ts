@@ -3,14 +3,15 @@
 import { CheckFailed, UsageError } from '../errors.js';
 import { messages, type MessageKey, type Params } from '../i18n/catalogue.js';
 import { speaking } from './speaking.js';
+import { visibleValues } from '../outside.js';
 
-const en = (key: MessageKey, params: Params) => messages('en').t(key, params);
+const en = (key: MessageKey, params: Params) => messages('en').t(key, visibleValues(params));
 
-export const usageError = (key: MessageKey, params: Params = {}): UsageError => new UsageError(en(key, params), (m) => m.t(key, params));
+export const usageError = (key: MessageKey, params: Params = {}): UsageError => new UsageError(en(key, params), (m) => m.t(key, visibleValues(params)));
 
 /** One line per check that failed, each a catalogue entry. */
 export const checkFailed = (lines: { key: MessageKey; params: Params }[]): CheckFailed =>
-  new CheckFailed(lines.map((l) => en(l.key, l.params)).join('\n'), (m) => lines.map((l) => m.t(l.key, l.params)).join('\n'));
+  new CheckFailed(lines.map((l) => en(l.key, l.params)).join('\n'), (m) => lines.map((l) => m.t(l.key, visibleValues(l.params))).join('\n'));
 
 /** A warning's words in the language the command speaks (English before --lang is read). */
-export const warningText = (key: MessageKey, params: Params = {}): string => (speaking() ?? messages('en')).t(key, params);
+export const warningText = (key: MessageKey, params: Params = {}): string => (speaking() ?? messages('en')).t(key, visibleValues(params));

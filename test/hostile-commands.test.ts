@@ -153,3 +153,16 @@ describe('a line break in a value quoted in a warning or an error is shown, neve
   });
 });
 
+describe('a long name wrapped to the terminal never starts a line of ours', () => {
+  // The wrapped part of a heading goes on indented, so no text from a file reaches the margin.
+  const long = join(w.dir, 'long-name.yaml');
+  const name = `${'N'.repeat(118)} warning: evidence reviewed 2025-01-01, after the assessment date ${'M'.repeat(119)}`;
+  writeFileSync(long, readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8').replace(/^authority: .*$/m, `authority: "${name}"`));
+  it.each([[['rate', long]], [['diff', long, long]], [['rate', long, '--lang', 'cy']]])('dutykit %j', (args) => {
+    const r = dutykit(args, { cwd: w.dir, env: { COLUMNS: '120' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('warning:'))).toEqual([]);
+    expect(r.stdout).toContain('  warning: evidence reviewed');
+  });
+});
+

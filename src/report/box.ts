@@ -157,11 +157,15 @@ export function fitColumns(width: number, cols: Column[]): number[] {
   return w;
 }
 
-/** A line of text fitted to `width`, wrapped under its own indent (and list dash). */
+/**
+ * A line of text fitted to `width`, wrapped under its own indent (and list dash). A line that
+ * starts at the margin goes on indented: a wrapped line carries text from files, and at the
+ * margin it could pass for a line of its own ("ok …", "warning: …").
+ */
 export function fitLine(line: string, width: number): string {
   const lead = /^ *(?:[-*] )?/.exec(line)![0];
-  const hang = ' '.repeat(lead.length);
-  return wrap(line.slice(lead.length), Math.max(20, width - lead.length))
+  const hang = ' '.repeat(Math.max(2, lead.length));
+  return wrap(line.slice(lead.length), Math.max(20, width - hang.length))
     .map((l, i) => (i ? hang : lead) + l)
     .join('\n');
 }

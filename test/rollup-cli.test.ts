@@ -80,6 +80,24 @@ describe('rollup on the example', () => {
     expect(r.stderr).toContain('--fail-on decline: 2 ratings that declined');
     expect(r.status).toBe(1);
   });
+
+  it('--previous: a return of the last round that cannot be matched is said, never passed over in silence', () => {
+    const before = folder();
+    const now = folder();
+    cpSync(join(ROOT, EX, '900004-northbridge-academy.yaml'), join(before, 'a.yaml'));
+    cpSync(join(ROOT, EX, '900004-northbridge-academy-february.yaml'), join(now, 'a.yaml'));
+    writeFileSync(join(before, 'a.yaml'), readFileSync(join(before, 'a.yaml'), 'utf8').replace(/^reference: .*\n/m, ''));
+    // No roster to match its name: not compared, and said.
+    const bare = dutykit(['rollup', now, '--previous', before, '--fail-on', 'decline'], { env: PINNED });
+    expect(bare.stderr).toContain(`${join(before, 'a.yaml')}: warning: this return of the last round has no reference, and without --roster it cannot be matched by name`);
+    expect(bare.status).toBe(0);
+    // A roster naming two bodies alike: not matched, and said.
+    const roster = join(now, '..', 'roster-twice.yaml');
+    const text = readFileSync(join(ROOT, EX, 'roster-2024-25.yaml'), 'utf8');
+    writeFileSync(roster, text.replace('name: Westgate School', 'name: Northbridge Academy'));
+    const twice = dutykit(['rollup', now, '--roster', roster, '--previous', before], { env: PINNED });
+    expect(twice.stderr).toContain(`${join(before, 'a.yaml')}: warning: no reference, and 2 bodies on the roster are named Northbridge Academy`);
+  });
 });
 
 describe('rollup: other files and bad input', () => {

@@ -44,12 +44,23 @@ function failOn(list: string | undefined): FailOn[] {
 }
 
 /** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
-/** `earlier`: the returns of a round before the roster's, matched to its bodies (by reference, else by name) and nothing else. */
-async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: RosterIndex): Promise<RollupBuilder> {
+/** `earlier`: the returns of a round before this one, matched to the roster's bodies (by reference, else by name), when there is a roster, and nothing else. */
+async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: { index?: RosterIndex }): Promise<RollupBuilder> {
   const b = new RollupBuilder();
   const index = roster && new RosterIndex(roster);
   if (earlier) {
-    await eachReturn(args, (o) => b.add(o.framework, matched(summarise(o.file, o.framework, o.assessment, o.ratings), earlier.find(o.assessment.authority, o.assessment.reference).body)), undefined, m);
+    await eachReturn(
+      args,
+      (o) => {
+        const found = earlier.index?.find(o.assessment.authority, o.assessment.reference);
+        // A return not matched, or matched against its name, is said: its decline would go unseen.
+        const warning = found ? found.warning : o.assessment.reference === undefined ? { key: 'rollup.warning.previousNoReference' as const, params: {} } : undefined;
+        if (warning && warning.key !== 'rollup.warning.matchedByName') err(message(warningText(warning.key, { ...warning.params, file: exact(o.file) })));
+        b.add(o.framework, matched(summarise(o.file, o.framework, o.assessment, o.ratings), found?.body));
+      },
+      undefined,
+      m,
+    );
     return b;
   }
   const problems: Problem[] = [];
@@ -116,7 +127,7 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   const current = await gather(args, roster, messages(langs[0]));
   // Last round's returns are matched to this roster's bodies as this round's are, so that a body
   // that gave its reference one year and only its name the next is still one body.
-  const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0]), roster && new RosterIndex(roster)) : undefined;
+  const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0]), { index: roster && new RosterIndex(roster) }) : undefined;
   // Returns of one body on one day: the file name chooses, and that is said, never silent.
   for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d, messages(langs[0]))));
   const asOf = today();

@@ -29,7 +29,7 @@ export interface InitOptions extends GlobalOptions {
 
 /** One blank assessment (init-which.ts has sent a roster elsewhere and refused a mix of the two). */
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
-  if (opts.date && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`);
+  if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`);
   const date = opts.date ?? today();
   if (opts.contributor !== undefined && opts.contributor.trim() === '') throw new UsageError('--contributor: give the name of your organisation, e.g. --contributor "Essex Police"');
   const target = file ?? join('assessments', opts.contributor ? `${date}-contribution-${slug(opts.contributor)}.yaml` : `${date}-self-assessment.yaml`);

@@ -43,8 +43,11 @@ function failOn(list: string | undefined): FailOn[] {
   return [...new Set(asked)] as FailOn[];
 }
 
-/** Read returns into a builder: each is summarised and let go at once. With a roster, every return is of its framework. */
-/** `earlier`: the returns of a round before this one, matched to the roster's bodies (by reference, else by name), when there is a roster, and nothing else. */
+/**
+ * Read returns into a builder: each is summarised and let go at once. With a roster, every
+ * return is of its framework. `earlier`: the returns of a round before this one, only matched
+ * to the roster's bodies (by reference, else by name) when there is a roster, and said when not.
+ */
 async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: { index?: RosterIndex }): Promise<RollupBuilder> {
   const b = new RollupBuilder();
   const index = roster && new RosterIndex(roster);

@@ -3,7 +3,7 @@
 // over the same 51 files, in the same run. Each round merges into a fresh copy of the
 // assessment (copied outside the timing), so every round does the whole merge.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,7 @@ export function makeMergeInputs(dir, count = 50) {
 
 export function benchMerge({ node = process.execPath, runs = Number(process.env.BENCH_MERGE_RUNS ?? 7) } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'dutykit-bench-merge-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const { full, contributions } = makeMergeInputs(dir);
   const target = join(dir, 'merged.yaml');
   const cases = [

@@ -5,13 +5,15 @@
 // On a shared machine the wall time swings with the load: the load average is printed with
 // the figures, and each process's own CPU time (user + system) beside its wall time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function benchRollup({ node = process.execPath, runs = Number(process.env.BENCH_ROLLUP_RUNS ?? 3), count = 10_000 } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'dutykit-bench-rollup-'));
+  // The 10,000 generated returns go when the bench ends.
+  process.on('exit', () => rmSync(out, { recursive: true, force: true }));
   const dir = join(out, 'returns');
   mkdirSync(dir);
   const examples = readdirSync('examples/schools').filter((n) => !n.includes('roster')).map((n) => readFileSync(join('examples/schools', n), 'utf8'));

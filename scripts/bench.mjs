@@ -6,7 +6,7 @@
 // --format html` is compared with `report --format md` on the same file. Then rollup at scale
 // (bench-rollup.mjs) and merge at scale (bench-merge.mjs), each on the Node running this script.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { nodes } from './nodes.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const out = mkdtempSync(join(tmpdir(), 'dutykit-bench-'));
+// The 1,000 generated files and the reports go when the bench ends, whatever the outcome.
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
 const bin = 'bin/dutykit.js';
 const example = 'examples/northbridge-2025.yaml';
 

@@ -78,6 +78,10 @@ describe('no English under --lang cy', () => {
   });
 });
 
+it('an unknown language is quoted as it was typed, not lower-cased', () => {
+  expect(run(['rate', NOW, '--lang', 'en, Cy-GB']).stderr).toMatch(/^dutykit: --lang: unknown language "Cy-GB"; expected en, cy/);
+});
+
 describe("--lang's own refusal, in the language of another --lang on the line", () => {
   it.each([[['--lang', 'cy,xx']], [['--lang', 'cy', '--lang', 'xx']], [['--lang=xx,cy']]])('%j', (lang) => {
     const en = run(['rate', NOW, '--lang', 'xx']);

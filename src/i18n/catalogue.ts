@@ -53,8 +53,9 @@ export function messages(lang: string = DEFAULT_LANG): Messages {
  */
 export function parseLangs(list: string): { langs: string[] } | { unknown: string } | { empty: true } | { twice: string } {
   const asked = entries(list);
-  const unknown = asked.find((l) => l !== '' && !LANGS.includes(l));
-  if (unknown !== undefined) return { unknown };
+  // Quoted as typed (`cy-GB`, not `cy-gb`): the user looks for what they wrote.
+  const unknown = asked.findIndex((l) => l !== '' && !LANGS.includes(l));
+  if (unknown >= 0) return { unknown: list.split(',')[unknown]!.trim() };
   if (asked.includes('')) return { empty: true };
   const twice = asked.find((l, i) => asked.indexOf(l) !== i);
   if (twice !== undefined) return { twice };

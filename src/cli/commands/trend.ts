@@ -11,9 +11,8 @@ import { tryOpen } from '../open.js';
 import { readOnce } from '../returns.js';
 import { resolve } from 'node:path';
 import type { DiffFormat } from './diff.js';
-import { langsOption, oneLang, translated } from '../lang.js';
+import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { messages, type Messages } from '../../i18n/catalogue.js';
-import type { Framework } from '../../model/framework-schema.js';
 
 export interface TrendOptions extends GlobalOptions {
   format?: DiffFormat;
@@ -25,15 +24,8 @@ export async function runTrend(files: string[], opts: TrendOptions): Promise<voi
   const langs = langsOption(opts.lang);
   if (format === 'json') oneLang(langs, 'JSON');
   const sides = await openEach(files, messages(langs[0]!));
-  // Each framework's words in each language, read once however many files use it.
-  const words = new Map<string, Framework | undefined>();
-  const inLang = (s: TrendSide, lang: string): TrendSide => {
-    const key = `${lang}\0${s.framework.dir}`;
-    if (!words.has(key)) words.set(key, translated(s.framework, lang)?.framework);
-    const w = words.get(key);
-    return w ? { ...s, words: w } : s;
-  };
-  const trends = langs.map((lang) => ({ lang, t: trend(sides.map((s) => inLang(s, lang)), messages(lang)) }));
+  const words = frameworkWords();
+  const trends = langs.map((lang) => ({ lang, t: trend(sides.map((s) => ({ ...s, words: words(s.framework, lang) })), messages(lang)) }));
   if (format === 'json') return outJson(trendJson(trends[0]!.t));
   if (format === 'md') {
     for (const { lang, t } of trends) out(renderTrendMarkdown(t, messages(lang)));

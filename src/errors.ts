@@ -12,8 +12,11 @@ export interface Problem {
   message: string;
   /** Only on the last line of a capped list ("and 200 more problems not shown"): how many it stands for. */
   more?: number;
-  /** The message as a catalogue entry, for the terminal in the language asked (`message` is its English). */
-  says?: { key: MessageKey; params: Params };
+  /**
+   * The message as a catalogue entry, for the terminal in the language asked (`message` is its
+   * English); `paramsIn`, where a value is the framework's words (a kind's label): the params in each language.
+   */
+  says?: { key: MessageKey; params: Params; paramsIn?: Record<string, Params> };
 }
 
 /** How many problems a list stands for: its own, and those a last line counts. */
@@ -30,7 +33,7 @@ export function formatProblem(p: Problem): string {
 /** The same, worded in the language of `m` where the catalogue has the message. */
 export function formatProblemIn(p: Problem, m: Messages | undefined): string {
   // The values in a problem's words are the file's: made visible, as its English message is.
-  return formatProblem(p.says && m ? { ...p, message: m.t(p.says.key, visibleValues(p.says.params)) } : p);
+  return formatProblem(p.says && m ? { ...p, message: m.t(p.says.key, visibleValues(p.says.paramsIn?.[m.lang] ?? p.says.params)) } : p);
 }
 
 /** The message in another language, from the catalogue: said when the command's --lang was read. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryOpen } from '../src/cli/open.js';
+import { formatProblemIn } from '../src/errors.js';
 import { messages } from '../src/i18n/catalogue.js';
 import { loadFramework } from '../src/model/load-framework.js';
 import { BIN, ROOT } from './helpers.js';
@@ -37,7 +38,7 @@ const CASES: [string, string][] = [
   ['warning.frameworkVersion', file('framework: home-office-2018\nframework_version: 0.9.0\nauthority: X\nperiod: 2024/25\ndate: 2025-03-12\n')],
   ['warning.frameworkDiffers', file(`framework: ${alteredFramework()}\nauthority: X\nperiod: 2024/25\ndate: 2025-03-12\n`)],
   [
-    'warning.notForKind',
+    'warning.kindNotAsked',
     file('framework: thurrock-schools-2020\nauthority: A School\nkind: primary\nbenchmarks:\n  policy-referral-and-risk:\n    answers:\n      risk-assessment: { answer: not-met }\nperiod: 2024/25\ndate: 2025-03-12\n'),
   ],
   ['warning.signOffOutOfDate', file(EXAMPLE.replace('date: 2025-03-12 }', 'date: 2025-03-12, signed: not-what-was-signed }'))],
@@ -53,6 +54,12 @@ describe('warnings come from the catalogue', () => {
     const cy = messages('cy').t(w!.says!.key, w!.says!.params);
     expect(cy).toMatch(/^rhybudd: /);
     for (const v of Object.values(w!.says!.params)) expect(cy).toContain(String(v));
+  });
+
+  it("a kind is named by its label, in each language from the framework's translation (the loader gives both)", () => {
+    const w = tryOpen(CASES[3]![1]).opened!.warnings.find((x) => x.says?.key === 'warning.kindNotAsked')!;
+    expect(w.message).toBe('warning: this question is not asked of Primary school; its answer is not counted');
+    expect(formatProblemIn(w, messages('cy'))).toContain("rhybudd: ni ofynnir y cwestiwn hwn i gorff o'r math Ysgol gynradd; nid");
   });
 
   it('every warning the loader gives is a catalogue entry', () => {

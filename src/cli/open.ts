@@ -7,7 +7,6 @@ import { loadFramework, resolveFramework, useBundledFrameworks, useCompiledFrame
 import { ratingProblems } from '../rating/check.js';
 import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
 import { message } from '../outside.js';
-import { withKindLabel } from './kind-warning.js';
 import { err } from './output.js';
 import { BUNDLED_FRAMEWORKS, COMPILED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
 
@@ -26,7 +25,7 @@ export function tryOpen(file: string, m?: Messages): { opened: Opened; problems?
   const ratings = rateAssessment(l.framework, l.assessment);
   const problems = ratingProblems(l.framework, ratings).map((p) => l.source.at(p.path, p.says));
   if (problems.length) return { problems };
-  for (const w of l.warnings) err(message(formatProblemIn(withKindLabel(w, l.framework, m), m)));
+  for (const w of l.warnings) err(message(formatProblemIn(w, m)));
   return { opened: { ...l, ratings } };
 }
 

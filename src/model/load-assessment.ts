@@ -2,11 +2,13 @@
 import { signedDigest } from './sign-off.js';
 import { dirname } from 'node:path';
 import type { Problem } from '../errors.js';
-import type { MessageKey, Params } from '../i18n/catalogue.js';
+import { DEFAULT_LANG, LANGS, type MessageKey, type Params } from '../i18n/catalogue.js';
 import type { Action, Answer, Assessment, BenchmarkEntry, Contributor, Position } from './assessment.js';
 import { assessmentSchema, type AssessmentFile } from './assessment-schema.js';
 import type { Framework } from './framework-schema.js';
 import { loadFramework, resolveFramework, type Loaded } from './load-framework.js';
+import { loadTranslation } from './load-translation.js';
+import { localize } from './localize.js';
 import { said } from './said.js';
 import { readSource, type Source } from './source.js';
 import { textAsWritten } from './as-written.js';
@@ -53,7 +55,7 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];
   // Each warning in English, and as a catalogue entry for the language the command prints in.
-  const warn = (path: PropertyKey[], key: MessageKey, params: Params, english: string): Problem => ({ ...source.at(path, english), says: { key, params } });
+  const warn = (path: PropertyKey[], key: MessageKey, params: Params, english: string, paramsIn?: Record<string, Params>): Problem => ({ ...source.at(path, english), says: { key, params, ...(paramsIn && { paramsIn }) } });
   // Hashing the whole assessment is a tenth of reading it; only a recorded digest needs it.
   const digest = assessment.sign_off.some((s) => s.signed) ? signedDigest(assessment) : '';
   assessment.sign_off.forEach((s, i) => {
@@ -69,11 +71,14 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
   if (framework.differsFromBundled) {
     warnings.push(warn(['framework'], 'warning.frameworkDiffers', { id: framework.id }, `warning: this framework folder says it is ${framework.id}, but its questions or rules differ from the bundled ${framework.id}`));
   }
-  // An answer to a question the body's kind is not asked is kept, but not counted.
+  // An answer to a question the body's kind is not asked is kept, but not counted. A reader knows
+  // the kind by its label ("Primary school", "Ysgol gynradd"), as reports name it, not its id.
   for (const b of framework.benchmarks) {
     for (const q of b.questions) {
       if (!assessment.kind || !q.kinds || q.kinds.includes(assessment.kind) || !assessment.benchmarks[b.id]!.answers[q.id]?.answer) continue;
-      warnings.push(warn(['benchmarks', b.id, 'answers', q.id], 'warning.notForKind', { kind: assessment.kind }, `warning: this question does not apply to a ${assessment.kind}; its answer is not counted`));
+      const labels = kindLabels(framework, assessment.kind);
+      const en = labels[DEFAULT_LANG]!;
+      warnings.push(warn(['benchmarks', b.id, 'answers', q.id], 'warning.kindNotAsked', en, `warning: this question is not asked of ${en.kind}; its answer is not counted`, labels));
     }
   }
   // Evidence reviewed after the day the ratings were agreed is most likely a mistyped date.
@@ -85,6 +90,19 @@ export function checkAssessment(source: Source, framework: Framework, file = sou
     }
   }
   return { value: { file, assessment, framework, source, warnings } };
+}
+
+// The framework in each language, read once however many returns warn (a roll-up reads hundreds).
+const inEachLang = new WeakMap<Framework, Map<string, Framework>>();
+
+/**
+ * A kind's label in each language, from the framework's translation. A translation that does not
+ * load is the command's to report where it uses one: English meanwhile.
+ */
+function kindLabels(fw: Framework, kind: string): Record<string, Params> {
+  let fws = inEachLang.get(fw);
+  if (!fws) inEachLang.set(fw, (fws = new Map(LANGS.map((lang) => [lang, lang === DEFAULT_LANG ? fw : localize(fw, loadTranslation(fw, lang).value).framework]))));
+  return Object.fromEntries([...fws].map(([lang, w]) => [lang, { kind: w.kinds?.find((k) => k.id === kind)?.label ?? kind }]));
 }
 
 function normalise(f: AssessmentFile, fw: Framework): Assessment {

@@ -13,7 +13,6 @@ import { loadFramework, resolveFramework } from '../../model/load-framework.js';
 import { LIMITS } from '../../model/source.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { today } from '../clock.js';
-import { withKindLabel } from '../kind-warning.js';
 import { chosenFramework, openAssessment, type Opened } from '../open.js';
 import type { GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS, frameworkRef } from '../paths.js';
@@ -158,7 +157,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
     loaded = { value: saveAssessment(file, updated, fw) };
     s = new Session(file, loaded.value!, updated, io, previous);
   }
-  for (const w of s.loaded.warnings) io.say(message(formatProblem(withKindLabel(w, s.loaded.framework))));
+  for (const w of s.loaded.warnings) io.say(message(formatProblem(w)));
   const a = s.assessment;
   io.say(`Resuming ${exact(file)}: ${plainLine(a.authority)} · ${plainLine(a.period)}\n${s.progress()}`);
   return s;

@@ -6,7 +6,7 @@ import type { Roster } from '../../model/roster.js';
 import { openRoster } from '../open-roster.js';
 import { rollupBlocks } from '../../rollup/blocks.js';
 import { RollupBuilder, type Rollup } from '../../rollup/model.js';
-import { RosterIndex } from '../../rollup/roster-match.js';
+import { RosterIndex, type Found } from '../../rollup/roster-match.js';
 import { sameDayWarning } from '../../rollup/same-day.js';
 import { renderRollupMarkdown, renderRollupText } from '../../rollup/render.js';
 import { summarise, type ReturnSummary } from '../../rollup/summary.js';
@@ -20,7 +20,7 @@ import { printedFormat } from '../json-format.js';
 import { err, out, outBytes, terminalWidth, type GlobalOptions } from '../output.js';
 import { eachReturn } from '../returns.js';
 import { checkFailed, usageError, warningText } from '../usage.js';
-import { said } from '../../model/said.js';
+import { said, type Said } from '../../model/said.js';
 
 export interface RollupOptions extends GlobalOptions {
   roster?: string;
@@ -50,22 +50,7 @@ function failOn(list: string | undefined): FailOn[] {
  */
 async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: { index?: RosterIndex }): Promise<RollupBuilder> {
   const b = new RollupBuilder();
-  const index = roster && new RosterIndex(roster);
-  if (earlier) {
-    await eachReturn(
-      args,
-      (o) => {
-        const found = earlier.index?.find(o.assessment.authority, o.assessment.reference);
-        // A return not matched, or matched against its name, is said: its decline would go unseen.
-        const warning = found ? found.warning : o.assessment.reference === undefined ? { key: 'rollup.warning.previousNoReference' as const, params: {} } : undefined;
-        if (warning && warning.key !== 'rollup.warning.matchedByName') err(message(warningText(warning.key, { ...warning.params, file: exact(o.file) })));
-        b.add(o.framework, matched(summarise(o.file, o.framework, o.assessment, o.ratings), found?.body));
-      },
-      undefined,
-      m,
-    );
-    return b;
-  }
+  const index = earlier ? earlier.index : roster && new RosterIndex(roster);
   const problems: Problem[] = [];
   await eachReturn(
     args,
@@ -82,10 +67,11 @@ async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: {
       }
       // Matched by reference, or by name when the return has none: the summary carries the body's.
       const found = index?.find(o.assessment.authority, o.assessment.reference);
-      if (found?.warning) err(message(warningText(found.warning.key, { ...found.warning.params, file: exact(o.file) })));
+      const warning = earlier ? earlierWarning(found, o.assessment.reference) : found?.warning;
+      if (warning) err(message(warningText(warning.key, { ...warning.params, file: exact(o.file) })));
       const summary = matched(summarise(o.file, o.framework, o.assessment, o.ratings), found?.body);
-      // A blank return matched to the roster is shown there as begun; any other is said here.
-      if (summary.blank && !found?.body) err(message(warningText('rollup.warning.blank', { file: exact(o.file) })));
+      // A blank return matched to the roster is shown there as begun; any other of this round is said here.
+      if (!earlier && summary.blank && !found?.body) err(message(warningText('rollup.warning.blank', { file: exact(o.file) })));
       b.add(o.framework, summary);
     },
     roster?.file,
@@ -93,6 +79,12 @@ async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: {
   );
   if (problems.length) throw new InputError(problems);
   return b;
+}
+
+/** A return of the last round not matched, or matched against its name, is said: its decline would go unseen. Matched by name is no news there. */
+function earlierWarning(found: Found | undefined, reference: string | undefined): Said | undefined {
+  if (!found) return reference === undefined ? said('rollup.warning.previousNoReference') : undefined;
+  return found.warning?.key === 'rollup.warning.matchedByName' ? undefined : found.warning;
 }
 
 /** The summary under the roster body's reference, when it was matched to one. */

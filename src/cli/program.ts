@@ -2,6 +2,7 @@
 // so `--help` loads none of yaml, zod, pdfkit or the prompts.
 import { Command, Option } from 'commander';
 import { message } from '../outside.js';
+import type { GlobalOptions } from './output.js';
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
@@ -38,11 +39,11 @@ export function buildProgram(version: string, said?: CommanderOutput): Command {
   // option, a value), so its words take the one seam for outside text, in any language.
   program.configureOutput({ outputError: (text, write) => write(message(said ? said.error(text) : text)) });
   // An action that imports its command's module only when it runs; the command is called with
-  // its arguments, then its own options over the global ones (commander passes the options and
-  // the command after the arguments).
-  const lazy = (load: () => Promise<(...args: never[]) => Promise<void>>) => async (...args: unknown[]) => {
+  // its arguments (`<a>`, `[a]`, `<a...>`), then its own options over the global ones (commander
+  // passes the options and the command after the arguments).
+  const lazy = <A extends (string | string[] | undefined)[], O extends GlobalOptions>(load: () => Promise<(...args: [...A, O]) => Promise<void>>) => async (...args: unknown[]) => {
     const run = await load();
-    await run(...([...args.slice(0, -2), (args.at(-1) as Command).optsWithGlobals()] as never[]));
+    await run(...([...args.slice(0, -2), (args.at(-1) as Command).optsWithGlobals()] as [...A, O]));
   };
   // A command's own usage errors are said in its --lang, whichever option they are about.
   program.hook('preAction', async (_program, action) => {

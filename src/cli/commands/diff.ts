@@ -9,7 +9,7 @@ import { renderDiffText } from '../../report/diff-terminal.js';
 import { tryOpen } from '../open.js';
 import { printedFormat } from '../json-format.js';
 import { out, outJson, painter, terminalWidth, useColour, type GlobalOptions } from '../output.js';
-import { langsOption, oneLang, translated } from '../lang.js';
+import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { messages, type Messages } from '../../i18n/catalogue.js';
 import { usageError } from '../usage.js';
 
@@ -19,14 +19,6 @@ export interface DiffOptions extends GlobalOptions {
   format?: DiffFormat;
   failOn?: string;
   lang?: string;
-}
-
-/** Each side with its framework's words in `lang`. */
-export function inLang(sides: RatedSide[], lang: string): RatedSide[] {
-  return sides.map((s) => {
-    const words = translated(s.framework, lang)?.framework;
-    return words ? { ...s, words } : s;
-  });
 }
 
 /** Both files opened, or every problem in either: bad input on both sides is reported at once. */
@@ -58,10 +50,9 @@ export async function runDiff(oldFile: string, newFile: string, opts: DiffOption
   // The gate reads the diff in English, whatever language it is shown in.
   const diff = diffAssessments(old, now);
   const tripped = evaluateFailOn(diff, conditions);
-  const shown = (lang: string) => {
-    const [o, n] = inLang([old, now], lang) as [RatedSide, RatedSide];
-    return lang === 'en' ? diff : diffAssessments(o, n, messages(lang));
-  };
+  const words = frameworkWords();
+  const inLang = (s: RatedSide, lang: string): RatedSide => ({ ...s, words: words(s.framework, lang) });
+  const shown = (lang: string) => (lang === 'en' ? diff : diffAssessments(inLang(old, lang), inLang(now, lang), messages(lang)));
   if (format === 'json') outJson(diffJson(shown(langs[0]!), conditions.length ? { conditions, tripped } : undefined));
   else if (format === 'md') for (const lang of langs) out(renderDiffMarkdown(shown(lang), messages(lang)));
   else {

@@ -244,12 +244,13 @@ export function removeStale(dir: string, name: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const m = /^(\d+)(-[0-9a-f]{8})?\.(tmp|bak)$/.exec(entry.slice(prefix.length));
-    if (m && !alive(Number(m[1]))) quietly(() => rmSync(join(dir, entry), { force: true }));
+    // This process has one temporary file per target at a time: any other is from an earlier life.
+    if (m && (Number(m[1]) === process.pid || !alive(Number(m[1])))) quietly(() => rmSync(join(dir, entry), { force: true }));
   }
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return false; // this process has one temporary file per target at a time: any other is from an earlier life
+/** Whether process `pid` is running (one we may not signal is). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

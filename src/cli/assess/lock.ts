@@ -4,22 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { attempt } from '../../attempt.js';
 import { CannotWrite, UsageError } from '../../errors.js';
-import { writeFileAtomic } from '../../model/atomic-write.js';
+import { alive, writeFileAtomic } from '../../model/atomic-write.js';
 
 export interface Lock {
   path: string;
   /** Set when a lock left by a process that has gone was taken over. */
   notice?: string;
   release(): void;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -88,17 +88,12 @@ export function checkFramework(dir: string): Loaded<Framework> {
   return readFramework(resolve(dir));
 }
 
-const linkedOut = (file: string): Problem => ({
-  file,
-  line: 1,
-  col: 1,
-  path: '',
-  ...words(said('problem.linkedOut')),
-});
+/** A problem with a file or folder as a whole, not a place in it. */
+const wholeFile = (file: string, says: Said): Problem => ({ file, line: 1, col: 1, path: '', ...words(says) });
 
 /** A framework file, read only when it is inside the folder. */
 function readInside(root: string, file: string): SourceResult {
-  return outside(root, file) ? { problems: [linkedOut(file)] } : readSource(file);
+  return outside(root, file) ? { problems: [wholeFile(file, said('problem.linkedOut'))] } : readSource(file);
 }
 
 let bundledDir: string | undefined;
@@ -126,7 +121,7 @@ function mappedFrom(id: string, dir: string): MappedFrom | undefined {
 
 function readFramework(dir: string, withMapping = true): Loaded<Framework> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { problems: [{ file: dir, line: 1, col: 1, path: '', ...words(said('problem.noFrameworkFolder')) }] };
+    return { problems: [wholeFile(dir, said('problem.noFrameworkFolder'))] };
   }
   const root = realpathSync(dir);
   const main = readInside(root, join(dir, 'framework.yaml'));

@@ -1,5 +1,6 @@
 // Words for the report model's ids, from the catalogue: one place maps an id to its key.
-import type { MessageKey, Messages } from '../i18n/catalogue.js';
+import { messages, type MessageKey, type Messages } from '../i18n/catalogue.js';
+import type { ReportModel } from './model.js';
 
 const DIRECTION: Record<string, MessageKey> = {
   improved: 'direction.improved',
@@ -14,4 +15,12 @@ const DIRECTION: Record<string, MessageKey> = {
 export function directionWord(t: Messages['t'], d: string): string {
   const key = DIRECTION[d];
   return key ? t(key) : d;
+}
+
+/** Ratings best first, then unrated, with their counts: the order the summary reads in. */
+export function ratingCounts(m: ReportModel): { id: string; label: string; count: number }[] {
+  return [
+    ...[...m.ratings].reverse().map((r) => ({ id: r.id, label: r.label, count: m.counts[r.id] ?? 0 })),
+    { id: 'unrated', label: messages(m.lang).t('rating.unrated'), count: m.counts.unrated ?? 0 },
+  ];
 }

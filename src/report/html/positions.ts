@@ -5,9 +5,7 @@ import type { Messages } from '../../i18n/catalogue.js';
 import type { ReportAnswer } from '../model.js';
 import type { ReportContributed, ReportPosition } from '../positions.js';
 import { html, lines, type Html } from './escape.js';
-import { sayer, type Part } from './sections.js';
-
-const head = (cells: Html[]) => html`<thead><tr>${cells.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>`;
+import { head, sayer, type Part } from './sections.js';
 
 /** The answer, and where it came from when organisations gave positions. */
 export function answerHtml(a: ReportAnswer, l: Messages): Html {

@@ -5,7 +5,7 @@ import { messages, type MessageKey, type Messages } from '../../i18n/catalogue.j
 import type { ReportChange } from '../changes.js';
 import type { ReportAction, ReportBenchmark, ReportModel } from '../model.js';
 import { swatch } from '../pdf/colour.js';
-import { directionWord } from '../words.js';
+import { directionWord, ratingCounts } from '../words.js';
 import { html, lines, message, type Html } from './escape.js';
 import { ratingClass } from './style.js';
 import { answerHtml, contributedHtml } from './positions.js';
@@ -38,7 +38,7 @@ export function part(m: ReportModel, bilingual: boolean): Part {
 /** A rating as its word on its colour: the word is always there, the colour never alone. */
 export const chip = (m: ReportModel, id: string, label: string): Html => html`<span class="${ratingClass(m, id)}">${label}</span>`;
 
-const head = (cells: Html[]) => html`<thead><tr>${cells.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>`;
+export const head = (cells: Html[]) => html`<thead><tr>${cells.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>`;
 
 export function summary(p: Part): Html {
   const { m, l, say } = p;
@@ -57,11 +57,6 @@ ${chart(p)}
 ${m.previous && m.changes ? changes(p, m.previous.period, m.changes) : undefined}</section>`;
 }
 
-/** Ratings best first, then unrated, with their counts: the order the summary reads in. */
-function ratingCounts(m: ReportModel, l: Messages) {
-  return [...[...m.ratings].reverse().map((r) => ({ id: r.id, label: r.label, count: m.counts[r.id] ?? 0 })), { id: 'unrated', label: l.t('rating.unrated'), count: m.counts.unrated ?? 0 }];
-}
-
 const BAR = 22;
 const GAP = 10;
 const WIDTH = 560;
@@ -69,7 +64,7 @@ const WIDTH = 560;
 /** The counts as a bar chart in SVG, named by its title; the caption below says the same in words. */
 function chart(p: Part): Html {
   const { m, l, say } = p;
-  const counts = ratingCounts(m, l);
+  const counts = ratingCounts(m);
   const total = Math.max(1, m.benchmarks.length);
   const longest = Math.max(...counts.map((c) => [...c.label].length));
   const labelW = Math.min(200, Math.max(90, longest * 8 + 12));

@@ -3,18 +3,10 @@
 import type { ReportChange } from '../changes.js';
 import type { ReportModel } from '../model.js';
 import { messages, type Messages } from '../../i18n/catalogue.js';
-import { directionWord } from '../words.js';
+import { directionWord, ratingCounts } from '../words.js';
 import { swatch } from './colour.js';
 import { Flow, INK, MUTED, STYLE, type El, type Style } from './flow.js';
 import { table, type Cell, type Column } from './table.js';
-
-/** Ratings best first, then unrated, with their counts: the order the summary reads in. */
-function ratingCounts(m: ReportModel): { id: string; label: string; count: number }[] {
-  return [
-    ...[...m.ratings].reverse().map((r) => ({ id: r.id, label: r.label, count: m.counts[r.id] ?? 0 })),
-    { id: 'unrated', label: messages(m.lang).t('rating.unrated'), count: m.counts.unrated ?? 0 },
-  ];
-}
 
 export function summary(flow: Flow, root: El, m: ReportModel): void {
   const { t } = messages(m.lang);

@@ -8,9 +8,9 @@ import { said } from './said.js';
 
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
 const word = <T extends string>(values: readonly [T, ...T[]]) => z.preprocess(lower, z.enum(values));
-const text = z.string().trim().min(1, 'must not be empty');
-/** Free text that YAML may have read as a number (`period: 2024`). */
-const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
+export const text = z.string().trim().min(1, 'must not be empty');
+/** Free text that YAML may have read as a number (`period: 2024`, a URN): still text, as written (as-written.ts). */
+export const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
 /** A calendar date, YYYY-MM-DD: zod's check knows month lengths and leap years. */
 export const isoDate = z.iso.date({
   error: (i) => (i.code === 'invalid_type' ? 'expected a date written YYYY-MM-DD' : `"${String(i.input)}" is not a date; write it as YYYY-MM-DD`),

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../errors.js';
-import { isoDate } from './assessment-schema.js';
+import { isoDate, looseText, text } from './assessment-schema.js';
 import { oneLine, organisationName } from './one-line.js';
 import { english, near, said } from './said.js';
 import { textAsWritten } from './as-written.js';
@@ -27,10 +27,6 @@ export interface Roster {
   due: string;
   bodies: RosterBody[];
 }
-
-const text = z.string().trim().min(1, 'must not be empty');
-/** A URN or a period that YAML read as a number is still text (as written: see as-written.ts). */
-const looseText = z.union([z.string(), z.number()]).transform(String).pipe(text);
 
 function schema() {
   // Every value here is printed on a line of its own (the roll-up's tables, status lines) and

@@ -11,7 +11,7 @@ import { buildReport, type Audience, type ReportModel } from '../src/report/mode
 import { PAGE } from '../src/report/pdf/flow.js';
 import { renderPdf } from '../src/report/pdf/index.js';
 import { renderRateTable } from '../src/report/terminal.js';
-import { clean } from '../src/report/text.js';
+import { clean } from '../src/outside.js';
 import { extract, type Extracted } from './pdf-extract.js';
 import { dutykit } from './helpers.js';
 

@@ -1,9 +1,6 @@
 // Text helpers shared by the renderers.
 import { createHash } from 'node:crypto';
 
-// Outside text is cleaned by the one seam for it (src/outside.ts).
-export { clean } from '../outside.js';
-
 /**
  * Kebab-case slug for file names: "Ynys Môn County Council" → "ynys-mon-county-council". Letters
  * of every script are kept ("مجلس مدينة" stays Arabic), so that councils named in different

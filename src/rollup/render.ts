@@ -2,8 +2,7 @@
 // actions) is cleaned for the terminal and escaped for Markdown here, at the edge.
 import { boxTable, fitColumns, fitLine, naturalWidth } from '../report/box.js';
 import { cell, inline } from '../report/markdown.js';
-import { clean } from '../report/text.js';
-import { ours, plainLine, type Term } from '../outside.js';
+import { clean, ours, plainLine, type Term } from '../outside.js';
 import type { Block } from './blocks.js';
 
 export function renderRollupText(blocks: Block[], width: number): Term {

@@ -29,7 +29,7 @@ export function tryOpen(file: string, m?: Messages): { opened: Opened; problems?
   return { opened: { ...l, ratings } };
 }
 
-/** Load and check one file, without rating it or printing its warnings (merge reads many). */
+/** Load and check one file, without rating it or printing its warnings (merge reads many; assess says them itself). */
 export function loadChecked(file: string): ReturnType<typeof loadAssessment> {
   return loadAssessment(file, BUNDLED_FRAMEWORKS);
 }

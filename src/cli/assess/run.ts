@@ -8,12 +8,11 @@ import type { Person } from '../../model/assessment.js';
 import { makeFolder, writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import type { Framework } from '../../model/framework-schema.js';
-import { loadAssessment } from '../../model/load-assessment.js';
 import { loadFramework, resolveFramework } from '../../model/load-framework.js';
 import { LIMITS } from '../../model/source.js';
 import { AssessmentEditor, saveAssessment } from '../../model/write-assessment.js';
 import { today } from '../clock.js';
-import { chosenFramework, openAssessment, type Opened } from '../open.js';
+import { chosenFramework, loadChecked, openAssessment, type Opened } from '../open.js';
 import type { GlobalOptions } from '../output.js';
 import { BUNDLED_FRAMEWORKS, frameworkRef } from '../paths.js';
 import { isExitPrompt } from '../prompts.js';
@@ -125,7 +124,7 @@ async function resume(file: string, opts: AssessOptions, io: Io, previous: Opene
   if (opts.framework) io.say(`(--framework is ignored: ${exact(file)} names its own framework)`);
   // --from fills a new file; an existing one is only offered last year's answers as defaults.
   if (opts.from) io.say(`(--from: nothing is carried into ${exact(file)}, which already exists; last year's answers are offered as defaults as you go)`);
-  let loaded = loadAssessment(file, BUNDLED_FRAMEWORKS);
+  let loaded = loadChecked(file);
   let s: Session;
   if (loaded.value) s = new Session(file, loaded.value, text, io, previous);
   else {

@@ -24,7 +24,7 @@ describe('one way to open a PDF', () => {
     const o = tryOpen('examples/schools/900005-castle-hill-school.yaml').opened!;
     const report = await renderPdf(buildReport(o.framework, o.assessment, o.ratings, { audience: 'board', lang: 'cy' }), { created });
     const b = new RollupBuilder();
-    b.add(o.framework, summarise(o.file, o.framework, o.assessment, o.ratings));
+    b.add(o.framework, summarise(o.file, o.assessment, o.ratings));
     const rollup = await renderRollupPdf([{ lang: 'cy', blocks: rollupBlocks(b.build({ audience: 'board', asOf: '2025-04-30', l: messages('cy') }), messages('cy')) }], { created, marking: 'OFFICIAL' });
     for (const bytes of [report, rollup]) {
       const text = Buffer.from(bytes).toString('latin1');

@@ -20,7 +20,7 @@ function builder(files: string[]): RollupBuilder {
   for (const f of files) {
     const l = loadAssessment(f, BUNDLED);
     if (!l.value) throw new Error(l.problems.map((p) => p.message).join('\n'));
-    b.add(l.value.framework, summarise(f, l.value.framework, l.value.assessment, rateAssessment(l.value.framework, l.value.assessment)));
+    b.add(l.value.framework, summarise(f, l.value.assessment, rateAssessment(l.value.framework, l.value.assessment)));
   }
   return b;
 }

@@ -1,7 +1,6 @@
 // One return reduced to what a roll-up needs, as soon as it is read: the parsed document, its
 // source and the rating reasons are dropped, so that thousands of returns stay small.
 import type { Assessment } from '../model/assessment.js';
-import type { Framework } from '../model/framework-schema.js';
 import type { BenchmarkRating } from '../rating/rate.js';
 import { UNANSWERED } from '../rating/questions.js';
 
@@ -34,7 +33,7 @@ export interface ReturnSummary {
 export const hasAnswers = (ratings: BenchmarkRating[]): boolean =>
   ratings.some((r) => r.entry.rating !== undefined || r.questions.some((q) => !q.notForKind && q.resolved.source !== 'none'));
 
-export function summarise(file: string, fw: Framework, a: Assessment, ratings: BenchmarkRating[]): ReturnSummary {
+export function summarise(file: string, a: Assessment, ratings: BenchmarkRating[]): ReturnSummary {
   const overdue: ReturnSummary['overdue'] = [];
   const stale: ReturnSummary['stale'] = [];
   const answers: string[] = [];

@@ -69,7 +69,7 @@ async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: {
       const found = index?.find(o.assessment.authority, o.assessment.reference);
       const warning = earlier ? earlierWarning(found, o.assessment.reference) : found?.warning;
       if (warning) err(message(warningText(warning.key, { ...warning.params, file: exact(o.file) })));
-      const summary = matched(summarise(o.file, o.framework, o.assessment, o.ratings), found?.body);
+      const summary = matched(summarise(o.file, o.assessment, o.ratings), found?.body);
       // A blank return matched to the roster is shown there as begun; any other of this round is said here.
       if (!earlier && summary.blank && !found?.body) err(message(warningText('rollup.warning.blank', { file: exact(o.file) })));
       b.add(o.framework, summary);

@@ -154,6 +154,6 @@ function position(a: FileAnswer): Position {
 
 const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
-function contributor(c: { organisation: string; name?: string | null; role?: string | null; date?: string }): Contributor {
+export function contributor(c: { organisation: string; name?: string | null; role?: string | null; date?: string }): Contributor {
   return { organisation: c.organisation, ...(c.name && { name: c.name }), ...(c.role && { role: c.role }), ...(c.date && { date: c.date }) };
 }

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import type { Action, Contributor, Person, Position, Settlement, SignOff } from './assessment.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Framework } from './framework-schema.js';
-import { checkAssessment, type LoadedAssessment } from './load-assessment.js';
+import { checkAssessment, contributor, type LoadedAssessment } from './load-assessment.js';
 import { parseSource } from './source.js';
 import { YamlEditor, type Path } from './yaml-edit.js';
 
@@ -108,8 +108,7 @@ export class AssessmentEditor {
 
   /** The record of a merged contribution: a new one (index -1) or the one it replaces. */
   setContributor(index: number, c: Contributor): void {
-    const item = { organisation: c.organisation, ...(c.name && { name: c.name }), ...(c.role && { role: c.role }), ...(c.date && { date: c.date }) };
-    if (index < 0) return this.#yaml.push(['contributors'], item);
+    if (index < 0) return this.#yaml.push(['contributors'], contributor(c));
     for (const key of ['name', 'role', 'date'] as const) this.#yaml.set(['contributors', index, key], c[key]);
   }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { attempt } from '../attempt.js';
 import { CannotWrite } from '../errors.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
 
@@ -140,13 +141,8 @@ export function commit({ tmp, target, dir }: Prepared): void {
   }); // Some file systems cannot sync a folder; the rename has happened all the same.
 }
 
-export function quietly(f: () => void): void {
-  try {
-    f();
-  } catch {
-    // cleaning up after a failure must not hide the failure
-  }
-}
+/** For cleaning up after a failure, which must not hide the failure. */
+export const quietly = (f: () => void): void => void attempt(f);
 
 function resolveLink(file: string): string {
   try {

@@ -81,13 +81,7 @@ export function makeFolder(dir: string, mode = 0o777): void {
   }
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
+const isFolder = (path: string): boolean => attempt(() => statSync(path).isDirectory()) === true;
 
 export interface Prepared {
   tmp: string;
@@ -144,13 +138,8 @@ export function commit({ tmp, target, dir }: Prepared): void {
 /** For cleaning up after a failure, which must not hide the failure. */
 export const quietly = (f: () => void): void => void attempt(f);
 
-function resolveLink(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file; // not there yet (or a dangling link): write the name as given
-  }
-}
+// Not there yet (or a dangling link): the name is written as given.
+const resolveLink = (file: string): string => attempt(() => realpathSync(file)) ?? file;
 
 /**
  * The mode of the file about to be replaced (undefined: there is none), or a refusal: a folder
@@ -159,12 +148,8 @@ function resolveLink(file: string): string {
  * leaves it, which binds root too) or one this user may not write is left as it is.
  */
 function refuseToReplace(target: string): number | undefined {
-  let st: Stats;
-  try {
-    st = statSync(target);
-  } catch {
-    return undefined;
-  }
+  const st = attempt(() => statSync(target));
+  if (!st) return undefined;
   if (st.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
   if (readOnly(st, target)) throw Object.assign(new Error('the file is read-only'), { code: 'EREADONLY' });
   return st.mode & 0o7777;
@@ -230,12 +215,8 @@ function unchanged(file: string, expected: Uint8Array | null): boolean {
  * process that made them is gone.
  */
 export function removeStale(dir: string, name: string): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return;
-  }
+  const entries = attempt(() => readdirSync(dir));
+  if (!entries) return;
   const prefix = `.${name}.`;
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;

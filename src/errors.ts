@@ -75,6 +75,7 @@ export function whyNotWritten(cause: unknown): string {
     EEXIST: 'a file is in the way of a folder on the path',
     ENOTDIR: 'a file is in the way of a folder on the path',
     EISDIR: 'it is a folder',
+    ENOTFILE: 'it is not an ordinary file (a device, a pipe or a socket)',
     ENOENT: 'a folder on the path does not exist and cannot be made there',
   };
   return (code && why[code]) ?? (cause as Error)?.message ?? String(cause);

@@ -92,7 +92,7 @@ describe("--lang's own refusal, in the language of another --lang on the line", 
 });
 
 it("the catalogue's reasons for a failed write are errors.ts's (the English of assess's lock and of stdout), word for word", () => {
-  for (const code of ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOENT', 'EIO']) {
+  for (const code of ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENOTFILE', 'ENOENT', 'EIO']) {
     const e = Object.assign(new Error(`${code}: what the system says`), { code });
     expect(messages('en').t('usage.whyNotWritten', { code, detail: e.message })).toBe(whyNotWritten(e));
   }

@@ -1,5 +1,6 @@
 // Found by a hostile tester: names that forge lines or vanish, and a roll-up written over a return.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,4 +132,41 @@ describe('an --out that names nothing', () => {
       expect(readdirSync(cwd)).toEqual([]);
     },
   );
+});
+
+describe('output over something that is not an ordinary file', () => {
+  // A pipe stands for every such thing: a device (as root, `--out /dev/null` once replaced the
+  // machine's /dev/null with a PDF), a socket, or a link to one. A pipe was also read, to see
+  // whether it held YAML, and that waited for ever.
+  const pipe = (dir: string, name: string) => {
+    const path = join(dir, name);
+    expect(spawnSync('mkfifo', [path]).status).toBe(0);
+    return path;
+  };
+  const stillPipe = (path: string) => expect(lstatSync(path).isFIFO()).toBe(true);
+
+  it.each([
+    ['rollup --out', (d: string, out: string) => ['rollup', join(ROOT, 'examples', 'schools'), '--format', 'md', '--out', out]],
+    ['init', (d: string, out: string) => ['init', out, '--authority', 'A', '--period', '2025/26', '--force']],
+    ['report (a pipe at the report file name)', (d: string) => ['report', example, '--format', 'md', '--out', d]],
+  ])('%s is refused (exit 2), the pipe left as it was', (what, args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-pipe-'));
+    const isReport = what.startsWith('report');
+    // The report's own name, found by writing it once elsewhere.
+    const name = isReport ? (dutykit(['report', example, '--format', 'md', '--out', mkdtempSync(join(tmpdir(), 'dutykit-name-'))]).stderr.match(/[^/\s]+\.md/)?.[0] ?? 'x.md') : 'out.md';
+    const out = pipe(dir, name);
+    const r = dutykit(args(dir, out));
+    expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('it is not an ordinary file (a device, a pipe or a socket)')]);
+    stillPipe(out);
+  });
+
+  it('a link to a pipe is followed, and refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutykit-pipe-'));
+    const target = pipe(dir, 'p');
+    symlinkSync(target, join(dir, 'rollup.md'));
+    const r = dutykit(['rollup', join(ROOT, 'examples', 'schools'), '--format', 'md', '--out', join(dir, 'rollup.md')]);
+    expect(r.status).toBe(2);
+    stillPipe(target);
+    expect(lstatSync(join(dir, 'rollup.md')).isSymbolicLink()).toBe(true);
+  });
 });

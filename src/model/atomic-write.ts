@@ -151,6 +151,9 @@ function refuseToReplace(target: string): number | undefined {
   const st = attempt(() => statSync(target));
   if (!st) return undefined;
   if (st.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR' });
+  // A device (/dev/null, a disk), a pipe or a socket would be replaced by a file, or, read to
+  // see what it holds, wait for ever: output goes only over an ordinary file.
+  if (!st.isFile()) throw Object.assign(new Error(`${target} is not an ordinary file`), { code: 'ENOTFILE' });
   if (readOnly(st, target)) throw Object.assign(new Error('the file is read-only'), { code: 'EREADONLY' });
   return st.mode & 0o7777;
 }

@@ -219,5 +219,30 @@ describe('the code cache', () => {
     const kept = [b!, c!, basename(saved[0]!), 'my-snapshot.v8', 'notes.txt', ...(process.getuid?.() === 0 ? [theirs] : [])];
     expect(readdirSync(folder).sort()).toEqual(kept.sort());
   });
+  it("removes the old caches of its own bundle and command only: a file, link or folder that merely begins with their name stays, and the bound still holds", () => {
+    const folder = join(dir, 'cache-prefix');
+    const file = bundle();
+    const first = run(file, folder).saved[0]!;
+    const prefix = basename(first).slice(0, -'0123456789ab.v8'.length);
+    // Beside it: another tool's notes, a link and a folder, each named with the same beginning,
+    // and two old caches of other copies of dutykit, 40 MB each, saved long ago.
+    writeFileSync(join(folder, `${prefix}notes.txt`), 'not a cache');
+    symlinkSync(join(dir, 'nowhere'), join(folder, `${prefix}link`));
+    mkdirSync(join(folder, `${prefix}zz`));
+    const others = ['e', 'f'].map((x) => `cli.${x.repeat(12)}.rate.${'0'.repeat(12)}.${'1'.repeat(12)}.v8`);
+    others.forEach((name, i) => {
+      const path = join(folder, name);
+      writeFileSync(path, '');
+      truncateSync(path, 40 * 1024 * 1024);
+      const then = Date.now() / 1000 - (10 - i) * 86_400;
+      utimesSync(path, then, then);
+    });
+    // A rebuild of the bundle: a cache of a new name, and the old one of its bundle and command goes.
+    writeFileSync(file, readFileSync(file));
+    utimesSync(file, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const second = run(file, folder).saved[0]!;
+    expect(second).not.toBe(first);
+    expect(readdirSync(folder).sort()).toEqual([basename(second), `${prefix}link`, `${prefix}notes.txt`, `${prefix}zz`, others[1]!].sort());
+  });
 });
 

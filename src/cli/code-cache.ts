@@ -192,22 +192,26 @@ const CACHE_NAME = /^[a-z][a-z-]{0,23}\.[0-9a-f]{12}\.(?:[a-z][a-z-]{0,23}|-)\.[
 
 /**
  * The caches saved last, up to FOLDER_BYTES; older ones removed, never `keep` (just saved).
- * Only dutykit's own: a file named as it names caches and owned by this user. Anything else
- * in the folder (another tool's files, another user's) is neither counted nor touched.
+ * Only dutykit's own (ownCaches): anything else in the folder (another tool's files, another
+ * user's, a folder or a link of a cache's name) is neither counted nor touched.
  */
 function keepWithin(folder: string, keep: string): void {
-  const caches = readdirSync(folder)
+  const caches = ownCaches(folder).sort((a, b) => b.saved - a.saved);
+  let total = 0;
+  for (const c of caches) {
+    if (total + c.size <= FOLDER_BYTES || c.name === keep) total += c.size;
+    else attempt(() => rmSync(join(folder, c.name), { force: true }));
+  }
+}
+
+/** dutykit's own caches in the folder: files named as it names them, owned by this user. */
+function ownCaches(folder: string): { name: string; size: number; saved: number }[] {
+  return readdirSync(folder)
     .filter((name) => CACHE_NAME.test(name))
     .flatMap((name) => {
       const st = lstatOrUndefined(join(folder, name));
       return st?.isFile() && ownedBySelf(st) ? [{ name, size: st.size, saved: st.mtimeMs }] : [];
-    })
-    .sort((a, b) => b.saved - a.saved);
-  let total = 0;
-  for (const c of caches) {
-    if (total + c.size <= FOLDER_BYTES || c.name === keep) total += c.size;
-    else rmSync(join(folder, c.name), { force: true });
-  }
+    });
 }
 
 /**
@@ -229,8 +233,8 @@ export function saveCaches(): string[] {
       writeFileSync(temp, Buffer.concat([digest(e.name, cache), cache]), { mode: 0o600, flag: 'wx' });
       renameSync(temp, path);
       saved.push(path);
-      for (const other of readdirSync(folder)) {
-        if (other.startsWith(e.prefix) && other !== e.name) rmSync(join(folder, other), { force: true });
+      for (const other of ownCaches(folder)) {
+        if (other.name.startsWith(e.prefix) && other.name !== e.name) attempt(() => rmSync(join(folder, other.name), { force: true }));
       }
       keepWithin(folder, e.name);
     } catch {

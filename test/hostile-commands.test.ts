@@ -153,6 +153,49 @@ describe('a line break in a value quoted in a warning or an error is shown, neve
   });
 });
 
+describe('a line break in what was typed (an option, an argument, a file name) is shown, never a line of its own', () => {
+  const NL = 'x\nwarning: forged-typed';
+  const folder = join(w.dir, `typed ${NL}`);
+  mkdirSync(folder, { recursive: true });
+  const ex = join(ROOT, 'examples/northbridge-2025.yaml');
+  const schools = join(ROOT, 'examples/schools');
+  it.each([
+    [['init', join(w.dir, 'typed-a.yaml'), '--date', NL]],
+    [['init', join(w.dir, 'typed-b.yaml'), '--framework', NL]],
+    [['init', join(w.dir, 'typed-c.yaml'), '--contributor', NL]],
+    [['init', folder]],
+    [['benchmarks', NL]],
+    [['benchmarks', '--framework', NL]],
+    [['trend', ex, '--format', NL]],
+    [['trend', ex, `--format=${NL}`, '--lang', 'cy']],
+    [['rollup', schools, '--audience', NL]],
+    [['rollup', schools, '--out', join(ex, NL)]],
+    [['rollup', schools, '--out', join(ex, NL), '--lang', 'cy']],
+    [['assess', folder]],
+    [['validate', folder]],
+    [['rate', ex, '--env-check']],
+  ])('dutykit %j', (args) => {
+    const env: Record<string, string> = args[2] === '--env-check' ? { SOURCE_DATE_EPOCH: NL } : {};
+    const r = dutykit(args.filter((a) => a !== '--env-check'), { cwd: w.dir, env });
+    expect(r.status, r.stderr).not.toBe(0);
+    const lines = `${r.stdout}\n${r.stderr}`.split('\n');
+    expect(lines.filter((l) => l.startsWith('warning: forged-typed'))).toEqual([]);
+    expect(r.stderr).toContain('x\\u000awarning: forged-typed');
+  });
+
+  it('no command words a usage error with values in it but through usage`…` (each value made visible)', () => {
+    const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    // `new UsageError(` with a template holding a value, unless each value is made visible there.
+    const bare = files.flatMap((f) =>
+      readFileSync(join(ROOT, 'src', f), 'utf8')
+        .split('\n')
+        .filter((l) => /new UsageError\(\s*`[^`]*\$\{/.test(l) && !/\$\{visible\(/.test(l))
+        .map((l) => `${f}: ${l.trim()}`),
+    );
+    expect(bare).toEqual([]);
+  });
+});
+
 describe('a long name wrapped to the terminal never starts a line of ours', () => {
   // The wrapped part of a heading goes on indented, so no text from a file reaches the margin.
   const long = join(w.dir, 'long-name.yaml');

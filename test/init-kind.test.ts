@@ -42,12 +42,12 @@ describe('init --kind', () => {
   it.each([
     [[...SCHOOLS, '--kind', 'secondry'], '--kind: unknown kind "secondry" (did you mean "secondary"?); thurrock-schools-2020 has primary, secondary, all-through, special, alternative-provision, sixth-form, college'],
     [['--kind', 'primary'], '--kind: the framework home-office-2018 declares no kinds of body; leave --kind out'],
-    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--kind', 'primary'], '--kind goes without --roster: the roster gives each body its kind'],
+    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--kind', 'primary'], '--kind cannot be given with --roster: the roster gives each body its kind'],
     // What the roster gives (or --roster never does) is refused, not passed over in silence.
-    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--date', '2025-02-01'], "--date goes without --roster: each return is dated the roster's due date"],
-    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--authority', 'Foo'], '--authority goes without --roster: the roster gives each body its name'],
-    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--framework', 'home-office-2018'], '--framework goes without --roster: the roster names the framework'],
-    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--force'], '--force goes without --roster: a return that exists is never overwritten'],
+    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--date', '2025-02-01'], "--date cannot be given with --roster: each return is dated the roster's due date"],
+    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--authority', 'Foo'], '--authority cannot be given with --roster: the roster gives each body its name'],
+    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--framework', 'home-office-2018'], '--framework cannot be given with --roster: the roster names the framework'],
+    [['--roster', 'examples/schools/roster-2024-25.yaml', '--out', 'x', '--force'], '--force cannot be given with --roster: a return that exists is never overwritten'],
     [['--date', ''], '--date: "" is not a date; write it as YYYY-MM-DD'],
   ])('refuses %j with exit 2 and writes nothing', (args, message) => {
     const file = join(tmp, 'refused.yaml');

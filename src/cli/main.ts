@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { Cancelled, CheckFailed, formatProblemIn, InputError, NotBuilt, UsageError, whyNotWritten } from '../errors.js';
 import { buildProgram } from './program.js';
 import { VERSION } from './paths.js';
-import { message } from '../outside.js';
+import { message, visible } from '../outside.js';
 import { err as write } from './output.js';
 import { speakIn, speaking } from './speaking.js';
 
@@ -64,9 +64,12 @@ export async function main(argv: string[]): Promise<void> {
   const l = words?.askedLang(argv);
   // Before the command reads its --lang: a refusal of that --lang itself is said in this one.
   if (l) speakIn(l);
-  const said = words && l && { error: (text: string) => words.commanderWords(text, l), afterError: l.t('commander.seeHelp') };
+  // commander quotes what was typed: a value with a line break in it is shown, never a line of its own.
+  const typed = argv.slice(2).flatMap((a) => [a, a.slice(a.indexOf('=') + 1)]).filter((v) => /[\r\n\u0085\u2028\u2029]/.test(v));
+  const shown = (text: string) => typed.reduce((t, v) => t.split(v).join(visible(v)), text);
+  const said = { error: (text: string) => shown(words && l ? words.commanderWords(text, l) : text), afterError: l?.t('commander.seeHelp') };
   try {
-    await buildProgram(VERSION, said || undefined).parseAsync(argv);
+    await buildProgram(VERSION, said).parseAsync(argv);
   } catch (e) {
     process.exitCode = exitCodeFor(e);
   }

@@ -6,7 +6,7 @@ import { loadAssessment, type LoadedAssessment } from '../model/load-assessment.
 import { loadFramework, resolveFramework, useBundledFrameworks, useCompiledFrameworks } from '../model/load-framework.js';
 import { ratingProblems } from '../rating/check.js';
 import { rateAssessment, type BenchmarkRating } from '../rating/rate.js';
-import { message } from '../outside.js';
+import { message, visible, visibleValues } from '../outside.js';
 import { err } from './output.js';
 import { BUNDLED_FRAMEWORKS, COMPILED_FRAMEWORKS, DEFAULT_FRAMEWORK } from './paths.js';
 
@@ -43,7 +43,7 @@ export function openAssessment(file: string, m?: Messages): Opened {
 /** The framework chosen by `--framework` (an id or a folder), or the default. */
 export function chosenFramework(ref: string | undefined): Framework {
   const where = resolveFramework(ref ?? DEFAULT_FRAMEWORK, process.cwd(), BUNDLED_FRAMEWORKS);
-  if ('error' in where) throw new UsageError(`--framework: ${where.error}`, (m) => `--framework: ${m.t(where.says.key, where.says.params)}`);
+  if ('error' in where) throw new UsageError(`--framework: ${visible(where.error)}`, (m) => `--framework: ${m.t(where.says.key, visibleValues(where.says.params))}`);
   const fw = loadFramework(where.dir);
   if (!fw.value) throw new InputError(fw.problems);
   return fw.value;

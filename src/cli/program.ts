@@ -9,7 +9,7 @@ const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}
 /** How commander's own errors are said: as they are, or in the language of --lang (main.ts). */
 export interface CommanderOutput {
   error: (text: string) => string;
-  afterError: string;
+  afterError?: string;
 }
 
 export function buildProgram(version: string, said?: CommanderOutput): Command {

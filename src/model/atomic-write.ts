@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { attempt } from '../attempt.js';
 import { CannotWrite } from '../errors.js';
 import { messages, type Messages } from '../i18n/catalogue.js';
+import { visible, visibleValues } from '../outside.js';
 
 export interface WriteOptions {
   /**
@@ -53,9 +54,10 @@ export function cannotWrite(file: string, e: unknown, stuck: { file: string; kep
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
   const detail = (e as Error)?.message ?? String(e);
   const words = (m: Messages) => {
-    const list = stuck.map((s) => (s.kept ? m.t('usage.writeKept', { file: s.file, kept: s.kept }) : s.file)).join(', ');
-    const why = m.t('usage.whyNotWritten', { code, detail });
-    return m.t('usage.cannotWrite', { file, why, stuck: list || 'none', count: stuck.length, advice: m.t('usage.writeAdvice', { code }) });
+    // File names (and the system's words, which name them) made visible: never a line of their own.
+    const list = stuck.map((s) => (s.kept ? m.t('usage.writeKept', visibleValues({ file: s.file, kept: s.kept })) : visible(s.file))).join(', ');
+    const why = m.t('usage.whyNotWritten', { code, detail: visible(detail) });
+    return m.t('usage.cannotWrite', { file: visible(file), why, stuck: list || 'none', count: stuck.length, advice: m.t('usage.writeAdvice', { code }) });
   };
   return new CannotWrite(file, e, { message: words(messages('en')), inLang: words });
 }

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { attempt } from '../../attempt.js';
-import { CannotWrite, UsageError } from '../../errors.js';
+import { CannotWrite } from '../../errors.js';
+import { usage } from '../usage.js';
 import { alive, writeFileAtomic } from '../../model/atomic-write.js';
 
 export interface Lock {
@@ -60,13 +61,11 @@ export function acquireLock(file: string): Lock {
     const h = holder(path);
     const why = h && h.pid !== process.pid ? gone(h) : 'the session that left it is no longer running';
     if (h && h.pid !== process.pid && !why) {
-      throw new UsageError(
-        `${file} is open in another dutykit assess (pid ${h.pid}). Finish that session first; if no such process is running, delete ${path}.`,
-      );
+      throw usage`${file} is open in another dutykit assess (pid ${h.pid}). Finish that session first; if no such process is running, delete ${path}.`;
     }
     writeFileAtomic(path, mine);
     const now = holder(path);
-    if (now?.pid !== process.pid) throw new UsageError(`${file} was just opened by another dutykit assess (pid ${now?.pid}).`);
+    if (now?.pid !== process.pid) throw usage`${file} was just opened by another dutykit assess (pid ${now?.pid}).`;
     notice = `Took over ${path}: ${why}.`;
   }
   return {

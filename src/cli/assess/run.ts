@@ -22,7 +22,7 @@ import { listenForStop } from './signals.js';
 import { EditConflict, Session, type Io } from './session.js';
 import { dutykitCommand } from '../dutykit-command.js';
 import { shellQuote } from './text.js';
-import { exact, message, plainLine } from '../../outside.js';
+import { exact, message, plainLine, visible } from '../../outside.js';
 import { walk } from './walk.js';
 
 export interface AssessOptions extends GlobalOptions {
@@ -57,7 +57,7 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
     io.say(`Saved ${exact(file)} (${session.counts()}).\nResume any time with: ${resumeCommand(file, opts)}`);
   } catch (e) {
     if (isExitPrompt(e)) throw new Cancelled(stopped(), stop.exitCode);
-    if (e instanceof EditConflict) throw new UsageError(`${e.message}\nOpen ${file} to see their change, then carry on with: ${resumeCommand(file, opts)}`);
+    if (e instanceof EditConflict) throw new UsageError(`${e.message}\nOpen ${visible(file)} to see their change, then carry on with: ${resumeCommand(file, opts)}`);
     throw e;
   } finally {
     stop.dispose();

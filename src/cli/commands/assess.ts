@@ -1,5 +1,5 @@
 // `dutykit assess [file]`: the interactive walk-through. Prompts need a terminal on stdin.
-import { UsageError } from '../../errors.js';
+import { usage } from '../usage.js';
 import { checkReplaceable } from '../../model/atomic-write.js';
 import { assessFile, type AssessOptions } from '../assess/run.js';
 import { existsSync, statSync } from 'node:fs';
@@ -14,17 +14,14 @@ import { promptColour } from '../prompts.js';
 
 export async function runAssess(file: string | undefined, opts: AssessOptions): Promise<void> {
   if (file && existsSync(file) && statSync(file).isDirectory()) {
-    throw new UsageError(`${file} is a folder: name an assessment file, e.g. ${shellQuote(join(file, `${today()}-self-assessment.yaml`))}`);
+    throw usage`${file} is a folder: name an assessment file, e.g. ${shellQuote(join(file, `${today()}-self-assessment.yaml`))}`;
   }
   // Every answer is saved as it is given: a file that cannot be replaced is refused before the first question.
   if (file) checkReplaceable(file);
   if (opts.input === false || !process.stdin.isTTY) {
     const why = opts.input === false ? '--no-input was given' : 'stdin is not a terminal';
     const dutykit = dutykitCommand();
-    throw new UsageError(
-      `assess asks its questions in a terminal, and ${why}. To work without prompts, write a blank file with ` +
-        `\`${dutykit} init <file>\`, fill it in with an editor, and check it with \`${dutykit} validate <file>\`.`,
-    );
+    throw usage`assess asks its questions in a terminal, and ${why}. To work without prompts, write a blank file with \`${dutykit} init <file>\`, fill it in with an editor, and check it with \`${dutykit} validate <file>\`.`;
   }
   const colours = Object.fromEntries(chosenFramework(undefined).ratings.map((r) => [r.id, r.colour]));
   const colour = useColour(opts, process.stderr);

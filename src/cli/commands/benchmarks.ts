@@ -1,5 +1,5 @@
 // `dutykit benchmarks [id]`: the framework's benchmarks, or one with its questions.
-import { UsageError } from '../../errors.js';
+import { usage } from '../usage.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { Benchmark, Framework } from '../../model/framework-schema.js';
 import { exact, joined, plain, term, type Term } from '../../outside.js';
@@ -11,7 +11,7 @@ export type BenchmarksOptions = GlobalOptions;
 
 function find(fw: Framework, id: string): Benchmark {
   const b = fw.benchmarks.find((x) => x.id === id || String(x.number) === id);
-  if (!b) throw new UsageError(`no benchmark "${id}" in ${fw.id}${didYouMean(id, fw.benchmarks.map((x) => x.id))}; run \`dutykit benchmarks\` for the list`);
+  if (!b) throw usage`no benchmark "${id}" in ${fw.id}${didYouMean(id, fw.benchmarks.map((x) => x.id))}; run \`dutykit benchmarks\` for the list`;
   return b;
 }
 

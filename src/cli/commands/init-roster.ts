@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../errors.js';
+import { usage } from '../usage.js';
 import { makeFolder, writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import type { RosterBody } from '../../model/roster.js';
@@ -29,7 +30,7 @@ export async function runInitRoster(opts: InitRosterOptions): Promise<void> {
   try {
     makeFolder(opts.out);
   } catch {
-    throw new UsageError(`--out: cannot make the folder ${opts.out}`);
+    throw usage`--out: cannot make the folder ${opts.out}`;
   }
   const written: string[] = [];
   const kept: string[] = [];

@@ -9,14 +9,14 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
     if (file) throw new UsageError('give either a file or --roster, not both');
     // The roster gives each body its kind, name, framework and period, and the round its date;
     // an option it would pass over is refused rather than ignored.
-    if (opts.kind) throw new UsageError('--kind goes without --roster: the roster gives each body its kind');
+    if (opts.kind) throw new UsageError('--kind cannot be given with --roster: the roster gives each body its kind');
     const over: [unknown, string][] = [
-      [opts.authority, '--authority goes without --roster: the roster gives each body its name'],
-      [opts.period, '--period goes without --roster: the roster gives the period'],
-      [opts.date, "--date goes without --roster: each return is dated the roster's due date"],
-      [opts.framework, '--framework goes without --roster: the roster names the framework'],
-      [opts.contributor, '--contributor goes without --roster: a roster lists bodies, each making its own return'],
-      [opts.force, '--force goes without --roster: a return that exists is never overwritten'],
+      [opts.authority, '--authority cannot be given with --roster: the roster gives each body its name'],
+      [opts.period, '--period cannot be given with --roster: the roster gives the period'],
+      [opts.date, "--date cannot be given with --roster: each return is dated the roster's due date"],
+      [opts.framework, '--framework cannot be given with --roster: the roster names the framework'],
+      [opts.contributor, '--contributor cannot be given with --roster: a roster lists bodies, each making its own return'],
+      [opts.force, '--force cannot be given with --roster: a return that exists is never overwritten'],
     ];
     const given = over.find(([v]) => v !== undefined && v !== false);
     if (given) throw new UsageError(given[1]);

@@ -2,10 +2,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
+import { usage } from '../usage.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
 import { isIsoDate } from '../../model/assessment-schema.js';
+import { isOneLine } from '../../model/one-line.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { Framework } from '../../model/framework-schema.js';
 import { appliesTo } from '../../rating/questions.js';
@@ -13,6 +15,8 @@ import { chosenFramework } from '../open.js';
 import { exact, ours, plain, term } from '../../outside.js';
 import { err, outJson, type GlobalOptions } from '../output.js';
 import { frameworkRef } from '../paths.js';
+import { dutykitCommand } from '../dutykit-command.js';
+import { shellQuote } from '../assess/text.js';
 import { today } from '../clock.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -29,12 +33,14 @@ export interface InitOptions extends GlobalOptions {
 
 /** One blank assessment (init-which.ts has sent a roster elsewhere and refused a mix of the two). */
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
-  if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`);
+  if (opts.date !== undefined && !isIsoDate(opts.date)) throw usage`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`;
   const date = opts.date ?? today();
   if (opts.contributor !== undefined && opts.contributor.trim() === '') throw new UsageError('--contributor: give the name of your organisation, e.g. --contributor "Essex Police"');
+  // As the file's own check refuses it (one-line.ts): a file init writes, validate never refuses for it.
+  if (opts.contributor !== undefined && !isOneLine(opts.contributor)) throw usage`--contributor: "${opts.contributor}" is not one line; an organisation's name has no line break or control character`;
   const target = file ?? join('assessments', opts.contributor ? `${date}-contribution-${slug(opts.contributor)}.yaml` : `${date}-self-assessment.yaml`);
   if (existsSync(target) && !opts.force) {
-    throw new UsageError(`${target} already exists; choose another name, or add --force to overwrite it`);
+    throw usage`${target} already exists; choose another name, or add --force to overwrite it`;
   }
   const fw = chosenFramework(opts.framework);
   const kind = chosenKind(fw, opts.kind);
@@ -49,7 +55,8 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
     else err(term`wrote ${exact(target)}: ${fw.benchmarks.length} benchmarks, ${questions} questions to answer`);
     const todo = [!opts.authority && 'authority', fw.kinds && !kind && 'kind', !opts.period && 'period'].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
     if (todo) err(term`Fill in ${ours(todo)} at the top, then answer the questions.`);
-    err(term`Check it with: dutykit validate ${exact(target)}`);
+    // Typed back as it stands: quoted for the shell, and dutykit named as it was run.
+    err(term`Check it with: ${exact(`${dutykitCommand()} validate ${shellQuote(target)}`)}`);
   }
 }
 
@@ -58,8 +65,8 @@ function chosenKind(fw: Framework, kind: string | undefined): string | undefined
   if (kind === undefined) return undefined;
   const k = kind.trim().toLowerCase();
   const kinds = fw.kinds?.map((x) => x.id) ?? [];
-  if (!kinds.length) throw new UsageError(`--kind: the framework ${fw.id} declares no kinds of body; leave --kind out`);
-  if (!kinds.includes(k)) throw new UsageError(`--kind: unknown kind "${kind}"${didYouMean(k, kinds)}; ${fw.id} has ${kinds.join(', ')}`);
+  if (!kinds.length) throw usage`--kind: the framework ${fw.id} declares no kinds of body; leave --kind out`;
+  if (!kinds.includes(k)) throw usage`--kind: unknown kind "${kind}"${didYouMean(k, kinds)}; ${fw.id} has ${kinds.join(', ')}`;
   return k;
 }
 

@@ -10,7 +10,7 @@ import { LANGS } from '../../i18n/catalogue.js';
 import { inTurn } from '../in-turn.js';
 import { tryOpen } from '../open.js';
 import { unsettledWarnings } from '../../merge/warnings.js';
-import { exact, message, plainLine, term } from '../../outside.js';
+import { exact, message, plainLine, term, visible } from '../../outside.js';
 import { err, out, outJson, type GlobalOptions } from '../output.js';
 
 export type ValidateOptions = GlobalOptions;
@@ -28,7 +28,7 @@ function check(file: string): Result {
   const folder = attempt(() => statSync(file).isDirectory()) === true;
   if (folder && !existsSync(join(file, 'framework.yaml'))) {
     // A folder of assessments, most likely: say what validate takes, not "framework.yaml: no such file".
-    const message = `a folder with no framework.yaml, so not a framework folder; to check the assessments in it, name them: dutykit validate ${join(file, '*.yaml')}`;
+    const message = `a folder with no framework.yaml, so not a framework folder; to check the assessments in it, name them: dutykit validate ${visible(join(file, '*.yaml'))}`;
     return { file, kind: 'framework', valid: false, problems: [{ file, line: 1, col: 1, path: '', message }] };
   }
   if (folder) {
@@ -63,7 +63,7 @@ function partOfFramework(file: string, problems: Problem[]): Result | undefined 
   const dir = dirname(file);
   const noFrameworkKey = problems.length === 1 && problems[0]!.path === 'framework' && problems[0]!.message.startsWith('required');
   if (!noFrameworkKey || !existsSync(join(dir, 'framework.yaml'))) return undefined;
-  const message = `this is a file of the framework folder ${dir}; to check the framework, give the folder: dutykit validate ${dir}`;
+  const message = `this is a file of the framework folder ${visible(dir)}; to check the framework, give the folder: dutykit validate ${visible(dir)}`;
   return { file, kind: 'framework', valid: false, problems: [{ file, line: 1, col: 1, path: '', message }] };
 }
 

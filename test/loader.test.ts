@@ -48,6 +48,16 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     expect(problems(file)).toEqual([`${file}:1:1: file is 6.0 MB; the limit is 5 MB`]);
   });
 
+  it.each([
+    ['with a byte-order mark, little-endian (Notepad)', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+    ['with a byte-order mark, big-endian', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()])],
+    ['without one', (t: string) => Buffer.from(t, 'utf16le')],
+  ])('says a file saved as UTF-16 (%s) is to be saved as UTF-8, not that it is binary', (_how, encode) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'utf16.yaml');
+    writeFileSync(file, encode('framework: home-office-2018\nauthority: X\n'));
+    expect(problems(file)).toEqual([`${file}:1:1: saved as UTF-16 text (Windows Notepad calls it Unicode); save the file as UTF-8`]);
+  });
+
   it('names a file that does not exist', () => {
     expect(problems('no/such.yaml')).toEqual(['no/such.yaml:1:1: no such file']);
   });

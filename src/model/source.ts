@@ -120,6 +120,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit): SourceResult {
   if (bytes.length > LIMITS.bytes) return fail(file, said('problem.largerThan', { limit: LIMITS.bytes / 1048576 }));
   const nul = bytes.indexOf(0);
+  // Text saved as UTF-16 (Notepad's "Unicode") has a NUL in every other byte of Latin text.
+  if (nul >= 0 && utf16(bytes)) return fail(file, said('problem.utf16'));
   if (nul >= 0) return fail(file, said('problem.binary'), ...lineCol(bytes, nul));
   let text: string;
   try {
@@ -215,6 +217,15 @@ function lineCol(bytes: Uint8Array, offset: number): [number, number] {
   let col = 1;
   for (let i = start; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) col++;
   return [line, col];
+}
+
+/** UTF-16 by its byte-order mark (either order), or by a NUL in every other byte of its start. */
+function utf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const head = bytes.subarray(0, 64 & ~1);
+  if (head.length < 4) return false;
+  const zeros = (odd: number) => head.filter((b, i) => i % 2 === odd && b === 0).length;
+  return zeros(0) === head.length / 2 || zeros(1) === head.length / 2;
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence. */

@@ -1,6 +1,6 @@
 // Found by a hostile tester: names that forge lines or vanish, and a roll-up written over a return.
 import { spawnSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +132,23 @@ describe('an --out that names nothing', () => {
       expect(readdirSync(cwd)).toEqual([]);
     },
   );
+
+  it.each([
+    ['rollup', 'nd/', 'ends with a slash, so it names a folder; give the file to write to'],
+    ['report', 'board.pdf', 'looks like a file name, but this command writes its files into a folder: give the folder (e.g. --out reports)'],
+    ['init', 'returns.md', 'looks like a file name, but this command writes its files into a folder: give the folder (e.g. --out reports)'],
+  ])('%s --out %s is said for what it is, and nothing is written', (name, out, says) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'dutykit-wrong-out-'));
+    expect(dutykit([...RUNS[name]!, '--out', out], { cwd })).toEqual({ status: 2, stdout: '', stderr: `dutykit: --out "${out}" ${says}\n` });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('a folder already there with a name like a file is still a folder to report into', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'dutykit-wrong-out-'));
+    mkdirSync(join(cwd, 'v1.md'));
+    expect(dutykit(['report', example, '--out', 'v1.md'], { cwd }).status).toBe(0);
+    expect(readdirSync(join(cwd, 'v1.md'))).toHaveLength(1);
+  });
 });
 
 describe('output over something that is not an ordinary file', () => {

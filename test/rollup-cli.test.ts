@@ -1,6 +1,6 @@
 // `dutykit rollup` and `init --roster` as a user runs them: the built binary, its output,
 // its warnings and its exit codes, on the example and on bad input.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,39 @@ describe('rollup on the example', () => {
     writeFileSync(roster, text.replace('name: Westgate School', 'name: Northbridge Academy'));
     const twice = dutykit(['rollup', now, '--roster', roster, '--previous', before], { env: PINNED });
     expect(twice.stderr).toContain(`${join(before, 'a.yaml')}: warning: no reference, and 2 bodies on the roster are named Northbridge Academy`);
+  });
+
+  it('--previous without --roster: a body that returned last round and not this one is said, and a new reference under its name is pointed out', () => {
+    const before = folder();
+    const now = folder();
+    const fw = (t: string) => t.replace('framework: thurrock-schools-2020', `framework: ${join(ROOT, 'benchmarks', 'thurrock-schools-2020')}`);
+    const riverside = fw(readFileSync(join(ROOT, EX, '900003-riverside-infant-school.yaml'), 'utf8'));
+    const castle = fw(readFileSync(join(ROOT, EX, '900005-castle-hill-school.yaml'), 'utf8'));
+    // Last round Riverside had another reference (a new URN since, say); Castle Hill has not returned this round.
+    writeFileSync(join(before, 'riverside.yaml'), riverside.replace('reference: "900003"', 'reference: "800003"'));
+    writeFileSync(join(before, 'castle.yaml'), castle);
+    writeFileSync(join(now, 'riverside.yaml'), riverside);
+    const r = dutykit(['rollup', now, '--previous', before], { env: PINNED });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(
+      `${join(before, 'riverside.yaml')}: warning: Riverside Infant School (800003) sent a return last round, but no return of this round has its reference; ${join(now, 'riverside.yaml')} has its name, with the reference 900003: if it is the same body, its ratings are not compared (give --roster to match them)\n`,
+    );
+    expect(r.stderr).toContain(`${join(before, 'castle.yaml')}: warning: Castle Hill School (900005) sent a return last round, but no return of this round has its reference\n`);
+    // In Welsh too.
+    expect(dutykit(['rollup', now, '--previous', before, '--lang', 'cy'], { env: PINNED }).stderr).toContain('rhybudd: anfonodd Castle Hill School (900005) ffurflen y rownd ddiwethaf');
+  });
+
+  it("--previous naming this round's returns (the same folder, or a link to one of its files) is a usage error, not a comparison with itself", () => {
+    const now = folder();
+    cpSync(join(ROOT, EX, '900004-northbridge-academy.yaml'), join(now, 'a.yaml'));
+    writeFileSync(join(now, 'a.yaml'), readFileSync(join(now, 'a.yaml'), 'utf8').replace('framework: thurrock-schools-2020', `framework: ${join(ROOT, 'benchmarks', 'thurrock-schools-2020')}`));
+    const same = dutykit(['rollup', now, '--previous', now, '--fail-on', 'decline'], { env: PINNED });
+    expect([same.status, same.stderr]).toEqual([2, `dutykit: --previous: ${join(now, 'a.yaml')} is one of this round's returns; give the folder or files of last round's returns\n`]);
+    const linked = folder();
+    symlinkSync(join(now, 'a.yaml'), join(linked, 'last-year.yaml'));
+    const viaLink = dutykit(['rollup', now, '--previous', linked], { env: PINNED });
+    expect(viaLink.status).toBe(2);
+    expect(viaLink.stderr).toContain("is one of this round's returns");
   });
 });
 

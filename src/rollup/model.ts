@@ -3,6 +3,7 @@
 // from one body: the newer (later date, then later file name) is used, and the roll-up says so.
 import { messages, type Messages } from '../i18n/catalogue.js';
 import type { Framework, RatingDef } from '../model/framework-schema.js';
+import { organisationKey } from '../model/one-line.js';
 import type { Roster } from '../model/roster.js';
 import { UNANSWERED } from '../rating/questions.js';
 import { UNRATED } from '../rating/rate.js';
@@ -100,6 +101,21 @@ export class RollupBuilder {
       }
     }
     return out;
+  }
+
+  /**
+   * Bodies with a reference that sent a return in `previous` (last round) but none in this one,
+   * each with this round's return of the same name if there is one (its reference changed, or
+   * another body has its name). Without a roster nothing else would say so.
+   */
+  goneSince(previous: RollupBuilder): { was: ReturnSummary; sameName?: ReturnSummary }[] {
+    const now = [...this.#groups.values()].flatMap((g) => [...g.bodies.values()].map((list) => pick(list).used).concat([...g.started.values()]));
+    const refs = new Set(now.map((s) => s.reference));
+    const byName = new Map(now.map((s) => [organisationKey(s.name), s]));
+    return [...previous.#groups.values()]
+      .flatMap((g) => [...g.bodies.values()].map((list) => pick(list).used))
+      .filter((was) => was.reference !== undefined && !refs.has(was.reference))
+      .map((was) => ({ was, sameName: byName.get(organisationKey(was.name)) }));
   }
 
   frameworks(): Framework[] {

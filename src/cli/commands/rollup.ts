@@ -48,13 +48,18 @@ function failOn(list: string | undefined): FailOn[] {
  * return is of its framework. `earlier`: the returns of a round before this one, only matched
  * to the roster's bodies (by reference, else by name) when there is a roster, and said when not.
  */
-async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: { index?: RosterIndex }): Promise<RollupBuilder> {
+async function gather(args: string[], thisRound: Set<string>, roster?: Roster, m?: Messages, earlier?: { index?: RosterIndex }): Promise<RollupBuilder> {
   const b = new RollupBuilder();
+  const again: string[] = [];
   const index = earlier ? earlier.index : roster && new RosterIndex(roster);
   const problems: Problem[] = [];
   await eachReturn(
     args,
     (o) => {
+      // This round's files (by what they are, whatever the path) are never last round's too.
+      const id = o.source.identity ?? `path:${resolve(o.file)}`;
+      if (earlier && thisRound.has(id)) return void again.push(o.file);
+      if (!earlier) thisRound.add(id);
       if (roster && o.framework.id !== roster.framework.id) {
         return void problems.push(o.source.at(['framework'], said('problem.otherFramework', { id: o.framework.id, roster: roster.file, rosterId: roster.framework.id })));
       }
@@ -78,6 +83,7 @@ async function gather(args: string[], roster?: Roster, m?: Messages, earlier?: {
     m,
   );
   if (problems.length) throw new InputError(problems);
+  if (again.length) throw usageError('usage.previousThisRound', { file: again[0]!, more: again.length - 1 });
   return b;
 }
 
@@ -119,10 +125,18 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   if (opts.out) refuseInputAsOut(opts.out, [...args, opts.roster, opts.previous]);
   const roster = opts.roster ? openRoster(opts.roster) : undefined;
   // The files' own warnings are given in the first language asked, as report and rate give them.
-  const current = await gather(args, roster, messages(langs[0]));
+  const thisRound = new Set<string>();
+  const current = await gather(args, thisRound, roster, messages(langs[0]));
   // Last round's returns are matched to this roster's bodies as this round's are, so that a body
   // that gave its reference one year and only its name the next is still one body.
-  const previous = opts.previous ? await gather([opts.previous], undefined, messages(langs[0]), { index: roster && new RosterIndex(roster) }) : undefined;
+  const previous = opts.previous ? await gather([opts.previous], thisRound, undefined, messages(langs[0]), { index: roster && new RosterIndex(roster) }) : undefined;
+  // Without a roster, a body that returned last round and not this one would go unmentioned.
+  if (previous && !roster) {
+    for (const { was, sameName } of current.goneSince(previous)) {
+      const other = { same: sameName ? 'yes' : 'no', other: sameName ? exact(sameName.file) : '', otherReference: sameName?.reference ?? '' };
+      err(message(warningText('rollup.warning.previousGone', { file: exact(was.file), name: was.name, reference: was.reference!, ...other })));
+    }
+  }
   // Returns of one body on one day: the file name chooses, and that is said, never silent.
   for (const d of [...current.sameDay(), ...(previous?.sameDay() ?? [])]) err(message(sameDayWarning(d, messages(langs[0]))));
   const asOf = today();

@@ -1,5 +1,6 @@
 // Every command, run as a user would on a hostile world (framework folder, assessments and
 // file names full of escapes): nothing from outside reaches stdout or stderr raw.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -206,6 +207,25 @@ describe('a long name wrapped to the terminal never starts a line of ours', () =
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('warning:'))).toEqual([]);
     expect(r.stdout).toContain('  warning: evidence reviewed');
+  });
+});
+
+describe('on a terminal, a long line of ours goes on indented, never at the margin', () => {
+  // Spaces, or any long text, in a value once brought "warning: …" to the start of a row where
+  // the terminal wrapped the line: validate's ok line, a warning, status's lines.
+  const padded = join(w.dir, 'padded.yaml');
+  const ex = readFileSync(join(ROOT, 'examples/northbridge-2025.yaml'), 'utf8');
+  writeFileSync(padded, ex.replace(/^authority: .*$/m, `authority: "Northbridge${' '.repeat(90)}warning: forged-wrap"`).replace(/^framework_version: .*$/m, `framework_version: "9${' '.repeat(100)}warning: forged-wrap"`));
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('validate in an 80-column terminal: each row that does not start a line of ours is indented', () => {
+    // `script` gives the command a pseudo-terminal for stdout and stderr, 80 columns wide.
+    const cmd = `stty cols 80; ${JSON.stringify(process.execPath)} bin/dutykit.js validate ${JSON.stringify(padded)}`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const rows = r.stdout.split(/\r?\n/).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) expect(row.length, row).toBeLessThanOrEqual(80);
+    expect(rows.filter((row) => row.startsWith('warning: forged-wrap'))).toEqual([]);
+    expect(rows.filter((row) => /^ {2}\S/.test(row)).length).toBeGreaterThanOrEqual(2);
   });
 });
 

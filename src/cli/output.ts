@@ -1,6 +1,7 @@
 // Colour and terminal decisions, made once.
 import type { Paint } from '../report/terminal.js';
 import { jsonText, type Term } from '../outside.js';
+import { displayWidth, fitLine } from '../report/box.js';
 
 export interface GlobalOptions {
   framework?: string;
@@ -38,8 +39,30 @@ export function out(text: Term): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** Lines of dutykit's own on stdout (validate's, status's, merge's), fitted to a terminal. */
+export function outLines(text: Term): void {
+  out(fitted(text, process.stdout));
+}
+
+/** Warnings and errors, fitted to a terminal. */
 export function err(text: Term): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  const t = fitted(text, process.stderr);
+  process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
+}
+
+/**
+ * On a terminal, a line wider than it goes on indented (fitLine), as the terminal would have
+ * wrapped it but never at the margin: text from a file (a name padded with spaces, a long
+ * one) wrapped there could start a row that passes for a line of ours ("warning: …", "ok …").
+ * Not for a pipe or a file, whose readers take each line whole; nor for coloured text.
+ */
+function fitted(text: Term, stream: NodeJS.WriteStream): Term {
+  if (!stream.isTTY || text.includes('\x1b')) return text;
+  const width = terminalWidth(stream);
+  return text
+    .split('\n')
+    .map((l) => (displayWidth(l) > width ? fitLine(l, width) : l))
+    .join('\n') as Term;
 }
 
 /** JSON on stdout: exact values, no control character raw (see `jsonText`). */

@@ -15,7 +15,7 @@ import { acquireLock } from '../assess/lock.js';
 import { dutykitCommand } from '../dutykit-command.js';
 import { langsOption, oneLang, translated } from '../lang.js';
 import { loadChecked } from '../open.js';
-import { err, out, outJson, type GlobalOptions } from '../output.js';
+import { err, out, outJson, outLines, type GlobalOptions } from '../output.js';
 
 export interface MergeOptions extends GlobalOptions {
   allowOlder?: boolean;
@@ -61,7 +61,7 @@ function merge(target: string, base: LoadedAssessment, loaded: LoadedAssessment[
     return;
   }
   const l = messages(opts.lang);
-  out(describeMerge(opts.words, result, target, base.assessment.authority, { assess: `${dutykitCommand()} assess`, l }));
+  outLines(describeMerge(opts.words, result, target, base.assessment.authority, { assess: `${dutykitCommand()} assess`, l }));
   out(mergeOutcome(target, result.edits.length > 0, l));
 }
 

@@ -8,7 +8,7 @@ import { RosterIndex } from '../../rollup/roster-match.js';
 import { hasAnswers } from '../../rollup/summary.js';
 import { frameworkWords, langsOption, oneLang } from '../lang.js';
 import { today } from '../clock.js';
-import { err, out, outJson, type GlobalOptions } from '../output.js';
+import { err, outJson, outLines, type GlobalOptions } from '../output.js';
 import { openRoster } from '../open-roster.js';
 import { eachReturn } from '../returns.js';
 
@@ -107,7 +107,7 @@ export async function runStatus(args: string[], opts: StatusOptions): Promise<vo
   else {
     // Several languages: each list in full, Welsh first for cy,en, a blank line between.
     const lists = inLang.map(({ l, items: these }) => (these.length ? term`${lines(these, l)}\n` : term`${exact(l.t('status.nothing', { days: within, date: asOf }))}\n`));
-    out(joined(lists, '\n'));
+    outLines(joined(lists, '\n'));
   }
   const overdue = items.filter((i) => i.overdue).length;
   if (failOn.includes('overdue') && overdue) throw checkFailed([{ key: 'status.failOn', params: { count: overdue } }]);

@@ -11,7 +11,7 @@ import { inTurn } from '../in-turn.js';
 import { tryOpen } from '../open.js';
 import { unsettledWarnings } from '../../merge/warnings.js';
 import { exact, message, plainLine, term, visible } from '../../outside.js';
-import { err, out, outJson, type GlobalOptions } from '../output.js';
+import { err, outJson, outLines, type GlobalOptions } from '../output.js';
 
 export type ValidateOptions = GlobalOptions;
 
@@ -77,7 +77,7 @@ export async function runValidate(files: string[], opts: ValidateOptions): Promi
   else {
     for (const r of json) {
       const n = r.problemCount;
-      out(r.valid ? term`ok    ${exact(r.file)}: ${plainLine(r.summary!)}` : term`FAIL  ${exact(r.file)}: ${n} problem${n === 1 ? '' : 's'}`);
+      outLines(r.valid ? term`ok    ${exact(r.file)}: ${plainLine(r.summary!)}` : term`FAIL  ${exact(r.file)}: ${n} problem${n === 1 ? '' : 's'}`);
     }
   }
   const bad = results.filter((r) => !r.valid).length;

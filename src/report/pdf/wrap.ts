@@ -9,7 +9,7 @@ let graphemes: Intl.Segmenter | undefined;
 /** Latin, Greek and Cyrillic letters, digits and punctuation: no character here joins its neighbours. */
 const SIMPLE = /^[\u0020-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e]*$/;
 
-function segments(word: string): Iterable<string> {
+export function segments(word: string): Iterable<string> {
   if (SIMPLE.test(word)) return word;
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(graphemes.segment(word), (g) => g.segment);

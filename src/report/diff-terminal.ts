@@ -73,29 +73,63 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l
   return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }
 
+/** Narrower than this a benchmark name wraps a word or two a line: kept when assessments are left out. */
+const READABLE = 20;
+
+/**
+ * How many of the newest assessments get a column: all of them when every column fits at its
+ * narrowest (as the table always was), else as many as fit beside the number and a readable
+ * benchmark column, and at least one. `numberWidth` and `benchmark` are those columns' natural widths.
+ */
+export function shownPoints(count: number, width: number, numberWidth: number, benchmark: number): number {
+  // Borders and padding take 3 columns a column, and 1 more; each assessment 10 at least.
+  const fit = (first: number, second: number) => Math.floor((width - 7 - first - second) / 13);
+  if (fit(2, 12) >= count) return count;
+  return Math.max(1, Math.min(count - 1, fit(numberWidth, Math.max(12, Math.min(READABLE, benchmark)))));
+}
+
 export function renderTrendText(t: Trend, paint: Paint, width: number, l: Messages = messages()): Term {
-  const rows = t.rows.map((r) => {
+  const rowsAll = t.rows.map((r) => {
     const own = r.benchmark.framework === t.framework.id;
-    const cells = r.cells.map((c) => {
+    return [own ? String(r.benchmark.number) : '—', clean(r.benchmark.title + (own ? '' : ` (${l.t('trend.noSuccessor', { id: r.benchmark.framework })})`))];
+  });
+  const fixed = (c: number) => naturalWidth([c ? l.t('report.col.benchmark') : l.t('report.col.number'), ...rowsAll.map((r) => r[c]!)]);
+  // More assessments than fit: the newest, whose columns an officer reads first; the rest are
+  // named under the table. Every line wider than the terminal would wrap and break the table.
+  const shown = shownPoints(t.points.length, width, fixed(0), fixed(1));
+  const skip = t.points.length - shown;
+  const points = t.points.slice(skip);
+  const rows = t.rows.map((r, i) => {
+    const cells = r.cells.slice(skip).map((c) => {
       if (!c) return '—';
       const word = c.parts ? `${c.parts.map((p) => clean(p.label)).join(' / ')} *` : clean(c.label);
       return c.direction === 'improved' || c.direction === 'declined' ? `${word} ${c.direction === 'improved' ? '↑' : '↓'}` : word;
     });
-    return [own ? String(r.benchmark.number) : '—', clean(r.benchmark.title + (own ? '' : ` (${l.t('trend.noSuccessor', { id: r.benchmark.framework })})`)), ...cells];
+    return [...rowsAll[i]!, ...cells];
   });
-  const head = [l.t('report.col.number'), l.t('report.col.benchmark'), ...t.points.map((p) => `${clean(p.period)}\n${p.date}`)];
+  const head = [l.t('report.col.number'), l.t('report.col.benchmark'), ...points.map((p) => `${clean(p.period)}\n${p.date}`)];
   const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
   // Each assessment's column takes what its words need (a date at least); the benchmark the rest.
-  const widths = fitColumns(width, [{ min: 2, natural: natural(0) }, { min: 12, natural: natural(1), weight: 1 }, ...t.points.map((_, i) => ({ min: 10, natural: Math.min(22, natural(i + 2)) }))]);
+  // Left with some out, the benchmark keeps a readable width, or what one assessment leaves it.
+  const left = width - (3 * (shown + 2) + 1) - natural(0) - 10 * shown;
+  const benchmarkMin = skip ? Math.max(12, Math.min(READABLE, natural(1), left)) : 12;
+  const widths = fitColumns(width, [{ min: 2, natural: natural(0) }, { min: benchmarkMin, natural: natural(1), weight: 1 }, ...points.map((_, i) => ({ min: 10, natural: Math.min(22, natural(i + 2)) }))]);
   // Colour goes on after wrapping, line by line: a rating word in its colour (a merged cell in
   // its lowest), the arrow in the direction's.
   const table = boxTable(head, rows, widths, (r, c, line) => {
-    const cell = c >= 2 ? t.rows[r]?.cells[c - 2] : undefined;
+    const cell = c >= 2 ? t.rows[r]?.cells[skip + c - 2] : undefined;
     if (!cell || !line) return line;
     const [, word, arrow] = /^(.*?)( [↑↓])?$/.exec(line)!;
     return `${word ? paint(cell.rating, word) : ''}${arrow ? ` ${paintDirection(t.ratings, paint, cell.direction!, arrow.trim())}` : ''}`;
   });
   const out = [`${plainLine(`${t.framework.title} (${t.framework.id} ${t.framework.version})`)}; ${l.t('trend.text.key')}`, table];
+  if (skip) {
+    // Named by period, and by date too where the periods alone would not tell them apart.
+    const [first, last] = [t.points[0]!, t.points[skip - 1]!];
+    const same = skip > 1 && first.period === last.period;
+    const name = (p: typeof first) => plainLine(same ? `${p.period} (${p.date})` : p.period);
+    out.push(l.t('width.trend.leftOut', { left: skip, from: name(first), to: name(last), all: t.points.length.toLocaleString('en-GB') }));
+  }
   for (const p of t.points) out.push(`${plainLine(`${p.period} (${p.framework.id})`)}: ${countsLine(p.counts, t.ratings, l, plainLine, paint)}`);
   if (t.rows.some((r) => r.cells.some((c) => c?.parts))) out.push(`* ${l.t('trend.text.merged')}`);
   const odd = t.rows.filter((r) => !r.likeForLike);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../src/model/load-framework.js';
 import { checkAssessment, loadAssessment } from '../src/model/load-assessment.js';
 import { parseSource } from '../src/model/source.js';
-import { AssessmentEditor, saveAssessment } from '../src/model/write-assessment.js';
+import { AssessmentEditor, saveAssessment, type AnswerEdit } from '../src/model/write-assessment.js';
 import { YamlEditor } from '../src/model/yaml-edit.js';
 
 const fw = loadFramework('benchmarks/home-office-2018').value!;
@@ -135,6 +135,27 @@ describe('saving a file saved on Windows', () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').slice(1)).toBe(e.toString());
+  });
+
+  // As assess saves it: the evidence after each line typed, so a one-line value becomes a block
+  // (the attack found `line B\n` there, a bare LF among the file's CRLF lines).
+  it('writes every line with CRLF through an answer given line by line, and keeps the BOM', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-bom-')), 'w.yaml');
+    const crlf = fixture.replace(/\n/g, '\r\n');
+    writeFileSync(file, `\uFEFF${crlf}`);
+    const e = new AssessmentEditor(crlf, fw);
+    const steps: AnswerEdit[] = [{ answer: 'met' }, { evidence: 'line A' }, { evidence: 'line A\nline B' }, { links: ['a.pdf', 'b.pdf'] }, { reviewed: '2025-03-01' }];
+    for (const [benchmark, question] of [['venue-hire', 'external-speakers'], ['venue-hire', 'due-diligence'], ['training-programme', 'completion-monitored']] as const) {
+      for (const step of steps) {
+        e.setAnswer(benchmark, question, step);
+        saveAssessment(file, e.toString(), fw);
+        const bytes = readFileSync(file);
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const bare = bytes.toString('utf8').split('\r\n').flatMap((l, i) => (l.includes('\n') ? [`line ${i + 1}: ${JSON.stringify(l)}`] : []));
+        expect(bare, `${question} ${JSON.stringify(step)}`).toEqual([]);
+      }
+    }
+    expect(load(e.toString()).benchmarks['venue-hire']!.answers['external-speakers']).toMatchObject({ evidence: 'line A\nline B', links: ['a.pdf', 'b.pdf'], reviewed: '2025-03-01' });
   });
 });
 

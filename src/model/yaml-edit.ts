@@ -191,6 +191,9 @@ export class YamlEditor {
 
   #splice(start: number, end: number, insert: string, how: Partial<Pick<Splice, 'anchor' | 'claim' | 'node'>> = {}): void {
     const text = this.#eol === '\n' ? insert : insert.replace(/\r?\n/g, this.#eol);
+    // A range that ends on a line's last character stops before its CR, never between the CR
+    // and the LF: else the CR goes and the inserted text ends in a bare LF among CRLF lines.
+    if (this.#text[end - 1] === '\r' && this.#text[end] === '\n') start = Math.min(start, --end);
     if (this.#batch) return this.#batch.add({ start, end, text, anchor: how.anchor ?? start, ...(how.claim && { claim: how.claim }), ...(how.node && { node: true }) });
     this.#text = this.#text.slice(0, start) + text + this.#text.slice(end);
     this.#parse();

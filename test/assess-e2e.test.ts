@@ -163,7 +163,8 @@ describe.skipIf(!hasTmux)('assess in a real terminal (tmux)', () => {
     expect([saved.answer, saved.evidence]).toEqual(['met', 'CTLP briefing notes']); // the confirmed line survives Ctrl-C
 
     const again = term.run(`SOURCE_DATE_EPOCH=1741737600 ${resume}`);
-    await again.prompt('Answer', 'Question 2 of 6');
+    // There: at the evidence line it stopped at, not the next question (its links and date are still to ask).
+    await again.prompt('Evidence, line 2', 'Carrying on where you stopped');
     expect(again.text()).toContain('Benchmark 1 of 10 · 1 of 61 questions answered');
     again.keys('C-c');
     expect(await again.exitCode()).toBe(130);

@@ -117,10 +117,11 @@ export function confirm(message: string, current: boolean): Promise<boolean> {
  * `onLine` gets the text so far after every line, so that a line once confirmed is never lost.
  * Returns undefined to keep, null to remove, or the new text.
  */
-export async function lines(message: string, onLine?: (soFar: string) => void): Promise<string | null | undefined> {
+export async function lines(message: string, onLine?: (soFar: string) => void, before = 0): Promise<string | null | undefined> {
   const got: string[] = [];
   for (;;) {
-    const label = got.length ? `${message}, line ${got.length + 1} (empty line ends)` : message;
+    // `before`: lines already recorded that these carry on from, counted in the line numbers.
+    const label = before + got.length ? `${message}, line ${before + got.length + 1} (empty line ends)` : message;
     // A paste of several lines comes back as one answer, blank lines and all.
     const line = await textPrompt({ message: shown(label), multiline: true, theme: plain() }, context());
     if (line.trim() === '') break;

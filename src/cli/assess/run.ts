@@ -24,6 +24,8 @@ import { dutykitCommand } from '../dutykit-command.js';
 import { shellQuote } from './text.js';
 import { exact, message, plainLine, visible } from '../../outside.js';
 import { walk } from './walk.js';
+import { placeWords } from './question.js';
+import { warningText } from '../usage.js';
 
 export interface AssessOptions extends GlobalOptions {
   from?: string;
@@ -40,10 +42,15 @@ export async function assessFile(target: string | undefined, opts: AssessOptions
   let session: Session | undefined;
   /** Details typed for a new file before a Ctrl-C, kept in it. */
   let kept = false;
-  const stopped = () => stopMessage(file, opts, session, kept, stop.why);
+  // Whichever way the session stops, the part of a question being asked is kept for the next one.
+  const stopped = () => {
+    session?.keepPlace();
+    return stopMessage(file, opts, session, kept, stop.why);
+  };
   const stop = listenForStop((st) => {
+    const said = stopped(); // keeps the place while the lock is still held
     lock.release();
-    io.say(stopped());
+    io.say(said);
     process.exit(st.exitCode);
   });
   try {
@@ -76,7 +83,8 @@ function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, 
   if (!s && kept) return `\nStopped${why}. The details you gave are saved in ${exact(file)}.\nResume with: ${resumeCommand(file, opts)}`;
   if (!s) return `\nStopped${why}. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
   const except = s.unsaved ? `, except ${s.unsaved}` : '';
-  return `\nStopped${why}. Every confirmed answer is saved in ${exact(file)} (${s.counts()})${except}.\nResume with: ${resumeCommand(file, opts)}`;
+  const place = s.place ? `\n${warningText('resume.stopped', placeWords(s, s.place))}` : '';
+  return `\nStopped${why}. Every confirmed answer is saved in ${exact(file)} (${s.counts()})${except}.${place}\nResume with: ${resumeCommand(file, opts)}`;
 }
 
 /** The newest assessment in assessments/ not yet signed off, else a new dated one there. */

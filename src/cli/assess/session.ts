@@ -14,6 +14,7 @@ import { ratingProblems } from '../../rating/check.js';
 import { rateBenchmark, type BenchmarkRating } from '../../rating/rate.js';
 import { LastYear, previousAnswer, type Previous } from '../../assess/carry.js';
 import type { Paint } from '../../report/terminal.js';
+import { keepUnfinished, type Unfinished } from './unfinished.js';
 
 /** Where the walk-through writes what is not a prompt. */
 export interface Io {
@@ -34,6 +35,10 @@ export class Session {
   readonly #lastYear: LastYear | undefined;
   /** The file's bytes as last read or written: a save refuses if another program changed them. */
   #disk: Buffer | null;
+  /** The part of a question being asked now (evidence, links, review date): kept if the session stops there. */
+  #place: Unfinished | undefined;
+  /** `<file>.unfinished` is on disk, to remove once its question is finished. */
+  #placeOnDisk = false;
 
   constructor(
     readonly file: string,
@@ -81,6 +86,32 @@ export class Session {
 
   previousAnswer(i: number, question: string): Answer | undefined {
     return previousAnswer(this.#lastYear, this.benchmark(i).id, question);
+  }
+
+  get place(): Unfinished | undefined {
+    return this.#place;
+  }
+
+  /** Now asking this part of a question; undefined once the question is finished. */
+  at(place: Unfinished | undefined, onDisk = false): void {
+    this.#place = place;
+    if (onDisk) this.#placeOnDisk = true;
+    if (!place && this.#placeOnDisk) {
+      keepUnfinished(this.file, undefined);
+      this.#placeOnDisk = false;
+    }
+  }
+
+  /** Stopping: keep the part being asked, so that the next session carries on there. */
+  keepPlace(): void {
+    // Not kept (a folder that refuses the write): the stop message still names what is left.
+    if (!this.#place) return;
+    try {
+      keepUnfinished(this.file, this.#place);
+      this.#placeOnDisk = true;
+    } catch {
+      /* kept in the message only */
+    }
   }
 
   next(): Step {

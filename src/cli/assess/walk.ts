@@ -6,13 +6,15 @@ import { renderRateTable } from '../../report/terminal.js';
 import { ratingLabel } from '../../rating/rate.js';
 import { select, type Choice } from '../prompts.js';
 import { askDetails } from './details.js';
-import { askQuestion, introduce, type QuestionOutcome } from './question.js';
+import { askQuestion, carryOn, introduce, type QuestionOutcome } from './question.js';
 import { askActions, askRating, askSignOff } from './rating.js';
 import type { Session } from './session.js';
 import { challenge, offerChallenge, unsettledQuestions } from './challenge.js';
 
 /** Walk until everything is answered, then the menu; returns when the user saves and quits. */
 export async function walk(s: Session): Promise<void> {
+  // A question the last session stopped inside comes first: it was the one on screen.
+  await carryOn(s);
   await offerChallenge(s);
   for (;;) {
     const step = s.next();

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assessCommand, BIN, hasTmux, loadOrFail, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
 
+/** The screen's text with dutykit's own wrapping undone: a line wider than the terminal goes on indented (output.ts). */
+const unwrapped = (text: string) => text.replace(/\n {2,}/g, ' ');
+
 const assess = assessCommand;
 
 let dir: string;
@@ -32,7 +35,7 @@ describe.skipIf(!hasTmux)('another program saves the file during assess (tmux)',
     theirEdit(/^period: .*$/m, 'period: 2024/26   # corrected by the clerk');
     w.keys('1', 'Enter');
     await w.prompt('Evidence');
-    expect(w.text()).toContain('was saved by another program meanwhile, in other places: your answer is added to that version.');
+    expect(unwrapped(w.text())).toContain('was saved by another program meanwhile, in other places: your answer is added to that version.');
     w.type('CTLP briefing');
     w.keys('Enter');
     await w.prompt('Evidence, line 2');
@@ -52,7 +55,7 @@ describe.skipIf(!hasTmux)('another program saves the file during assess (tmux)',
     w.type('Our evidence, typed in the meeting');
     w.keys('Enter');
     expect(await w.exitCode()).toBe(2);
-    const text = w.text();
+    const text = unwrapped(w.text());
     expect(text).toContain('was saved by another program while you answered, changing the same field, so your answer was not saved.');
     expect(text).toContain('benchmarks.local-risk-assessment.answers.ctlp-used.evidence: Our evidence, typed in the meeting');
     expect(text).toMatch(new RegExp(`then carry on with: node \\S+ assess ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));

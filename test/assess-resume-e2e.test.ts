@@ -1,7 +1,8 @@
 // Stopped inside a question (its evidence, links or review date), `assess` carries on at that
 // part when run again, in a real terminal (tmux). An answered question reads as done in the
 // file, so before this the walk went on to the next question and the rest was never asked.
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assessCommand as assess, BIN, hasTmux, loadOrFail, needsBuild, terminalEachTest, type Terminal } from './helpers/tmux.js';
@@ -96,4 +97,28 @@ describe.skipIf(!hasTmux)('resuming a question stopped part way (tmux)', () => {
     expect(first()).toMatchObject({ answer: 'met', evidence: 'Minutes of the March board', reviewed: '2025-02-28' });
     expect(existsSync(`${file}.unfinished`)).toBe(false);
   }, 120_000);
+
+  it.each([
+    ['a link to another file', (path: string, dir: string) => (writeFileSync(join(dir, 'victim.txt'), 'precious\n'), symlinkSync(join(dir, 'victim.txt'), path))],
+    ['a pipe', (path: string) => execFileSync('mkfifo', [path])],
+    ['a folder', (path: string) => mkdirSync(path)],
+  ])('%s where the place would be kept is left alone: no hang, nothing written through it, and no promise to carry on', async (_what, plant) => {
+    const dir = join(file, '..');
+    const side = `${file}.unfinished`;
+    plant(side, dir);
+    // A pipe there once hung the next run for good (even Ctrl-C), before the first question.
+    const w = term.run(assess(file));
+    await w.prompt('Answer', 'Question 1 of');
+    w.keys('Enter'); // Met
+    await w.prompt('Evidence');
+    w.type('ev line 1');
+    w.keys('Enter');
+    await w.prompt('Evidence, line 2');
+    w.keys('C-c');
+    expect(await w.exitCode()).toBe(130);
+    expect(w.text().replace(/\s+/g, ' ')).toContain('are still to be asked. Resuming goes on to the next question: answer this one again to finish it.');
+    expect(first()).toMatchObject({ answer: 'met', evidence: 'ev line 1' });
+    if (existsSync(join(dir, 'victim.txt'))) expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('precious\n');
+    expect(lstatSync(side).isFile()).toBe(false);
+  }, 60_000);
 });

@@ -78,7 +78,10 @@ export async function carryOn(s: Session): Promise<void> {
   const i = s.fw.benchmarks.findIndex((b) => b.id === place.benchmark);
   const asked = i >= 0 && s.questions(i).some((q) => q.id === place.question);
   const given = asked ? s.answer(i, place.question)?.answer : undefined;
-  if (!s.fw.answers.find((a) => a.id === given)?.applicable) return keepUnfinished(s.file, undefined);
+  if (!s.fw.answers.find((a) => a.id === given)?.applicable) {
+    keepUnfinished(s.file, undefined);
+    return;
+  }
   s.at(place, true);
   introduce(s, i);
   s.io.say(`\n${s.progress({ kind: 'question', benchmark: i, question: place.question })}`);

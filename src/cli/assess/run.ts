@@ -83,7 +83,7 @@ function stopMessage(file: string, opts: AssessOptions, s: Session | undefined, 
   if (!s && kept) return `\nStopped${why}. The details you gave are saved in ${exact(file)}.\nResume with: ${resumeCommand(file, opts)}`;
   if (!s) return `\nStopped${why}. Nothing was saved yet.\nStart again with: ${resumeCommand(file, opts, existsSync(file))}`;
   const except = s.unsaved ? `, except ${s.unsaved}` : '';
-  const place = s.place ? `\n${warningText('resume.stopped', placeWords(s, s.place))}` : '';
+  const place = s.place ? `\n${warningText('resume.stopped', { ...placeWords(s, s.place), kept: s.placeKept ? 'yes' : 'no' })}` : '';
   return `\nStopped${why}. Every confirmed answer is saved in ${exact(file)} (${s.counts()})${except}.${place}\nResume with: ${resumeCommand(file, opts)}`;
 }
 

@@ -104,14 +104,19 @@ export class Session {
 
   /** Stopping: keep the part being asked, so that the next session carries on there. */
   keepPlace(): void {
-    // Not kept (a folder that refuses the write): the stop message still names what is left.
+    // Not kept (a folder that refuses the write, something not ours of that name): the stop
+    // message still names what is left, and does not promise that the next run carries on there.
     if (!this.#place) return;
     try {
-      keepUnfinished(this.file, this.#place);
-      this.#placeOnDisk = true;
+      this.#placeOnDisk = keepUnfinished(this.file, this.#place);
     } catch {
       /* kept in the message only */
     }
+  }
+
+  /** Whether the place is kept for the next session. */
+  get placeKept(): boolean {
+    return this.#placeOnDisk;
   }
 
   next(): Step {

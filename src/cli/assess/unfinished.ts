@@ -4,7 +4,7 @@
 // would go on to the next one. `<file>.unfinished` says which part, next to the file as the
 // lock is; it is written only when a session stops inside a question, and removed once that
 // question is finished.
-import { readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync } from 'node:fs';
 import { attempt } from '../../attempt.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 
@@ -20,15 +20,27 @@ const PARTS: readonly string[] = ['evidence', 'links', 'reviewed'];
 
 export const unfinishedPath = (file: string): string => `${file}.unfinished`;
 
+/**
+ * Only an ordinary file of that name is ours: a link (written through, it replaced the file it
+ * led to), a pipe (opened, it waited for ever, Ctrl-C and all) or a folder is left alone.
+ */
+const ownFile = (path: string): boolean => attempt(() => lstatSync(path).isFile()) === true;
+const absent = (path: string): boolean => attempt(() => lstatSync(path)) === undefined;
+
 /** The place a stopped session left, if it left one that can be read. */
 export function readUnfinished(file: string): Unfinished | undefined {
-  const json = attempt(() => JSON.parse(readFileSync(unfinishedPath(file), 'utf8')) as Record<string, unknown>);
+  const path = unfinishedPath(file);
+  if (!ownFile(path)) return undefined;
+  const json = attempt(() => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
   if (!json || typeof json.benchmark !== 'string' || typeof json.question !== 'string' || !PARTS.includes(json.part as string)) return undefined;
   return { benchmark: json.benchmark, question: json.question, part: json.part as Part };
 }
 
-/** Keep the place (a session stopping inside a question), or forget it (undefined). */
-export function keepUnfinished(file: string, place: Unfinished | undefined): void {
-  if (place) writeFileAtomic(unfinishedPath(file), `${JSON.stringify(place)}\n`);
-  else rmSync(unfinishedPath(file), { force: true });
+/** Keep the place (a session stopping inside a question), or forget it (undefined); whether it was kept. */
+export function keepUnfinished(file: string, place: Unfinished | undefined): boolean {
+  const path = unfinishedPath(file);
+  if (!ownFile(path) && !absent(path)) return false;
+  if (place) writeFileAtomic(path, `${JSON.stringify(place)}\n`);
+  else rmSync(path, { force: true });
+  return place !== undefined;
 }

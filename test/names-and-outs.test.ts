@@ -134,13 +134,27 @@ describe('an --out that names nothing', () => {
   );
 
   it.each([
-    ['rollup', 'nd/', 'ends with a slash, so it names a folder; give the file to write to'],
+    ['rollup', 'nd/', 'names a folder (it ends with a slash, . or ..); give the file to write to'],
+    ['rollup', 'r.txt/.', 'names a folder (it ends with a slash, . or ..); give the file to write to'],
+    ['init', 'ret.yaml', 'looks like a file name, but this command writes its files into a folder: give the folder (e.g. --out reports)'],
     ['report', 'board.pdf', 'looks like a file name, but this command writes its files into a folder: give the folder (e.g. --out reports)'],
     ['init', 'returns.md', 'looks like a file name, but this command writes its files into a folder: give the folder (e.g. --out reports)'],
   ])('%s --out %s is said for what it is, and nothing is written', (name, out, says) => {
     const cwd = mkdtempSync(join(tmpdir(), 'dutykit-wrong-out-'));
     expect(dutykit([...RUNS[name]!, '--out', out], { cwd })).toEqual({ status: 2, stdout: '', stderr: `dutykit: --out "${out}" ${says}\n` });
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it.each([['dd/'], ['a.yaml/.'], ['..']])('init %s (a folder for the file) is said for what it is, and nothing is written', (name) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'dutykit-wrong-out-'));
+    expect(dutykit(['init', name, '--authority', 'A', '--period', '2025/26'], { cwd })).toEqual({ status: 2, stdout: '', stderr: `dutykit: "${name}" names a folder (it ends with a slash, . or ..); give the file to write to\n` });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('--out /dev/stdout into a pipe is refused as not an ordinary file (it was "a folder on the path does not exist")', () => {
+    const r = dutykit(['rollup', join(ROOT, 'examples', 'schools'), '--out', '/dev/stdout']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('it is not an ordinary file (a device, a pipe or a socket)');
   });
 
   it('a folder already there with a name like a file is still a folder to report into', () => {

@@ -18,6 +18,9 @@ export function checkOptions(action: Command): void {
   if (out.trim() === '') throw usageError('usage.outEmpty', { out, what: file ? 'file' : 'folder' });
   // `rollup --out nd/` was refused as "a file is in the way"; `report --out board.pdf` made a
   // folder of that name. Each is said for what it is (a folder of that name already there is one).
-  if (file && /[\\/]$/.test(out)) throw usageError('usage.outIsFolder', { out });
-  if (!file && /\.(pdf|md|html?|json)$/i.test(out) && attempt(() => statSync(out).isDirectory()) !== true) throw usageError('usage.outIsFile', { out });
+  if (file && namesFolder(out)) throw usageError('usage.outIsFolder', { out });
+  if (!file && /\.(pdf|md|html?|json|ya?ml)$/i.test(out) && attempt(() => statSync(out).isDirectory()) !== true) throw usageError('usage.outIsFile', { out });
 }
+
+/** A path that can only be a folder: it ends with a slash, or with `.` or `..` as its last part. */
+export const namesFolder = (path: string): boolean => /(?:^|[\\/])\.{1,2}$|[\\/]$/.test(path);

@@ -95,6 +95,9 @@ export interface Prepared {
 export function prepare(file: string, data: string | Uint8Array, opts: Pick<WriteOptions, 'output'> = {}): Prepared {
   // Through a symbolic link to the file it names, so that the link stays a link.
   const target = resolveLink(file);
+  // A link to a pipe (/dev/stdout into `| cat`) resolves to no path at all: asked as named too.
+  const named = attempt(() => statSync(file));
+  if (named && !named.isFile() && !named.isDirectory()) throw Object.assign(new Error(`${file} is not an ordinary file`), { code: 'ENOTFILE' });
   const mode = refuseToReplace(target);
   if (opts.output && mode !== undefined) refuseInput(target);
   const dir = dirname(target);

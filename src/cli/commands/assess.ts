@@ -1,5 +1,6 @@
 // `dutykit assess [file]`: the interactive walk-through. Prompts need a terminal on stdin.
-import { usage } from '../usage.js';
+import { usage, usageError } from '../usage.js';
+import { namesFolder } from '../option-checks.js';
 import { checkReplaceable } from '../../model/atomic-write.js';
 import { assessFile, type AssessOptions } from '../assess/run.js';
 import { existsSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { painter, useColour } from '../output.js';
 import { promptColour } from '../prompts.js';
 
 export async function runAssess(file: string | undefined, opts: AssessOptions): Promise<void> {
+  if (file && namesFolder(file) && !existsSync(file)) throw usageError('usage.fileIsFolder', { file });
   if (file && existsSync(file) && statSync(file).isDirectory()) {
     throw usage`${file} is a folder: name an assessment file, e.g. ${shellQuote(join(file, `${today()}-self-assessment.yaml`))}`;
   }

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
-import { usage } from '../usage.js';
+import { usage, usageError } from '../usage.js';
+import { namesFolder } from '../option-checks.js';
 import { writeFileAtomic } from '../../model/atomic-write.js';
 import { blankAssessment } from '../../model/blank.js';
 import { blankTooLarge } from '../../model/blank-fits.js';
@@ -35,6 +36,7 @@ export interface InitOptions extends GlobalOptions {
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<void> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw usage`--date: "${opts.date}" is not a date; write it as YYYY-MM-DD`;
   const date = opts.date ?? today();
+  if (file !== undefined && namesFolder(file)) throw usageError('usage.fileIsFolder', { file });
   if (opts.contributor !== undefined && opts.contributor.trim() === '') throw new UsageError('--contributor: give the name of your organisation, e.g. --contributor "Essex Police"');
   // As the file's own check refuses it (one-line.ts): a file init writes, validate never refuses for it.
   if (opts.contributor !== undefined && !isOneLine(opts.contributor)) throw usage`--contributor: "${opts.contributor}" is not one line; an organisation's name has no line break or control character`;

@@ -119,6 +119,16 @@ describe('rollup on the example', () => {
     expect(dutykit(['rollup', now, '--previous', before, '--lang', 'cy'], { env: PINNED }).stderr).toContain('rhybudd: anfonodd Castle Hill School (900005) ffurflen y rownd ddiwethaf');
   });
 
+  it('--previous with no returns in it (an empty folder, the folder above the rounds) is a usage error, not a comparison with nothing that passes --fail-on decline', () => {
+    const empty = folder();
+    const r = dutykit(['rollup', EX, '--previous', empty, '--fail-on', 'decline'], { env: PINNED });
+    expect([r.status, r.stderr.split('\n').at(-2)]).toEqual([2, `dutykit: --previous: no returns found in ${empty}; give the folder or files of last round's returns (a folder inside it is not read)`]);
+    const above = folder();
+    mkdirSync(join(above, '2024'));
+    cpSync(join(ROOT, EX, '900004-northbridge-academy.yaml'), join(above, '2024', 'a.yaml'));
+    expect(dutykit(['rollup', EX, '--previous', above, '--fail-on', 'decline'], { env: PINNED }).status).toBe(2);
+  });
+
   it("--previous naming this round's returns (the same folder, or a link to one of its files) is a usage error, not a comparison with itself", () => {
     const now = folder();
     cpSync(join(ROOT, EX, '900004-northbridge-academy.yaml'), join(now, 'a.yaml'));

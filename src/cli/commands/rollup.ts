@@ -130,6 +130,9 @@ export async function runRollup(args: string[], opts: RollupOptions): Promise<vo
   // Last round's returns are matched to this roster's bodies as this round's are, so that a body
   // that gave its reference one year and only its name the next is still one body.
   const previous = opts.previous ? await gather([opts.previous], thisRound, undefined, messages(langs[0]), { index: roster && new RosterIndex(roster) }) : undefined;
+  // A --previous with no returns in it (an empty folder, the folder above the rounds) would pass
+  // --fail-on decline having compared nothing.
+  if (previous && previous.frameworks().length === 0) throw usageError('usage.previousEmpty', { previous: opts.previous! });
   // Without a roster, a body that returned last round and not this one would go unmentioned.
   if (previous && !roster) {
     for (const { was, sameName } of current.goneSince(previous)) {

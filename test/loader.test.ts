@@ -58,6 +58,16 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     expect(problems(file)).toEqual([`${file}:1:1: saved as UTF-16 text (Windows Notepad calls it Unicode); save the file as UTF-8`]);
   });
 
+  it.each([
+    ['a run of NUL bytes', Buffer.alloc(1000)],
+    ['UTF-32 with its byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from('f\0\0\0r\0\0\0a\0\0\0m\0\0\0', 'latin1')])],
+    ['UTF-32 without one', Buffer.from('f\0\0\0r\0\0\0a\0\0\0m\0\0\0e\0\0\0', 'latin1')],
+  ])('says %s is binary, not UTF-16', (_what, bytes) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'not-utf16.yaml');
+    writeFileSync(file, bytes);
+    expect(problems(file)[0]).toMatch(/: binary file \(contains a NUL byte\); expected YAML text$/);
+  });
+
   it('names a file that does not exist', () => {
     expect(problems('no/such.yaml')).toEqual(['no/such.yaml:1:1: no such file']);
   });

@@ -219,13 +219,18 @@ function lineCol(bytes: Uint8Array, offset: number): [number, number] {
   return [line, col];
 }
 
-/** UTF-16 by its byte-order mark (either order), or by a NUL in every other byte of its start. */
+/**
+ * UTF-16 by its byte-order mark (either order; not UTF-32's, which begins the same), or, as
+ * Latin text in UTF-16 is, by a NUL in every other byte of its start and none in the rest.
+ */
 function utf16(bytes: Uint8Array): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  const head = bytes.subarray(0, 64 & ~1);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return true;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return !(bytes[2] === 0 && bytes[3] === 0);
+  const head = bytes.subarray(0, Math.min(bytes.length, 64) & ~1);
   if (head.length < 4) return false;
   const zeros = (odd: number) => head.filter((b, i) => i % 2 === odd && b === 0).length;
-  return zeros(0) === head.length / 2 || zeros(1) === head.length / 2;
+  const half = head.length / 2;
+  return (zeros(0) === half && zeros(1) === 0) || (zeros(1) === half && zeros(0) === 0);
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence. */

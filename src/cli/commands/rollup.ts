@@ -47,6 +47,8 @@ function failOn(list: string | undefined): FailOn[] {
  * Read returns into a builder: each is summarised and let go at once. With a roster, every
  * return is of its framework. `earlier`: the returns of a round before this one, only matched
  * to the roster's bodies (by reference, else by name) when there is a roster, and said when not.
+ * `thisRound`: the files this round read (filled by its gather); a last-round file among them
+ * is a usage error, not a round compared with itself.
  */
 async function gather(args: string[], thisRound: Set<string>, roster?: Roster, m?: Messages, earlier?: { index?: RosterIndex }): Promise<RollupBuilder> {
   const b = new RollupBuilder();

@@ -52,6 +52,7 @@ describe('one fixture per kind of bad input, with the exact message', () => {
     ['with a byte-order mark, little-endian (Notepad)', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
     ['with a byte-order mark, big-endian', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()])],
     ['without one', (t: string) => Buffer.from(t, 'utf16le')],
+    ['empty: its byte-order mark alone', () => Buffer.from([0xff, 0xfe])],
   ])('says a file saved as UTF-16 (%s) is to be saved as UTF-8, not that it is binary', (_how, encode) => {
     const file = join(mkdtempSync(join(tmpdir(), 'dutykit-')), 'utf16.yaml');
     writeFileSync(file, encode('framework: home-office-2018\nauthority: X\n'));

@@ -119,9 +119,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function parseSource(file: string, bytes: Uint8Array, limit?: ItemLimit): SourceResult {
   if (bytes.length > LIMITS.bytes) return fail(file, said('problem.largerThan', { limit: LIMITS.bytes / 1048576 }));
+  // Text saved as UTF-16 (Notepad's "Unicode"): by its byte-order mark (no UTF-8 text begins
+  // with one, an empty file's included), or by a NUL in every other byte of Latin text.
+  if (utf16(bytes)) return fail(file, said('problem.utf16'));
   const nul = bytes.indexOf(0);
-  // Text saved as UTF-16 (Notepad's "Unicode") has a NUL in every other byte of Latin text.
-  if (nul >= 0 && utf16(bytes)) return fail(file, said('problem.utf16'));
   if (nul >= 0) return fail(file, said('problem.binary'), ...lineCol(bytes, nul));
   let text: string;
   try {

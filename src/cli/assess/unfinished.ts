@@ -25,12 +25,14 @@ export const unfinishedPath = (file: string): string => `${file}.unfinished`;
  * led to), a pipe (opened, it waited for ever, Ctrl-C and all) or a folder is left alone.
  */
 const ownFile = (path: string): boolean => attempt(() => lstatSync(path).isFile()) === true;
+/** A place is a line of JSON: anything much larger is not one of ours, and is not read whole. */
+const readable = (path: string): boolean => ownFile(path) && lstatSync(path).size <= 64 * 1024;
 const absent = (path: string): boolean => attempt(() => lstatSync(path)) === undefined;
 
 /** The place a stopped session left, if it left one that can be read. */
 export function readUnfinished(file: string): Unfinished | undefined {
   const path = unfinishedPath(file);
-  if (!ownFile(path)) return undefined;
+  if (!readable(path)) return undefined;
   const json = attempt(() => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
   if (!json || typeof json.benchmark !== 'string' || typeof json.question !== 'string' || !PARTS.includes(json.part as string)) return undefined;
   return { benchmark: json.benchmark, question: json.question, part: json.part as Part };

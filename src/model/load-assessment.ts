@@ -12,7 +12,7 @@ import { localize } from './localize.js';
 import { said } from './said.js';
 import { readSource, type Source } from './source.js';
 import { textAsWritten } from './as-written.js';
-import { parseOptions, zodProblems } from './zod-problems.js';
+import { PARSE_OPTIONS, zodProblems } from './zod-problems.js';
 
 export interface LoadedAssessment {
   file: string;
@@ -50,7 +50,7 @@ const schemas = new WeakMap<Framework, ReturnType<typeof assessmentSchema>>();
 export function checkAssessment(source: Source, framework: Framework, file = source.file): Loaded<LoadedAssessment> {
   let schema = schemas.get(framework);
   if (!schema) schemas.set(framework, (schema = assessmentSchema(framework)));
-  const parsed = schema.safeParse(textAsWritten(source, source.data, [], TEXT_AS_WRITTEN), parseOptions());
+  const parsed = schema.safeParse(textAsWritten(source, source.data, [], TEXT_AS_WRITTEN), PARSE_OPTIONS);
   if (!parsed.success) return { problems: zodProblems(parsed.error, schema, source) };
   const assessment = normalise(parsed.data, framework);
   const warnings: Problem[] = [];

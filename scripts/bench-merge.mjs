@@ -2,11 +2,11 @@
 // Northbridge example, every question answered) take at most 2× the time of `dutykit validate`
 // over the same 51 files, in the same run. Each round merges into a fresh copy of the
 // assessment (copied outside the timing), so every round does the whole merge.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compare, median, rounds, shown } from './bench-rounds.mjs';
 
 const ANSWERS = ['met', 'partly', 'met', 'not-met'];
 
@@ -57,27 +57,17 @@ export function benchMerge({ node = process.execPath, runs = Number(process.env.
     { name: 'dutykit validate 51 files', args: ['bin/dutykit.js', 'validate', full, ...contributions] },
     { name: 'dutykit merge 50 into 1', args: ['bin/dutykit.js', 'merge', target, ...contributions], before: () => copyFileSync(full, target), target: 2 },
   ];
-  const times = cases.map(() => []);
-  for (let i = 0; i < runs + 1; i++) {
-    cases.forEach((c, j) => {
-      c.before?.();
-      const t = process.hrtime.bigint();
-      const r = spawnSync(node, c.args, { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-      if (i > 0) times[j].push(Number(process.hrtime.bigint() - t) / 1e6); // one warm-up round
-      if (r.status !== 0) c.failed = r.stderr.toString().split('\n').find((l) => l.trim()) ?? `exit ${r.status}`;
-    });
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const m = times.map(median);
+  const results = rounds(cases, { node, runs, warmup: 1, dir });
   let missed = 0;
   console.log(`\nmerge at scale (${runs} rounds, interleaved; median time)`);
   cases.forEach((c, j) => {
-    const ratio = m[j] / m[0];
+    const r = results[j];
+    const vs = compare(r, results[0]);
     const verdicts = [];
-    if (c.failed) verdicts.push(`FAILED: ${c.failed}`);
-    if (c.target) verdicts.push(ratio <= c.target ? `ok (≤ ${c.target}× of validate)` : `OVER ≤ ${c.target}× of validate`);
-    if (c.failed || (c.target && ratio > c.target)) missed++;
-    console.log(`${c.name.padEnd(32)} ${m[j].toFixed(0).padStart(7)} ms ${j ? `${ratio.toFixed(2)}×` : '      '} ${verdicts.join('; ')}`);
+    if (r.failed) verdicts.push(`FAILED: ${r.failed}`);
+    if (c.target) verdicts.push(vs.wall <= c.target ? `ok (≤ ${c.target}× of validate)` : `OVER ≤ ${c.target}× of validate`);
+    if (r.failed || (c.target && vs.wall > c.target)) missed++;
+    console.log(`${c.name.padEnd(32)} ${median(r.wall).toFixed(0).padStart(7)} ms ${j ? shown(vs) : ''} ${verdicts.join('; ')}`);
   });
   return missed;
 }

@@ -1,16 +1,19 @@
 // Start-up and run-time benchmark, on each tested Node (scripts/nodes.mjs): each command's
 // median time as a ratio of `node -e 0` on the same Node, measured in interleaved rounds so
-// that a busy machine slows both alike. `trend` over 1,000 files is compared with a plain
-// script that only yaml.parse's them. The targets hold on Node 22 (Node 20 starts three
-// times slower, so its ratios are lower and are shown only); exit 1 when one is missed. `report
-// --format html` is compared with `report --format md` on the same file. Then rollup at scale
-// (bench-rollup.mjs) and merge at scale (bench-merge.mjs), each on the Node running this script.
+// that a busy machine slows both alike (bench-rounds.mjs); beside each ratio, the ratio of CPU
+// times and the range of the rounds' own ratios, which show how far the machine moved it.
+// `trend` over 1,000 files is compared with a plain script that only yaml.parse's them. The
+// targets hold on Node 22 (Node 20 starts three times slower, so its ratios are lower and are
+// shown only); exit 1 when one is missed. `report --format html` is compared with `report
+// --format md` on the same file. Then rollup at scale (bench-rollup.mjs) and merge at scale
+// (bench-merge.mjs), each on the Node running this script.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodes } from './nodes.mjs';
+import { compare, median, rounds, shown } from './bench-rounds.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const out = mkdtempSync(join(tmpdir(), 'dutykit-bench-'));
@@ -54,44 +57,27 @@ const cases = [
   { name: 'dutykit trend 1,000 files', args: [bin, 'trend', ...files, '--format', 'json'], target: 1.3, base: 'yaml.parse 1,000 files', rss: true, rssTarget: 150 },
 ];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-// Peak memory (resident set, MB) as the process itself reports it at exit, on stderr.
-const rssProbe = join(out, 'rss.cjs');
-writeFileSync(rssProbe, "process.on('exit', () => process.stderr.write(`\\nbench-max-rss-kb=${process.resourceUsage().maxRSS}\\n`));");
-const peakMb = (stderr) => Number(/bench-max-rss-kb=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
-const env = { ...process.env, NO_COLOR: '1' };
 let missed = 0;
 console.log(`${runs} rounds each, interleaved; median times; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores = busy above 2)`);
 for (const [major, node] of nodes()) {
-  const times = cases.map(() => []);
-  const peaks = cases.map(() => []);
-  for (let i = 0; i < runs + 2; i++) {
-    cases.forEach((c, j) => {
-      const t = process.hrtime.bigint();
-      const args = c.rss ? ['--require', rssProbe, ...c.args] : c.args;
-      const r = spawnSync(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-      const ms = Number(process.hrtime.bigint() - t) / 1e6;
-      if (r.status !== 0) c.failed = r.stderr.toString().split('\n')[0];
-      if (c.rss) peaks[j].push(peakMb(r.stderr.toString()));
-      if (i >= 2) times[j].push(ms); // two warm-up rounds (and each command's code cache saved)
-    });
-  }
-  const m = times.map(median);
+  // Two warm-up rounds: each command's code cache is saved after its first run.
+  const results = rounds(cases, { node, runs, warmup: 2, dir: out });
   console.log(`\nNode ${spawnSync(node, ['-v'], { encoding: 'utf8' }).stdout.trim()}${major === '22' ? ' (targets)' : ''}`);
   cases.forEach((c, j) => {
+    const r = results[j];
     const base = c.base ? cases.findIndex((d) => d.name === c.base) : 0;
-    const ratio = m[j] / m[base];
+    const vs = compare(r, results[base]);
     const of = c.base ? ` of ${c.base}` : '';
     let verdict = '';
-    if (c.failed) verdict = `  FAILED: ${c.failed}`;
-    else if (c.target && major === '22') verdict = ratio <= c.target ? `  ok (target ≤ ${c.target}×${of})` : `  OVER target ≤ ${c.target}×${of}`;
-    if (c.failed || (c.target && major === '22' && ratio > c.target)) missed++;
-    console.log(`${c.name.padEnd(30)} ${m[j].toFixed(0).padStart(6)} ms  ${ratio.toFixed(2)}×${c.base ? of : ''}${verdict}`);
+    if (r.failed) verdict = `  FAILED: ${r.failed}`;
+    else if (c.target && major === '22') verdict = vs.wall <= c.target ? `  ok (target ≤ ${c.target}×${of})` : `  OVER target ≤ ${c.target}×${of}`;
+    if (r.failed || (c.target && major === '22' && vs.wall > c.target)) missed++;
+    console.log(`${c.name.padEnd(30)} ${median(r.wall).toFixed(0).padStart(6)} ms  ${j ? shown(vs) : '1.00×'}${c.base ? of : ''}${verdict}`);
     if (c.rss) {
       // The highest of the rounds. Node 24 lets its heap grow further before collecting
       // (a plain yaml.parse of the same files peaks near 200 MB there), so, like the
       // times, the target is held on Node 22 and the others are shown.
-      const peak = Math.max(...peaks[j]);
+      const peak = Math.max(...r.peak);
       const judged = c.rssTarget && major === '22';
       const over = judged && !(peak < c.rssTarget);
       if (over) missed++;

@@ -222,7 +222,7 @@ function lineCol(bytes: Uint8Array, offset: number): [number, number] {
 
 /**
  * UTF-16 by its byte-order mark (either order; not UTF-32's, which begins the same), or, as
- * Latin text in UTF-16 is, by a NUL in every other byte of its start and none in the rest.
+ * Latin text in UTF-16 is, by a NUL in every other byte of its start and none in the bytes between.
  */
 function utf16(bytes: Uint8Array): boolean {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return true;

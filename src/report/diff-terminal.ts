@@ -73,6 +73,14 @@ export function renderDiffText(d: AssessmentDiff, paint: Paint, width: number, l
   return ours(`${out.map((l) => (l === table ? l : fitLine(l, width))).join('\n')}\n`);
 }
 
+/**
+ * What a trend table `width` wide has left once its two first columns take `first` (together)
+ * and `shown` assessments take theirs at their narrowest: borders and padding take 3 columns a
+ * column, and 1 more; each assessment 10 at least (13 with its border). One sum for both
+ * shownPoints and the benchmark column's least width in renderTrendText.
+ */
+const spare = (width: number, first: number, shown: number): number => width - 3 * 2 - 1 - first - 13 * shown;
+
 /** Narrower than this a benchmark name wraps a word or two a line: kept when assessments are left out. */
 const READABLE = 20;
 
@@ -82,8 +90,7 @@ const READABLE = 20;
  * benchmark column, and at least one. `numberWidth` and `benchmark` are those columns' natural widths.
  */
 export function shownPoints(count: number, width: number, numberWidth: number, benchmark: number): number {
-  // Borders and padding take 3 columns a column, and 1 more; each assessment 10 at least.
-  const fit = (first: number, second: number) => Math.floor((width - 7 - first - second) / 13);
+  const fit = (first: number, second: number) => Math.floor(spare(width, first + second, 0) / 13);
   if (fit(2, 12) >= count) return count;
   return Math.max(1, Math.min(count - 1, fit(numberWidth, Math.max(12, Math.min(READABLE, benchmark)))));
 }
@@ -111,7 +118,7 @@ export function renderTrendText(t: Trend, paint: Paint, width: number, l: Messag
   const natural = (c: number) => naturalWidth([head[c]!, ...rows.map((r) => r[c]!)]);
   // Each assessment's column takes what its words need (a date at least); the benchmark the rest.
   // Left with some out, the benchmark keeps a readable width, or what one assessment leaves it.
-  const left = width - (3 * (shown + 2) + 1) - natural(0) - 10 * shown;
+  const left = spare(width, natural(0), shown);
   const benchmarkMin = skip ? Math.max(12, Math.min(READABLE, natural(1), left)) : 12;
   const widths = fitColumns(width, [{ min: 2, natural: natural(0) }, { min: benchmarkMin, natural: natural(1), weight: 1 }, ...points.map((_, i) => ({ min: 10, natural: Math.min(22, natural(i + 2)) }))]);
   // Colour goes on after wrapping, line by line: a rating word in its colour (a merged cell in

@@ -26,7 +26,10 @@ export const unfinishedPath = (file: string): string => `${file}.unfinished`;
  */
 const ownFile = (path: string): boolean => attempt(() => lstatSync(path).isFile()) === true;
 /** A place is a line of JSON: anything much larger is not one of ours, and is not read whole. */
-const readable = (path: string): boolean => ownFile(path) && lstatSync(path).size <= 64 * 1024;
+const readable = (path: string): boolean => {
+  const st = attempt(() => lstatSync(path));
+  return st !== undefined && st.isFile() && st.size <= 64 * 1024;
+};
 const absent = (path: string): boolean => attempt(() => lstatSync(path)) === undefined;
 
 /** The place a stopped session left, if it left one that can be read. */
